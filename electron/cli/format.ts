@@ -1,0 +1,44 @@
+import type { AssessmentSummary, ControlRow, VerifyResult } from '../../shared/commands';
+import { controlStateLabels } from '../../shared/domain/control-state';
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+/** A plain text table: columns sized to their widest cell, for a terminal. */
+export function textTable(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export function formatSummary(s: AssessmentSummary): string {
+  const c = s.counts;
+  return [
+    `${s.name}  (${s.file})`,
+    `  catalog ${s.catalogVersion}, file format ${s.schemaVersion}, created ${s.createdAt}`,
+    `  controls: ${c.total} (${c.implemented} implemented, ${c.in_progress} in progress, ${c.not_started} not started, ${c.not_applicable} not applicable)`,
+    ...(s.backup ? [`  upgraded; the previous version was kept as ${s.backup}`] : []),
+  ].join('\n');
+}
+
+export function formatControls(controls: ControlRow[]): string {
+  return textTable(
+    ['ID', 'STATE', 'TYPE', 'NAME'],
+    controls.map((c) => [c.id, controlStateLabels[c.state], c.type, c.name]),
+  );
+}
+
+export function formatControl(c: ControlRow): string {
+  const lines = [`${c.id} ${c.name}: ${controlStateLabels[c.state]}`];
+  if (c.justification) lines.push(`  justification: ${c.justification}`);
+  return lines.join('\n');
+}
+
+export function formatVerify(v: VerifyResult): string {
+  return v.ok ? `${v.message}; head ${v.headHash}` : v.message;
+}

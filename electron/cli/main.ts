@@ -1,0 +1,162 @@
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { type CommandName, commandNames, commands } from '../../shared/commands';
+import { controlStates } from '../../shared/domain/control-state';
+import type { AssayErrorShape } from '../../shared/errors';
+import { dispatch } from '../dispatch';
+import { defaultContext } from '../handlers/context';
+import { closeAll } from '../handlers/open-files';
+import { APP_VERSION } from '../version';
+import { formatControl, formatControls, formatSummary, formatVerify } from './format';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED_CHECK = 1;
+export const EXIT_USAGE = 2;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** Thrown inside actions to leave with an exit code once the output is written. */
+class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+function exitCodeFor(error: AssayErrorShape): number {
+  return error.code === 'usage' ? EXIT_USAGE : EXIT_FAILED_CHECK;
+}
+
+function buildProgram(io: Io): Command {
+  const ctx = defaultContext({ recordRecent: false });
+
+  function run<N extends CommandName>(name: N, input: unknown): unknown {
+    const result = dispatch(name, input, ctx);
+    if (!result.ok) {
+      io.err(`assay: ${result.error.message}`);
+      throw new Exit(exitCodeFor(result.error));
+    }
+    return result.value;
+  }
+
+  const emit = (json: boolean | undefined, value: unknown, text: string) => io.out(json ? JSON.stringify(value, null, 2) : text);
+
+  const program = new Command('assay')
+    .description('Assay: offline workbench for AI compliance (EU AI Act, NIST AI RMF, OWASP).')
+    .version(APP_VERSION, '-V, --version')
+    .showHelpAfterError('(run assay --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+
+  program
+    .command('new')
+    .description('create a new assessment file with a snapshot of the bundled catalog')
+    .argument('<file>', 'the new file, ending in .assay')
+    .requiredOption('--name <text>', 'the name of the assessment')
+    .option('--json', 'print JSON')
+    .action((file: string, opts: { name: string; json?: boolean }) => {
+      const summary = run('assessment.create', { file: resolve(file), name: opts.name });
+      emit(opts.json, summary, `created ${formatSummary(summary as never)}`);
+    });
+
+  program
+    .command('controls')
+    .description('list the controls of an assessment with their state')
+    .argument('<file>', 'an .assay file')
+    .option('--json', 'print JSON')
+    .action((file: string, opts: { json?: boolean }) => {
+      const { controls } = run('controls.list', { file: resolve(file) }) as { controls: never[] };
+      emit(opts.json, controls, formatControls(controls));
+    });
+
+  program
+    .command('set-state')
+    .description(`set a control's state (${controlStates.join(', ')})`)
+    .argument('<file>', 'an .assay file')
+    .argument('<control-id>', 'a control id, e.g. GOV-01')
+    .argument('<state>', controlStates.join(' | '))
+    .option('--justification <text>', 'why the control does not apply (required for not_applicable)')
+    .option('--json', 'print JSON')
+    .action((file: string, controlId: string, state: string, opts: { justification?: string; json?: boolean }) => {
+      const input = {
+        file: resolve(file),
+        controlId,
+        state: state.replaceAll('-', '_'),
+        ...(opts.justification !== undefined ? { justification: opts.justification } : {}),
+      };
+      const result = run('controls.setState', input) as { control: never };
+      emit(opts.json, result, formatControl(result.control));
+    });
+
+  program
+    .command('verify')
+    .description('check the audit hash chain of an assessment (exit 1 on any break)')
+    .argument('<file>', 'an .assay file')
+    .option('--json', 'print JSON')
+    .action((file: string, opts: { json?: boolean }) => {
+      const result = run('audit.verify', { file: resolve(file) }) as { ok: boolean };
+      if (result.ok) emit(opts.json, result, formatVerify(result as never));
+      else {
+        if (opts.json) io.out(JSON.stringify(result, null, 2));
+        io.err(`assay: ${resolve(file)}: ${formatVerify(result as never)}`);
+        throw new Exit(EXIT_FAILED_CHECK);
+      }
+    });
+
+  program
+    .command('call')
+    .description('call any command of the command table with JSON input (for scripts and pipelines)')
+    .argument('<command>', `one of: ${commandNames.join(', ')}`)
+    .argument('[input]', 'the input as JSON', '{}')
+    .action((name: string, inputText: string) => {
+      let input: unknown;
+      try {
+        input = JSON.parse(inputText);
+      } catch (error) {
+        io.err(`assay: call ${name}: the input is not valid JSON (${(error as Error).message})`);
+        throw new Exit(EXIT_USAGE);
+      }
+      io.out(JSON.stringify(run(name as CommandName, input), null, 2));
+    });
+
+  program
+    .command('commands')
+    .description('list the command table')
+    .addOption(new Option('--json', 'print JSON'))
+    .action((opts: { json?: boolean }) => {
+      const list = commandNames.map((n) => ({ name: n, summary: commands[n].summary }));
+      emit(opts.json, list, list.map((c) => `${c.name.padEnd(20)} ${c.summary}`).join('\n'));
+    });
+
+  return program;
+}
+
+/** Runs one command line; returns the exit code instead of exiting, so tests can call it. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT_USAGE;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof Exit) return error.code;
+    if (error instanceof CommanderError) {
+      // --help and --version end through here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    io.err(`assay: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_FAILED_CHECK;
+  } finally {
+    closeAll();
+  }
+}

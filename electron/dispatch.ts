@@ -1,0 +1,43 @@
+import { type CommandName, type CommandOutput, commandNames, commands, isCommandName } from '../shared/commands';
+import { AssayError, type AssayErrorShape, type Envelope, describeIssues, zodIssues } from '../shared/errors';
+import type { HandlerContext } from './handlers/context';
+import { handlers } from './handlers/index';
+
+function toShape(name: string, error: unknown): AssayErrorShape {
+  if (error instanceof AssayError) return error.toShape();
+  const err = error as { code?: unknown; message?: unknown };
+  // SQLite's own errors reach here when a file is damaged or locked: say which command met them.
+  if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_'))
+    return { code: 'refused', message: `${name}: the assessment file could not be used (${String(err.message)})` };
+  return { code: 'internal', message: `${name}: unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/**
+ * The single entry every door calls: checks the command name, validates the input with the
+ * command's schema, runs the handler, and returns an envelope instead of throwing.
+ */
+export function dispatch(name: unknown, rawInput: unknown, ctx: HandlerContext): Envelope<unknown> {
+  if (!isCommandName(name))
+    return {
+      ok: false,
+      error: { code: 'usage', message: `unknown command ${JSON.stringify(name)}; known commands: ${commandNames.join(', ')}` },
+    };
+  const parsed = commands[name].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error);
+    return { ok: false, error: { code: 'invalid_input', message: describeIssues(`input of ${name}`, issues), issues } };
+  }
+  try {
+    const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
+    return { ok: true, value: handler(parsed.data, ctx) };
+  } catch (error) {
+    return { ok: false, error: toShape(name, error) };
+  }
+}
+
+/** For Node callers (tests, the command line) that prefer exceptions to envelopes. */
+export function invoke<N extends CommandName>(name: N, input: unknown, ctx: HandlerContext) {
+  const result = dispatch(name, input, ctx);
+  if (!result.ok) throw new AssayError(result.error.code, result.error.message, result.error.issues);
+  return result.value as CommandOutput<N>;
+}

@@ -1,0 +1,56 @@
+import type { CommandName, CommandOutput, ParsedInput } from '../../shared/commands';
+import { loadBundledCatalog } from '../catalog/load';
+import { listRecent, rememberRecent } from '../recent';
+import { LATEST_SCHEMA } from '../store/migrations/index';
+import { createAssessment } from '../store/open';
+import { APP_VERSION } from '../version';
+import type { HandlerContext } from './context';
+import { closeFile, normalisePath, register, useAssessment } from './open-files';
+
+type Handler<N extends CommandName> = (input: ParsedInput<N>, ctx: HandlerContext) => CommandOutput<N>;
+export type Handlers = { [N in CommandName]: Handler<N> };
+
+function remember(ctx: HandlerContext, file: string, name: string): void {
+  if (ctx.recordRecent) rememberRecent(ctx.home, { file, name, openedAt: new Date().toISOString() });
+}
+
+/** One handler per command; the doors validate input against the shared table before calling these. */
+export const handlers: Handlers = {
+  'app.info': (_input, ctx) => ({
+    appVersion: APP_VERSION,
+    catalogVersion: loadBundledCatalog().manifest.version,
+    schemaVersion: LATEST_SCHEMA,
+    defaultFolder: ctx.defaultFolder,
+  }),
+
+  'app.recent': (_input, ctx) => ({ files: listRecent(ctx.home) }),
+
+  'assessment.create': (input, ctx) => {
+    const file = normalisePath(input.file);
+    const assessment = register(createAssessment(file, { name: input.name, catalog: loadBundledCatalog(), actor: ctx.actor }));
+    const summary = assessment.summary();
+    remember(ctx, file, summary.name);
+    return summary;
+  },
+
+  'assessment.open': (input, ctx) => {
+    const { assessment, backup } = useAssessment(input.file);
+    const summary = assessment.summary();
+    remember(ctx, assessment.file, summary.name);
+    return backup ? { ...summary, backup } : summary;
+  },
+
+  'assessment.close': (input) => ({ closed: closeFile(input.file) }),
+
+  'controls.list': (input) => ({ controls: useAssessment(input.file).assessment.listControls() }),
+
+  'controls.setState': (input, ctx) => {
+    const { assessment } = useAssessment(input.file);
+    const control = assessment.setControlState(input.controlId, input.state, input.justification, ctx.actor);
+    return { control, counts: assessment.counts() };
+  },
+
+  'audit.list': (input) => ({ entries: useAssessment(input.file).assessment.listAudit(input.limit) }),
+
+  'audit.verify': (input) => useAssessment(input.file).assessment.verifyAudit(),
+};

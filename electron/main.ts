@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron';
+import { commandNames } from '../shared/commands';
+import { IPC_COMMAND_PREFIX, IPC_SHELL } from '../shared/preload-api';
+import { dispatch } from './dispatch';
+import { defaultContext } from './handlers/context';
+import { closeAll } from './handlers/open-files';
+import { electronNativeBinding } from './native-binding';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedNavigation, isTrustedSender, permissionAllowed, webPreferences } from './security';
+import { useNativeBinding } from './store/sqlite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererDir = normalize(join(here, '../renderer'));
+const appRoot = join(here, '../..');
+
+useNativeBinding(
+  electronNativeBinding({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot, modulesAbi: process.versions.modules }),
+);
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const launchFile = process.argv.slice(app.isPackaged ? 1 : 2).find((arg) => arg.toLowerCase().endsWith('.assay')) ?? null;
+const ctx = defaultContext({ home: app.getPath('userData') });
+let mainWindow: BrowserWindow | null = null;
+
+const mime: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+async function serveApp(request: Request): Promise<Response> {
+  const { pathname } = new URL(request.url);
+  let file = normalize(join(rendererDir, decodeURIComponent(pathname)));
+  if (!file.startsWith(rendererDir + sep)) return new Response('forbidden', { status: 403 });
+  const body = await readFile(file).catch(() => null);
+  const served = body ?? (await readFile((file = join(rendererDir, 'index.html'))));
+  return new Response(served, {
+    headers: { 'Content-Type': mime[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+  });
+}
+
+function registerIpc(): void {
+  for (const name of commandNames) {
+    ipcMain.handle(IPC_COMMAND_PREFIX + name, (event, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame?.url))
+        return { ok: false, error: { code: 'usage', message: `${name}: refused, the caller is not an Assay window` } };
+      return dispatch(name, input, ctx);
+    });
+  }
+  const trusted = (event: Electron.IpcMainInvokeEvent) => isTrustedSender(event.senderFrame?.url);
+  ipcMain.handle(IPC_SHELL.chooseNewFile, async (event, defaultPath: unknown) => {
+    if (!trusted(event) || !mainWindow) return null;
+    const result = await dialog.showSaveDialog(mainWindow, {
+      title: 'New assessment',
+      defaultPath: typeof defaultPath === 'string' ? defaultPath : undefined,
+      filters: [{ name: 'Assay assessment', extensions: ['assay'] }],
+    });
+    return result.canceled ? null : (result.filePath ?? null);
+  });
+  ipcMain.handle(IPC_SHELL.chooseExistingFile, async (event) => {
+    if (!trusted(event) || !mainWindow) return null;
+    const result = await dialog.showOpenDialog(mainWindow, {
+      title: 'Open assessment',
+      properties: ['openFile'],
+      filters: [{ name: 'Assay assessment', extensions: ['assay'] }],
+    });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  });
+  ipcMain.handle(IPC_SHELL.launchFile, (event) => (trusted(event) ? launchFile : null));
+}
+
+function hardenContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
+  // No network at run time: anything that is not the app's own scheme is cancelled.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !details.url.startsWith(`${APP_ORIGIN}/`) && !details.url.startsWith('devtools://') });
+  });
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1320,
+    height: 860,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Assay',
+    backgroundColor: '#f6f7f9',
+    show: false,
+    webPreferences: { ...webPreferences, preload: join(here, '../preload/preload.cjs') },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.enableSandbox();
+void app.whenReady().then(() => {
+  protocol.handle(APP_SCHEME, serveApp);
+  hardenContents();
+  registerIpc();
+  createWindow();
+});
+app.on('window-all-closed', () => app.quit());
+app.on('before-quit', () => closeAll());

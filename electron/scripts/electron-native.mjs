@@ -1,0 +1,72 @@
+// Builds better-sqlite3 for Electron's ABI into native/, beside the Node build that tests and
+// the command line keep using. Shared by `npm start` and `npm run dist`.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function electronVersion() {
+  return JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+}
+
+export function electronAbi() {
+  return readFileSync(join(root, 'node_modules/electron/abi_version'), 'utf8').trim();
+}
+
+/** The Electron binary, or null with the reason when its download never happened. */
+export function electronBinary() {
+  try {
+    const path = require('electron');
+    return existsSync(path) ? { path } : { missing: `${path} does not exist` };
+  } catch (error) {
+    return { missing: error.message };
+  }
+}
+
+export function nativeDir() {
+  return join(root, 'native', `electron-abi${electronAbi()}`);
+}
+
+/**
+ * npm exports npm_config_* into scripts; node-gyp would read npm_config_nodedir and silently
+ * build against Node's headers while stamping the result as Electron's. Strip them.
+ */
+export function cleanEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')));
+}
+
+export function ensureElectronSqlite({ log = console.log } = {}) {
+  const target = join(nativeDir(), 'better_sqlite3.node');
+  if (existsSync(target)) return target;
+  const version = electronVersion();
+  log(`Building better-sqlite3 for Electron ${version} (ABI ${electronAbi()}); this happens once and takes a minute or two.`);
+  const work = join(root, '.cache', `better-sqlite3-electron-${version}`);
+  rmSync(work, { recursive: true, force: true });
+  cpSync(join(root, 'node_modules/better-sqlite3'), work, { recursive: true, filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`) });
+  const gyp = spawnSync(
+    process.execPath,
+    [
+      require.resolve('node-gyp/bin/node-gyp.js'),
+      'rebuild',
+      '--release',
+      `--target=${version}`,
+      `--arch=${process.arch}`,
+      '--runtime=electron',
+      '--dist-url=https://electronjs.org/headers',
+    ],
+    { cwd: work, stdio: 'inherit', env: cleanEnv() },
+  );
+  if (gyp.status !== 0) throw new Error('building better-sqlite3 for Electron failed (it needs the Electron headers from the internet, Python and a C++ compiler)');
+  mkdirSync(nativeDir(), { recursive: true });
+  cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target);
+  return target;
+}
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

@@ -1,0 +1,15 @@
+import initial from './0001_initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Applied in order, one transaction each. Never edit a released migration: its hash is
+ * recorded in every file it was applied to, and opening checks it. Add a new one instead.
+ */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+
+export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;

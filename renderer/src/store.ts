@@ -1,0 +1,150 @@
+import { create } from 'zustand';
+import type { AssessmentSummary, AuditEntry, CommandOutput, ControlRow, RecentFile, VerifyResult } from '../../shared/commands';
+import type { ControlState, StateCounts } from '../../shared/domain/control-state';
+import { api } from './api';
+
+export type View = 'overview' | 'controls' | 'audit';
+type AppInfo = CommandOutput<'app.info'>;
+
+const CURRENT_KEY = 'assay.currentFile';
+
+interface AppState {
+  info: AppInfo | null;
+  recent: RecentFile[];
+  current: AssessmentSummary | null;
+  controls: ControlRow[];
+  selectedId: string | null;
+  view: View;
+  audit: AuditEntry[];
+  verify: VerifyResult | null;
+  /** The last failure, shown in a banner until dismissed or replaced. */
+  error: string | null;
+  busy: boolean;
+  ready: boolean;
+
+  start(): Promise<void>;
+  create(file: string, name: string): Promise<boolean>;
+  open(file: string): Promise<boolean>;
+  close(): Promise<void>;
+  select(id: string | null): void;
+  setView(view: View): void;
+  setState(controlId: string, state: ControlState, justification?: string): Promise<boolean>;
+  loadAudit(): Promise<void>;
+  verifyAudit(): Promise<void>;
+  dismissError(): void;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const useApp = create<AppState>()((set, get) => {
+  /** Runs a call with the busy flag and error banner handled in one place. */
+  async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
+    set({ busy: true, error: null });
+    try {
+      return await work();
+    } catch (error) {
+      set({ error: message(error) });
+      return undefined;
+    } finally {
+      set({ busy: false });
+    }
+  }
+
+  async function enter(summary: AssessmentSummary): Promise<void> {
+    const { controls } = await api.invoke('controls.list', { file: summary.file });
+    sessionStorage.setItem(CURRENT_KEY, summary.file);
+    set({ current: summary, controls, selectedId: controls[0]?.id ?? null, view: 'overview', audit: [], verify: null });
+  }
+
+  function withCounts(counts: StateCounts): AssessmentSummary | null {
+    const current = get().current;
+    return current ? { ...current, counts } : null;
+  }
+
+  return {
+    info: null,
+    recent: [],
+    current: null,
+    controls: [],
+    selectedId: null,
+    view: 'overview',
+    audit: [],
+    verify: null,
+    error: null,
+    busy: false,
+    ready: false,
+
+    async start() {
+      await attempt(async () => {
+        const [info, { files }] = await Promise.all([api.invoke('app.info', {}), api.invoke('app.recent', {})]);
+        set({ info, recent: files });
+        // A reload keeps the assessment that was open in this window.
+        const again = sessionStorage.getItem(CURRENT_KEY) ?? (await window.assay?.shell.launchFile()) ?? null;
+        if (again) await enter(await api.invoke('assessment.open', { file: again }));
+      });
+      set({ ready: true });
+    },
+
+    async create(file, name) {
+      const done = await attempt(async () => enter(await api.invoke('assessment.create', { file, name })));
+      return done !== undefined;
+    },
+
+    async open(file) {
+      const done = await attempt(async () => enter(await api.invoke('assessment.open', { file })));
+      return done !== undefined;
+    },
+
+    async close() {
+      const current = get().current;
+      sessionStorage.removeItem(CURRENT_KEY);
+      set({ current: null, controls: [], selectedId: null, audit: [], verify: null });
+      await attempt(async () => {
+        if (current) await api.invoke('assessment.close', { file: current.file });
+        set({ recent: (await api.invoke('app.recent', {})).files });
+      });
+    },
+
+    select(id) {
+      set({ selectedId: id });
+    },
+
+    setView(view) {
+      set({ view });
+      if (view === 'audit') void get().loadAudit();
+    },
+
+    async setState(controlId, state, justification) {
+      const current = get().current;
+      if (!current) return false;
+      const result = await attempt(() =>
+        api.invoke('controls.setState', { file: current.file, controlId, state, ...(justification ? { justification } : {}) }),
+      );
+      if (!result) return false;
+      set({
+        controls: get().controls.map((c) => (c.id === controlId ? result.control : c)),
+        current: withCounts(result.counts),
+        verify: null,
+      });
+      return true;
+    },
+
+    async loadAudit() {
+      const current = get().current;
+      if (!current) return;
+      await attempt(async () => set({ audit: (await api.invoke('audit.list', { file: current.file })).entries }));
+    },
+
+    async verifyAudit() {
+      const current = get().current;
+      if (!current) return;
+      await attempt(async () => set({ verify: await api.invoke('audit.verify', { file: current.file }) }));
+    },
+
+    dismissError() {
+      set({ error: null });
+    },
+  };
+});

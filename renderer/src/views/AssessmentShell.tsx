@@ -1,0 +1,80 @@
+import { type View, useApp } from '../store';
+import { AuditView } from './AuditView';
+import { ControlsView } from './ControlsView';
+import { OverviewView } from './OverviewView';
+
+const views: { id: View; label: string }[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'controls', label: 'Controls' },
+  { id: 'audit', label: 'Audit log' },
+];
+
+export function AssessmentShell() {
+  const current = useApp((s) => s.current)!;
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
+  const close = useApp((s) => s.close);
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Assessment">
+        <div className="brand brand-small">
+          <span className="brand-mark" aria-hidden="true">
+            A
+          </span>
+          <span className="brand-name">Assay</span>
+        </div>
+        <ul>
+          {views.map((v) => (
+            <li key={v.id}>
+              <button
+                type="button"
+                className={`nav-item${view === v.id ? ' active' : ''}`}
+                aria-current={view === v.id ? 'page' : undefined}
+                onClick={() => setView(v.id)}
+              >
+                {v.label}
+                {v.id === 'controls' && <span className="nav-count">{current.counts.total}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-foot">
+          <button type="button" className="btn btn-sidebar" onClick={() => void close()}>
+            Close assessment
+          </button>
+        </div>
+      </nav>
+      <div className="workspace">
+        <header className="topbar">
+          <div>
+            <h1 className="assessment-name">{current.name}</h1>
+            <p className="muted small file-path" title={current.file}>
+              {current.file}
+            </p>
+          </div>
+          <dl className="facts">
+            <div>
+              <dt>Catalog</dt>
+              <dd>{current.catalogVersion}</dd>
+            </div>
+            <div>
+              <dt>Created</dt>
+              <dd>{new Date(current.createdAt).toLocaleDateString()}</dd>
+            </div>
+          </dl>
+        </header>
+        {current.backup && (
+          <p className="notice" role="status">
+            This file was upgraded to the current file format. The previous version was kept as {current.backup}.
+          </p>
+        )}
+        <main className="content">
+          {view === 'overview' && <OverviewView />}
+          {view === 'controls' && <ControlsView />}
+          {view === 'audit' && <AuditView />}
+        </main>
+      </div>
+    </div>
+  );
+}

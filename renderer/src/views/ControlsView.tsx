@@ -1,0 +1,176 @@
+import { useId, useMemo, useState } from 'react';
+import type { ControlRow } from '../../../shared/commands';
+import { type ControlState, MIN_JUSTIFICATION, controlStateLabels, controlStates, justificationProblem } from '../../../shared/domain/control-state';
+import { StateBadge } from '../components/StateBadge';
+import { useApp } from '../store';
+
+type Filter = ControlState | 'all';
+
+function matches(control: ControlRow, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  return !q || `${control.id} ${control.name} ${control.objective}`.toLowerCase().includes(q);
+}
+
+function StateEditor({ control }: { control: ControlRow }) {
+  const setState = useApp((s) => s.setState);
+  const busy = useApp((s) => s.busy);
+  const [state, setLocalState] = useState<ControlState>(control.state);
+  const [justification, setJustification] = useState(control.justification ?? '');
+  const [touched, setTouched] = useState(false);
+  const ids = { group: useId(), justification: useId(), hint: useId() };
+
+  const problem = justificationProblem(state, justification);
+  const dirty = state !== control.state || (state === 'not_applicable' && justification.trim() !== (control.justification ?? ''));
+
+  return (
+    <form
+      className="state-editor"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setTouched(true);
+        if (problem) return;
+        await setState(control.id, state, state === 'not_applicable' ? justification.trim() : undefined);
+      }}
+    >
+      <fieldset>
+        <legend id={ids.group}>Implementation state</legend>
+        <div className="state-options" role="radiogroup" aria-labelledby={ids.group}>
+          {controlStates.map((s) => (
+            <label key={s} className={`state-option${state === s ? ' selected' : ''}`}>
+              <input type="radio" name="state" value={s} checked={state === s} onChange={() => setLocalState(s)} />
+              {controlStateLabels[s]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {state === 'not_applicable' && (
+        <div className="field">
+          <label htmlFor={ids.justification}>Justification (required)</label>
+          <textarea
+            id={ids.justification}
+            value={justification}
+            onChange={(e) => setJustification(e.target.value)}
+            onBlur={() => setTouched(true)}
+            rows={3}
+            aria-describedby={ids.hint}
+            aria-invalid={touched && problem ? true : undefined}
+          />
+          <p id={ids.hint} className={touched && problem ? 'field-error' : 'muted small'}>
+            {touched && problem ? problem : `Say why this control does not apply (at least ${MIN_JUSTIFICATION} characters). Auditors read this.`}
+          </p>
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
+          Save state
+        </button>
+        {control.updatedAt && (
+          <span className="muted small">
+            Last changed {new Date(control.updatedAt).toLocaleString()} by {control.updatedBy}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function ControlDetail({ control }: { control: ControlRow }) {
+  return (
+    <article className="detail" aria-labelledby="control-title">
+      <p className="eyebrow">
+        {control.id} · {control.type}
+      </p>
+      <h2 id="control-title">{control.name}</h2>
+      <StateBadge state={control.state} />
+      <h3>Objective</h3>
+      <p>{control.objective}</p>
+      <h3>Implementation guidance</h3>
+      <p>{control.guidance}</p>
+      <h3>Evidence an auditor would accept</h3>
+      <ul>
+        {control.evidence.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+      {control.state === 'not_applicable' && control.justification && (
+        <>
+          <h3>Why not applicable</h3>
+          <p className="justification">{control.justification}</p>
+        </>
+      )}
+      {/* Keyed by what is stored, so another control or a saved change starts the form afresh. */}
+      <StateEditor key={`${control.id}|${control.updatedAt ?? ''}`} control={control} />
+    </article>
+  );
+}
+
+export function ControlsView() {
+  const controls = useApp((s) => s.controls);
+  const selectedId = useApp((s) => s.selectedId);
+  const select = useApp((s) => s.select);
+  const [filter, setFilter] = useState<Filter>('all');
+  const [query, setQuery] = useState('');
+  const searchId = useId();
+  const filterId = useId();
+
+  const visible = useMemo(
+    () => controls.filter((c) => (filter === 'all' || c.state === filter) && matches(c, query)),
+    [controls, filter, query],
+  );
+  const selected = controls.find((c) => c.id === selectedId) ?? null;
+
+  return (
+    <div className="split">
+      <section className="list-pane" aria-label="Control list">
+        <div className="toolbar">
+          <label htmlFor={searchId} className="visually-hidden">
+            Search controls
+          </label>
+          <input id={searchId} type="search" placeholder="Search controls" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <label htmlFor={filterId} className="visually-hidden">
+            Filter by state
+          </label>
+          <select id={filterId} value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+            <option value="all">All states</option>
+            {controlStates.map((s) => (
+              <option key={s} value={s}>
+                {controlStateLabels[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">ID</th>
+              <th scope="col">Control</th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((c) => (
+              <tr key={c.id} className={c.id === selectedId ? 'selected' : undefined} aria-selected={c.id === selectedId}>
+                <td className="mono">{c.id}</td>
+                <td>
+                  <button type="button" className="row-link" onClick={() => select(c.id)}>
+                    {c.name}
+                  </button>
+                </td>
+                <td>
+                  <StateBadge state={c.state} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {visible.length === 0 && <p className="muted empty">No control matches.</p>}
+        <p className="muted small list-foot">
+          {visible.length} of {controls.length} controls
+        </p>
+      </section>
+      <section className="detail-pane" aria-label="Control detail">
+        {selected ? <ControlDetail control={selected} /> : <p className="muted empty">Select a control.</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { CommandInput, CommandName, CommandOutput } from './commands';
+import type { Envelope } from './errors';
+
+/** What the Electron preload exposes as `window.assay`: one named function per command, nothing generic. */
+export interface PreloadApi {
+  commands: { [N in CommandName]: (input: CommandInput<N>) => Promise<Envelope<CommandOutput<N>>> };
+  shell: {
+    /** A native save dialog for a new .assay file; null when cancelled. */
+    chooseNewFile(defaultPath: string): Promise<string | null>;
+    /** A native open dialog for an existing .assay file; null when cancelled. */
+    chooseExistingFile(): Promise<string | null>;
+    /** The .assay file the app was launched with (double-click, "Open with"), if any. */
+    launchFile(): Promise<string | null>;
+  };
+}
+
+export const IPC_COMMAND_PREFIX = 'assay:';
+export const IPC_SHELL = {
+  chooseNewFile: 'assay-shell:choose-new-file',
+  chooseExistingFile: 'assay-shell:choose-existing-file',
+  launchFile: 'assay-shell:launch-file',
+} as const;

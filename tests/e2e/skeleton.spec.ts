@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { createAssessment, openApp, screenshotPath, writeFile } from './app';
+
+test('create an assessment, set a control state, reload and find it kept', async ({ page }) => {
+  await openApp(page);
+  await page.screenshot({ path: screenshotPath('01-start') });
+  await createAssessment(page, 'Acme Corp 2026');
+  await expect(page.getByText('0%')).toBeVisible();
+
+  await page.getByRole('button', { name: /^Controls/ }).click();
+  await page.getByRole('button', { name: 'AI gateway' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'AI gateway' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Implemented' }).check();
+  await page.getByRole('button', { name: 'Save state' }).click();
+  const row = page.getByRole('row', { name: /ACC-02/ });
+  await expect(row.getByText('Implemented')).toBeVisible();
+  await expect(page.getByText(/Last changed .* by e2e-tester/)).toBeVisible();
+  await page.screenshot({ path: screenshotPath('02-controls') });
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Acme Corp 2026' })).toBeVisible();
+  await page.getByRole('button', { name: /^Controls/ }).click();
+  await expect(page.getByRole('row', { name: /ACC-02/ }).getByText('Implemented')).toBeVisible();
+
+  // Closing and reopening from the recent list reads the state back from the file.
+  await page.getByRole('button', { name: 'Close assessment' }).click();
+  await page.getByRole('button', { name: /Acme Corp 2026/ }).click();
+  await page.getByRole('button', { name: /^Overview/ }).click();
+  await expect(page.getByText('of applicable controls implemented (1 of')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('03-overview') });
+});
+
+test('not applicable needs a justification, and the audit log records and verifies the change', async ({ page }) => {
+  await openApp(page);
+  await createAssessment(page, 'Justified');
+  await page.getByRole('button', { name: /^Controls/ }).click();
+  await page.getByRole('button', { name: 'AI system inventory' }).click();
+  await page.getByRole('radio', { name: 'Not applicable' }).check();
+  await page.getByRole('button', { name: 'Save state' }).click();
+  await expect(page.getByText('a justification is required when a control is not applicable')).toBeVisible();
+  await expect(page.getByRole('row', { name: /GOV-02/ }).getByText('Not started')).toBeVisible();
+
+  await page.getByLabel('Justification (required)').fill('The organisation develops no AI systems');
+  await page.getByRole('button', { name: 'Save state' }).click();
+  await expect(page.getByRole('row', { name: /GOV-02/ }).getByText('Not applicable')).toBeVisible();
+  await expect(page.locator('.justification')).toHaveText('The organisation develops no AI systems');
+
+  await page.getByRole('button', { name: 'Audit log' }).click();
+  await expect(page.getByRole('cell', { name: 'controls.setState' })).toBeVisible();
+  await page.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(page.getByRole('status')).toContainText('audit chain intact: 2 entries');
+  await page.screenshot({ path: screenshotPath('04-audit') });
+});
+
+test('the control list and state editor work from the keyboard', async ({ page }) => {
+  await openApp(page);
+  await createAssessment(page, 'Keyboard');
+  await page.getByRole('button', { name: /^Controls/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'AI red-teaming' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('radio', { name: 'Not started' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: 'In progress' })).toBeChecked();
+  await page.getByRole('button', { name: 'Save state' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('row', { name: /MOD-02/ }).getByText('In progress')).toBeVisible();
+});
+
+test('opening a file that is not an assessment says so and names the file', async ({ page }) => {
+  const file = writeFile('notes.assay', 'these are plain notes, not a database');
+  await openApp(page);
+  await page.getByRole('textbox', { name: 'File' }).nth(1).fill(file);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText(`${file}: is not an Assay assessment`);
+  await expect(page.getByRole('heading', { name: 'New assessment' })).toBeVisible();
+});

@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers';
+
+const BIN = resolve('electron/cli/assay.mjs');
+
+/** Runs the real command line in a child process, as a user or a pipeline would. */
+function assay(cwd: string, ...args: string[]) {
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ASSAY_HOME: join(cwd, 'home'), ASSAY_ACTOR: 'ci-bot' },
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+describe('the assay command line', () => {
+  it('prints help and exits 0', () => {
+    const r = assay(tempDir(), '--help');
+    expect(r.code).toBe(0);
+    for (const sub of ['new', 'controls', 'set-state', 'verify']) expect(r.out).toContain(sub);
+  });
+
+  it('runs the whole vertical slice: new, controls --json, set-state, verify', () => {
+    const dir = tempDir();
+    const created = assay(dir, 'new', 'demo.assay', '--name', 'Demo');
+    expect(created.code, created.err).toBe(0);
+    expect(created.out).toContain('created Demo');
+    expect(existsSync(join(dir, 'demo.assay'))).toBe(true);
+
+    const listed = assay(dir, 'controls', 'demo.assay', '--json');
+    expect(listed.code).toBe(0);
+    const controls = JSON.parse(listed.out) as { id: string; state: string }[];
+    expect(controls.length).toBeGreaterThan(5);
+    expect(controls[0]).toMatchObject({ state: 'not_started' });
+
+    const set = assay(dir, 'set-state', 'demo.assay', 'GOV-02', 'not-applicable', '--justification', 'No AI systems are developed in-house');
+    expect(set.code, set.err).toBe(0);
+    expect(set.out).toContain('GOV-02 AI system inventory: Not applicable');
+
+    const table = assay(dir, 'controls', 'demo.assay');
+    expect(table.out).toMatch(/GOV-02\s+Not applicable/);
+
+    const verified = assay(dir, 'verify', 'demo.assay');
+    expect(verified.code).toBe(0);
+    expect(verified.out).toMatch(/audit chain intact: 2 entries; head [0-9a-f]{64}/);
+
+    // The command line names its actor in the audit log.
+    const db = new Database(join(dir, 'demo.assay'), { readonly: true });
+    expect((db.prepare('SELECT actor FROM audit_log WHERE seq = 2').get() as { actor: string }).actor).toBe('ci-bot');
+    db.close();
+  });
+
+  it('exits 1 with a message naming the field when a check fails', () => {
+    const dir = tempDir();
+    assay(dir, 'new', 'demo.assay', '--name', 'Demo');
+    const r = assay(dir, 'set-state', 'demo.assay', 'GOV-02', 'not_applicable');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('justification: a justification is required');
+    const bad = assay(dir, 'set-state', 'demo.assay', 'GOV-02', 'done');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/state: Invalid option/);
+  });
+
+  it('exits 1 naming the file when it is missing or not an assessment', () => {
+    const dir = tempDir();
+    const missing = assay(dir, 'controls', 'nope.assay');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain(join(dir, 'nope.assay'));
+    const text = assay(dir, 'verify', 'package.json');
+    expect(text.code).toBe(1);
+  });
+
+  it('exits 1 and names the broken entry when the audit chain was tampered with', () => {
+    const dir = tempDir();
+    assay(dir, 'new', 'demo.assay', '--name', 'Demo');
+    assay(dir, 'set-state', 'demo.assay', 'GOV-01', 'implemented');
+    const db = new Database(join(dir, 'demo.assay'));
+    db.exec("DROP TRIGGER audit_log_append_only_update; UPDATE audit_log SET actor = 'mallory' WHERE seq = 2");
+    db.close();
+    const r = assay(dir, 'verify', 'demo.assay');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/audit chain broken at entry 2/);
+  });
+
+  it('exits 2 on usage errors', () => {
+    const dir = tempDir();
+    expect(assay(dir).code).toBe(2);
+    expect(assay(dir, 'frobnicate').code).toBe(2);
+    const missingName = assay(dir, 'new', 'x.assay');
+    expect(missingName.code).toBe(2);
+    expect(missingName.err).toContain("required option '--name <text>' not specified");
+    expect(assay(dir, 'call', 'app.info', '{not json').code).toBe(2);
+  });
+
+  it('reaches every command of the table through call', () => {
+    const dir = tempDir();
+    const r = assay(dir, 'call', 'app.info');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ schemaVersion: 1 });
+    expect(assay(dir, 'call', 'nope.cmd').code).toBe(2);
+  });
+});

@@ -1,0 +1,23 @@
+import react from '@vitejs/plugin-react';
+import { type Plugin, defineConfig } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from './electron/security';
+
+/** One policy, written once in electron/security.ts, reaches the page as a meta tag too. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'assay-csp',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+/** The renderer build, shared by `npm run web`, the browser tests and the Electron build. */
+export const rendererConfig = {
+  root: 'renderer',
+  base: './',
+  plugins: [react(), contentSecurityPolicy()],
+  build: { outDir: '../out/renderer', emptyOutDir: true, sourcemap: false },
+};
+
+export default defineConfig(rendererConfig);
