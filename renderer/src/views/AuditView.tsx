@@ -1,9 +1,15 @@
+import { controlStateLabels, ControlState } from '../../../shared/domain/control-state';
 import { useApp } from '../store';
+
+function stateLabel(value: unknown): string {
+  const parsed = ControlState.safeParse(value);
+  return parsed.success ? controlStateLabels[parsed.data] : String(value);
+}
 
 function describe(payload: unknown): string {
   if (!payload || typeof payload !== 'object') return '';
   const p = payload as Record<string, unknown>;
-  if ('from' in p && 'to' in p) return `${String(p.from)} → ${String(p.to)}${p.justification ? ` (“${String(p.justification)}”)` : ''}`;
+  if ('from' in p && 'to' in p) return `${stateLabel(p.from)} → ${stateLabel(p.to)}${p.justification ? ` (“${String(p.justification)}”)` : ''}`;
   if ('name' in p) return `“${String(p.name)}”, catalog ${String(p.catalogVersion ?? '')}`;
   return JSON.stringify(p);
 }
@@ -44,8 +50,8 @@ export function AuditView() {
           {entries.map((e) => (
             <tr key={e.seq}>
               <td className="mono">{e.seq}</td>
-              <td>{new Date(e.at).toLocaleString()}</td>
-              <td>{e.actor}</td>
+              <td className="nowrap">{new Date(e.at).toLocaleString()}</td>
+              <td className="nowrap">{e.actor}</td>
               <td className="mono">{e.command}</td>
               <td className="mono">{e.entityId.length > 20 ? `${e.entityId.slice(0, 8)}…` : e.entityId}</td>
               <td>{describe(e.payload)}</td>
