@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ControlId, ControlType } from './catalog/schema';
+import { Catalog, ControlId, ControlType, FrameworkId } from './catalog/schema';
+import { CatalogSummary } from './catalog/summary';
 import { ControlState, justificationProblem } from './domain/control-state';
 
 /**
@@ -102,6 +103,7 @@ function command<I extends z.ZodType, O extends z.ZodType>(summary: string, inpu
 }
 
 const FileOnly = z.object({ file: AssessmentFile }).strict();
+const OptionalFile = z.object({ file: AssessmentFile.optional() }).strict();
 const Nothing = z.object({}).strict();
 
 export const commands = {
@@ -130,6 +132,26 @@ export const commands = {
     z.object({ entries: z.array(AuditEntry) }),
   ),
   'audit.verify': command('Recompute the audit hash chain and report the first break.', FileOnly, VerifyResult),
+  'catalog.get': command(
+    "The whole catalog: an assessment's snapshot with its imported frameworks, or the bundled one when no file is named.",
+    OptionalFile,
+    Catalog,
+  ),
+  'catalog.summary': command('Catalog version and counts per framework, threat, control and mapping.', OptionalFile, CatalogSummary),
+  'catalog.importFramework': command(
+    "Import a framework into an assessment from a file (Assay's simple format or a CISO Assistant library).",
+    z.object({ file: AssessmentFile, source: AssessmentFile }).strict(),
+    z.object({
+      framework: z.object({ id: z.string(), name: z.string(), shortName: z.string(), items: z.number().int(), assessable: z.number().int() }),
+      format: z.enum(['assay', 'ciso-assistant']),
+      replaced: z.boolean(),
+    }),
+  ),
+  'catalog.removeFramework': command(
+    'Remove an imported framework from an assessment.',
+    z.object({ file: AssessmentFile, frameworkId: FrameworkId }).strict(),
+    z.object({ removed: z.literal(true) }),
+  ),
 } as const;
 
 export type Commands = typeof commands;

@@ -1,21 +1,81 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import { Catalog } from '../../shared/catalog/schema';
+import { z } from 'zod';
+import {
+  Amendment,
+  Catalog,
+  CatalogControl,
+  CatalogManifest,
+  ControlId,
+  type ControlRequirement,
+  Framework,
+  Relationship,
+  Threat,
+  ThreatControl,
+  ThreatId,
+} from '../../shared/catalog/schema';
 import { AssayError, describeIssues, zodIssues } from '../../shared/errors';
 import { frameworksDir } from '../paths';
+import { readYaml, validateYaml } from './yaml';
 
-/** Parses one YAML file; a syntax error names the file, line and column. */
-export function readYamlFile(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0]!;
-    const pos = lineCounter.linePos(first.pos[0]);
-    throw new AssayError('invalid_input', `${file}:${pos.line}:${pos.col}: ${first.message.split('\n')[0]}`);
-  }
-  return doc.toJS() as unknown;
+/** mappings/threat-controls.yaml: per threat, the controls that mitigate it and why. */
+const ThreatControlsFile = z.record(
+  ThreatId,
+  z.array(z.object({ control: ThreatControl.shape.control, why: ThreatControl.shape.rationale }).strict()).min(1),
+);
+
+/** mappings/controls-to-<framework>.yaml: per control, the requirements it satisfies. */
+const ControlRequirementsFile = z.record(
+  ControlId,
+  z
+    .array(
+      z
+        .object({
+          req: z.string().min(1),
+          rel: Relationship,
+          why: z.string().min(15).max(300),
+          actions: z.array(z.string()).optional(),
+        })
+        .strict(),
+    )
+    .min(1),
+);
+
+export function readCatalogDir(dir: string): Catalog {
+  const manifest = validateYaml(readYaml(join(dir, 'catalog.yaml')), CatalogManifest);
+  const frameworks = manifest.frameworks.map((id) => {
+    const framework = validateYaml(readYaml(join(dir, `${id}.yaml`)), Framework);
+    if (framework.id !== id) throw new AssayError('invalid_input', `${join(dir, `${id}.yaml`)}: declares id ${framework.id}, expected ${id}`);
+    return framework;
+  });
+  const amendments = manifest.amendments.map((id) => validateYaml(readYaml(join(dir, 'amendments', `${id}.yaml`)), Amendment));
+  const threats = validateYaml(readYaml(join(dir, 'threats.yaml')), z.array(Threat));
+  const controls = validateYaml(readYaml(join(dir, 'controls.yaml')), z.array(CatalogControl));
+
+  const threatFile = validateYaml(readYaml(join(dir, 'mappings', 'threat-controls.yaml')), ThreatControlsFile);
+  const threat_controls = Object.entries(threatFile).flatMap(([threat, list]) =>
+    list.map((m) => ({ threat, control: m.control, rationale: m.why })),
+  );
+
+  const mappingFiles = readdirSync(join(dir, 'mappings'))
+    .filter((f) => /^controls-to-.+\.ya?ml$/.test(f))
+    .sort();
+  const control_requirements: ControlRequirement[] = mappingFiles.flatMap((name) => {
+    const content = validateYaml(readYaml(join(dir, 'mappings', name)), ControlRequirementsFile);
+    return Object.entries(content).flatMap(([control, list]) =>
+      list.map((m) => ({
+        control,
+        requirement: m.req,
+        relationship: m.rel,
+        rationale: m.why,
+        ...(m.actions ? { actions: m.actions } : {}),
+      })),
+    );
+  });
+
+  const parsed = Catalog.safeParse({ manifest, frameworks, threats, controls, threat_controls, control_requirements, amendments });
+  if (!parsed.success) throw new AssayError('invalid_input', describeIssues(`the catalog in ${dir}`, zodIssues(parsed.error)));
+  return parsed.data;
 }
 
 let cached: { dir: string; catalog: Catalog } | undefined;
@@ -23,12 +83,7 @@ let cached: { dir: string; catalog: Catalog } | undefined;
 /** The bundled catalog, validated by the shared schema. Read once per process. */
 export function loadBundledCatalog(dir: string = frameworksDir()): Catalog {
   if (cached?.dir === dir) return cached.catalog;
-  const raw = {
-    manifest: readYamlFile(join(dir, 'catalog.yaml')),
-    controls: readYamlFile(join(dir, 'controls.yaml')),
-  };
-  const parsed = Catalog.safeParse(raw);
-  if (!parsed.success) throw new AssayError('invalid_input', describeIssues(`the catalog in ${dir}`, zodIssues(parsed.error)));
-  cached = { dir, catalog: parsed.data };
-  return parsed.data;
+  const catalog = readCatalogDir(dir);
+  cached = { dir, catalog };
+  return catalog;
 }

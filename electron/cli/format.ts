@@ -1,3 +1,4 @@
+import type { CatalogSummary } from '../../shared/catalog/summary';
 import type { AssessmentSummary, ControlRow, VerifyResult } from '../../shared/commands';
 import { controlStateLabels } from '../../shared/domain/control-state';
 
@@ -41,4 +42,27 @@ export function formatControl(c: ControlRow): string {
 
 export function formatVerify(v: VerifyResult): string {
   return v.ok ? `${v.message}; head ${v.headHash}` : v.message;
+}
+
+export function formatCatalog(c: CatalogSummary): string {
+  const table = textTable(
+    ['FRAMEWORK', 'VERSION', 'ITEMS', 'ASSESSABLE', 'REACHED', 'GOV-ONLY', 'NAME'],
+    c.frameworks.map((f) => [
+      f.id + (f.origin === 'user' ? ' (imported)' : ''),
+      f.version.length > 24 ? `${f.version.slice(0, 23)}…` : f.version,
+      String(f.items),
+      String(f.assessable),
+      String(f.reached),
+      String(f.governanceOnly),
+      f.shortName,
+    ]),
+  );
+  return [
+    `${c.title} ${c.version} (checked ${c.checkedOn})`,
+    '',
+    table,
+    '',
+    `threats: ${c.threats}   controls: ${c.controls}   threat→control mappings: ${c.threatControlMappings}   control→requirement mappings: ${c.controlRequirementMappings}`,
+    ...c.amendments.map((a) => `amendment layer: ${a.title} [${a.status}, checked ${a.checkedOn}]`),
+  ].join('\n');
 }

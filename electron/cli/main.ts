@@ -7,7 +7,7 @@ import { dispatch } from '../dispatch';
 import { defaultContext } from '../handlers/context';
 import { closeAll } from '../handlers/open-files';
 import { APP_VERSION } from '../version';
-import { formatControl, formatControls, formatSummary, formatVerify } from './format';
+import { formatCatalog, formatControl, formatControls, formatSummary, formatVerify } from './format';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED_CHECK = 1;
@@ -108,6 +108,35 @@ function buildProgram(io: Io): Command {
         io.err(`assay: ${resolve(file)}: ${formatVerify(result as never)}`);
         throw new Exit(EXIT_FAILED_CHECK);
       }
+    });
+
+  program
+    .command('catalog')
+    .description("print the catalog version and counts: the bundled catalog, or an assessment's snapshot")
+    .argument('[file]', 'an .assay file (default: the bundled catalog)')
+    .option('--json', 'print JSON')
+    .action((file: string | undefined, opts: { json?: boolean }) => {
+      const summary = run('catalog.summary', file ? { file: resolve(file) } : {});
+      emit(opts.json, summary, formatCatalog(summary as never));
+    });
+
+  program
+    .command('import-framework')
+    .description("import a framework into an assessment (Assay's simple YAML/JSON format or a CISO Assistant library)")
+    .argument('<file>', 'an .assay file')
+    .argument('<source>', 'the framework file')
+    .option('--json', 'print JSON')
+    .action((file: string, source: string, opts: { json?: boolean }) => {
+      const r = run('catalog.importFramework', { file: resolve(file), source: resolve(source) }) as {
+        framework: { id: string; name: string; items: number; assessable: number };
+        format: string;
+        replaced: boolean;
+      };
+      emit(
+        opts.json,
+        r,
+        `${r.replaced ? 'replaced' : 'imported'} ${r.framework.id} (${r.framework.name}): ${r.framework.items} items, ${r.framework.assessable} assessable, from a ${r.format} file`,
+      );
     });
 
   program

@@ -1,5 +1,7 @@
 import type { CommandName, CommandOutput, ParsedInput } from '../../shared/commands';
+import { summariseCatalog } from '../../shared/catalog/summary';
 import { loadBundledCatalog } from '../catalog/load';
+import { readUserFramework } from '../catalog/user-framework';
 import { listRecent, rememberRecent } from '../recent';
 import { LATEST_SCHEMA } from '../store/migrations/index';
 import { createAssessment } from '../store/open';
@@ -53,4 +55,26 @@ export const handlers: Handlers = {
   'audit.list': (input) => ({ entries: useAssessment(input.file).assessment.listAudit(input.limit) }),
 
   'audit.verify': (input) => useAssessment(input.file).assessment.verifyAudit(),
+
+  'catalog.get': (input) => (input.file ? useAssessment(input.file).assessment.catalog() : loadBundledCatalog()),
+
+  'catalog.summary': (input) => summariseCatalog(input.file ? useAssessment(input.file).assessment.catalog() : loadBundledCatalog()),
+
+  'catalog.importFramework': (input, ctx) => {
+    const { assessment } = useAssessment(input.file);
+    // Parse and validate fully before touching the assessment: a bad file changes nothing.
+    const imported = readUserFramework(normalisePath(input.source));
+    const { replaced } = assessment.importFramework(imported, ctx.actor);
+    const f = imported.framework;
+    return {
+      framework: { id: f.id, name: f.name, shortName: f.short_name, items: f.items.length, assessable: f.items.filter((i) => i.assessable).length },
+      format: imported.format,
+      replaced,
+    };
+  },
+
+  'catalog.removeFramework': (input, ctx) => {
+    useAssessment(input.file).assessment.removeFramework(input.frameworkId, ctx.actor);
+    return { removed: true as const };
+  },
 };

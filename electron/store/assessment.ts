@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
+import { Catalog, type Framework } from '../../shared/catalog/schema';
 import type { AssessmentSummary, AuditEntry, ControlRow, VerifyResult } from '../../shared/commands';
 import { type ControlState, type StateCounts, emptyCounts } from '../../shared/domain/control-state';
 import { AssayError } from '../../shared/errors';
 import { type AuditInput, appendAudit, listAudit, verifyAudit } from './audit';
+import type { ImportedFramework } from '../catalog/user-framework';
 
 interface ControlJoinRow {
   id: string;
@@ -126,6 +128,67 @@ export class Assessment {
 
   verifyAudit(): VerifyResult {
     return verifyAudit(this.db);
+  }
+
+  private cachedCatalog: Catalog | undefined;
+
+  /** The catalog this assessment was created with, plus the frameworks imported into it. */
+  catalog(): Catalog {
+    if (this.cachedCatalog) return this.cachedCatalog;
+    const row = this.db.prepare('SELECT content FROM catalog_snapshot').get() as { content: string } | undefined;
+    if (!row) throw new AssayError('refused', `${this.file}: has no catalog snapshot; the file is damaged`);
+    const users = (this.db.prepare('SELECT content FROM user_framework ORDER BY id').all() as { content: string }[]).map(
+      (r) => JSON.parse(r.content) as Framework,
+    );
+    const snapshot = JSON.parse(row.content) as { frameworks?: Framework[] };
+    const parsed = Catalog.safeParse({ ...snapshot, frameworks: [...(snapshot.frameworks ?? []), ...users] });
+    if (!parsed.success) throw new AssayError('integrity', `${this.file}: its catalog snapshot does not validate (${parsed.error.issues[0]?.message})`);
+    this.cachedCatalog = parsed.data;
+    return parsed.data;
+  }
+
+  /** Adds or replaces a user framework in one transaction; a bundled framework id is refused. */
+  importFramework(imported: ImportedFramework, actor: string): { replaced: boolean } {
+    const { framework } = imported;
+    const snapshot = JSON.parse((this.db.prepare('SELECT content FROM catalog_snapshot').get() as { content: string }).content) as {
+      frameworks?: { id: string }[];
+    };
+    if ((snapshot.frameworks ?? []).some((f) => f.id === framework.id))
+      throw new AssayError('conflict', `framework id ${framework.id} is already used by the bundled catalog; give the imported framework another id`);
+    const replaced = this.db.prepare('SELECT 1 FROM user_framework WHERE id = ?').get(framework.id) !== undefined;
+    const at = this.clock.now();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO user_framework (id, name, format, source_name, source_sha256, imported_at, imported_by, content)
+           VALUES (@id, @name, @format, @sourceName, @sha256, @at, @actor, @content)
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, format = excluded.format, source_name = excluded.source_name,
+             source_sha256 = excluded.source_sha256, imported_at = excluded.imported_at, imported_by = excluded.imported_by,
+             content = excluded.content`,
+        )
+        .run({ id: framework.id, name: framework.name, format: imported.format, sourceName: imported.sourceName, sha256: imported.sha256, at, actor, content: JSON.stringify(framework) });
+      this.audit({
+        at,
+        actor,
+        command: 'catalog.importFramework',
+        entity: 'framework',
+        entityId: framework.id,
+        payload: { name: framework.name, format: imported.format, source: imported.sourceName, sha256: imported.sha256, items: framework.items.length, replaced },
+      });
+    })();
+    this.cachedCatalog = undefined;
+    return { replaced };
+  }
+
+  removeFramework(id: string, actor: string): void {
+    const row = this.db.prepare('SELECT name FROM user_framework WHERE id = ?').get(id) as { name: string } | undefined;
+    if (!row) throw new AssayError('not_found', `${this.file}: has no imported framework ${id} (bundled frameworks cannot be removed)`);
+    const at = this.clock.now();
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM user_framework WHERE id = ?').run(id);
+      this.audit({ at, actor, command: 'catalog.removeFramework', entity: 'framework', entityId: id, payload: { name: row.name } });
+    })();
+    this.cachedCatalog = undefined;
   }
 
   close(): void {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA } from '../../electron/store/migrations/index';
 import { tempDir } from './helpers';
 
 const BIN = resolve('electron/cli/assay.mjs');
@@ -100,7 +101,7 @@ describe('the assay command line', () => {
     const dir = tempDir();
     const r = assay(dir, 'call', 'app.info');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ schemaVersion: 1 });
+    expect(JSON.parse(r.out)).toMatchObject({ schemaVersion: LATEST_SCHEMA });
     expect(assay(dir, 'call', 'nope.cmd').code).toBe(2);
   });
 });

@@ -6,6 +6,7 @@ import { loadBundledCatalog } from '../../electron/catalog/load';
 import { APPLICATION_ID } from '../../electron/store/sqlite';
 import { LATEST_SCHEMA, migrations } from '../../electron/store/migrations/index';
 import { createAssessment, openAssessment } from '../../electron/store/open';
+import { applyMigrations } from '../../electron/store/migrate';
 import { AssayError } from '../../shared/errors';
 import { tempDir } from './helpers';
 
@@ -167,5 +168,42 @@ describe('the assessment file', () => {
     const { assessment } = openAssessment(join(dir, 'copy.assay'));
     expect(assessment.summary().name).toBe('Test');
     assessment.close();
+  });
+});
+
+describe('migration 2 (user frameworks)', () => {
+  /** Builds a file exactly as Assay 0.1.0 wrote it: schema 1, a catalog of controls only. */
+  function writeVersion1File(file: string): void {
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    applyMigrations(db, migrations.slice(0, 1), '2026-11-01T10:00:00.000Z');
+    const oldCatalog = { manifest: { version: '2026.11.0', title: 'Assay AI compliance catalog', checked_on: '2026-11-25' }, controls: catalog.controls.slice(0, 3) };
+    db.prepare("INSERT INTO assessment VALUES (1, 'id-1', 'Old file', '2026-11-01T10:00:00.000Z', 'alice')").run();
+    db.prepare("INSERT INTO catalog_snapshot VALUES (1, '2026.11.0', 'x', '2026-11-01T10:00:00.000Z', ?)").run(JSON.stringify(oldCatalog));
+    const insert = db.prepare('INSERT INTO catalog_control VALUES (@id, @name, @objective, @type, @guidance, @evidence)');
+    for (const c of oldCatalog.controls) insert.run({ ...c, evidence: JSON.stringify(c.evidence) });
+    db.prepare("INSERT INTO control_state VALUES (?, 'implemented', NULL, '2026-11-02T10:00:00.000Z', 'alice')").run(oldCatalog.controls[0]!.id);
+    db.close();
+  }
+
+  it('upgrades a file of schema 1, keeping its data and its old catalog snapshot', () => {
+    const dir = tempDir();
+    const file = join(dir, 'old.assay');
+    writeVersion1File(file);
+    const { assessment, backup } = openAssessment(file);
+    expect(backup).toBe(join(dir, 'old.format1-backup.assay'));
+    expect(assessment.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(assessment.summary()).toMatchObject({ name: 'Old file', catalogVersion: '2026.11.0', counts: { total: 3, implemented: 1 } });
+    // The snapshot predates frameworks: it still parses, with empty framework and threat lists.
+    const old = assessment.catalog();
+    expect(old.manifest.version).toBe('2026.11.0');
+    expect(old.frameworks).toEqual([]);
+    expect(old.controls).toHaveLength(3);
+    const tables = assessment.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    expect(tables.map((t) => t.name)).toContain('user_framework');
+    const applied = assessment.db.prepare('SELECT version, name FROM schema_migration ORDER BY version').all();
+    expect(applied).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'user-frameworks' }]);
+    assessment.close();
+    expect(existsSync(backup!)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import initial from './0001_initial';
+import userFrameworks from './0002_user_frameworks';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,9 @@ export interface Migration {
  * Applied in order, one transaction each. Never edit a released migration: its hash is
  * recorded in every file it was applied to, and opening checks it. Add a new one instead.
  */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'user-frameworks', sql: userFrameworks },
+];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;
