@@ -65,6 +65,15 @@ function registerIpc(): void {
     });
     return result.canceled ? null : (result.filePaths[0] ?? null);
   });
+  ipcMain.handle(IPC_SHELL.chooseFrameworkFile, async (event) => {
+    if (!trusted(event) || !mainWindow) return null;
+    const result = await dialog.showOpenDialog(mainWindow, {
+      title: 'Import framework',
+      properties: ['openFile'],
+      filters: [{ name: 'Framework (YAML or JSON)', extensions: ['yaml', 'yml', 'json'] }],
+    });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  });
   ipcMain.handle(IPC_SHELL.launchFile, (event) => (trusted(event) ? launchFile : null));
 }
 

@@ -12,6 +12,7 @@ const api: PreloadApi = {
   shell: {
     chooseNewFile: (defaultPath) => ipcRenderer.invoke(IPC_SHELL.chooseNewFile, defaultPath),
     chooseExistingFile: () => ipcRenderer.invoke(IPC_SHELL.chooseExistingFile),
+    chooseFrameworkFile: () => ipcRenderer.invoke(IPC_SHELL.chooseFrameworkFile),
     launchFile: () => ipcRenderer.invoke(IPC_SHELL.launchFile),
   },
 };

@@ -9,6 +9,8 @@ export interface PreloadApi {
     chooseNewFile(defaultPath: string): Promise<string | null>;
     /** A native open dialog for an existing .assay file; null when cancelled. */
     chooseExistingFile(): Promise<string | null>;
+    /** A native open dialog for a framework file (YAML or JSON); null when cancelled. */
+    chooseFrameworkFile(): Promise<string | null>;
     /** The .assay file the app was launched with (double-click, "Open with"), if any. */
     launchFile(): Promise<string | null>;
   };
@@ -18,5 +20,6 @@ export const IPC_COMMAND_PREFIX = 'assay:';
 export const IPC_SHELL = {
   chooseNewFile: 'assay-shell:choose-new-file',
   chooseExistingFile: 'assay-shell:choose-existing-file',
+  chooseFrameworkFile: 'assay-shell:choose-framework-file',
   launchFile: 'assay-shell:launch-file',
 } as const;

@@ -1,9 +1,15 @@
 import { create } from 'zustand';
+import type { Catalog } from '../../shared/catalog/schema';
 import type { AssessmentSummary, AuditEntry, CommandOutput, ControlRow, RecentFile, VerifyResult } from '../../shared/commands';
 import type { ControlState, StateCounts } from '../../shared/domain/control-state';
 import { api } from './api';
 
-export type View = 'overview' | 'controls' | 'audit';
+export type View = 'overview' | 'controls' | 'catalog' | 'audit';
+export type CatalogKind = 'framework' | 'requirement' | 'threat' | 'control';
+export interface CatalogSelection {
+  kind: CatalogKind;
+  key: string;
+}
 type AppInfo = CommandOutput<'app.info'>;
 
 const CURRENT_KEY = 'assay.currentFile';
@@ -17,6 +23,11 @@ interface AppState {
   view: View;
   audit: AuditEntry[];
   verify: VerifyResult | null;
+  catalog: Catalog | null;
+  /** What the catalog browser shows, with the way back. */
+  catalogTrail: CatalogSelection[];
+  /** A short confirmation shown after an action succeeded. */
+  notice: string | null;
   /** The last failure, shown in a banner until dismissed or replaced. */
   error: string | null;
   busy: boolean;
@@ -30,6 +41,11 @@ interface AppState {
   setView(view: View): void;
   setState(controlId: string, state: ControlState, justification?: string): Promise<boolean>;
   loadAudit(): Promise<void>;
+  loadCatalog(): Promise<void>;
+  openInCatalog(selection: CatalogSelection, options?: { fresh?: boolean }): void;
+  catalogBack(): void;
+  importFramework(source: string): Promise<boolean>;
+  removeFramework(id: string): Promise<boolean>;
   verifyAudit(): Promise<void>;
   dismissError(): void;
 }
@@ -55,7 +71,7 @@ export const useApp = create<AppState>()((set, get) => {
   async function enter(summary: AssessmentSummary): Promise<void> {
     const { controls } = await api.invoke('controls.list', { file: summary.file });
     sessionStorage.setItem(CURRENT_KEY, summary.file);
-    set({ current: summary, controls, selectedId: controls[0]?.id ?? null, view: 'overview', audit: [], verify: null });
+    set({ current: summary, controls, selectedId: controls[0]?.id ?? null, view: 'overview', audit: [], verify: null, catalog: null, catalogTrail: [] });
   }
 
   function withCounts(counts: StateCounts): AssessmentSummary | null {
@@ -72,6 +88,9 @@ export const useApp = create<AppState>()((set, get) => {
     view: 'overview',
     audit: [],
     verify: null,
+    catalog: null,
+    catalogTrail: [],
+    notice: null,
     error: null,
     busy: false,
     ready: false,
@@ -112,8 +131,54 @@ export const useApp = create<AppState>()((set, get) => {
     },
 
     setView(view) {
-      set({ view });
+      set({ view, notice: null });
       if (view === 'audit') void get().loadAudit();
+      if (view === 'catalog' && !get().catalog) void get().loadCatalog();
+    },
+
+    async loadCatalog() {
+      const current = get().current;
+      if (!current) return;
+      await attempt(async () => set({ catalog: await api.invoke('catalog.get', { file: current.file }) }));
+    },
+
+    openInCatalog(selection, options) {
+      const trail = options?.fresh ? [] : get().catalogTrail;
+      const last = trail[trail.length - 1];
+      const same = last && last.kind === selection.kind && last.key === selection.key;
+      set({ catalogTrail: same ? trail : [...trail, selection].slice(-50), view: 'catalog' });
+      if (!get().catalog) void get().loadCatalog();
+    },
+
+    catalogBack() {
+      set({ catalogTrail: get().catalogTrail.slice(0, -1) });
+    },
+
+    async importFramework(source) {
+      const current = get().current;
+      if (!current) return false;
+      const result = await attempt(async () => {
+        const r = await api.invoke('catalog.importFramework', { file: current.file, source });
+        set({ catalog: await api.invoke('catalog.get', { file: current.file }) });
+        return r;
+      });
+      if (!result) return false;
+      set({
+        notice: `${result.replaced ? 'Replaced' : 'Imported'} ${result.framework.name}: ${result.framework.items} items, ${result.framework.assessable} assessable.`,
+      });
+      get().openInCatalog({ kind: 'framework', key: result.framework.id });
+      return true;
+    },
+
+    async removeFramework(id) {
+      const current = get().current;
+      if (!current) return false;
+      const done = await attempt(async () => {
+        await api.invoke('catalog.removeFramework', { file: current.file, frameworkId: id });
+        set({ catalog: await api.invoke('catalog.get', { file: current.file }), catalogTrail: [], notice: `Removed framework ${id}.` });
+        return true;
+      });
+      return done === true;
     },
 
     async setState(controlId, state, justification) {

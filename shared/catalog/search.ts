@@ -10,6 +10,8 @@ export interface SearchEntry {
   title: string;
   /** Where it belongs, e.g. the framework's short name. */
   context: string;
+  /** What it is: article, subcategory, technique, threat, control, framework. */
+  label: string;
   idText: string;
   titleText: string;
   bodyText: string;
@@ -22,18 +24,18 @@ export interface SearchHit {
 
 const fold = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 
-function entry(kind: SearchKind, key: string, id: string, title: string, context: string, body: string[]): SearchEntry {
-  return { kind, key, id, title, context, idText: fold(id), titleText: fold(title), bodyText: fold(body.join(' \u0001 ')) };
+function entry(kind: SearchKind, label: string, key: string, id: string, title: string, context: string, body: string[]): SearchEntry {
+  return { kind, label, key, id, title, context, idText: fold(id), titleText: fold(title), bodyText: fold(body.join(' \u0001 ')) };
 }
 
 /** Flattens frameworks, their items, threats and controls into one searchable list. */
 export function searchEntries(index: CatalogIndex): SearchEntry[] {
   const list: SearchEntry[] = [];
   for (const f of index.catalog.frameworks) {
-    list.push(entry('framework', f.id, f.short_name, f.name, f.publisher, [f.id, f.version, ...(f.notes ?? [])]));
+    list.push(entry('framework', 'framework', f.id, f.short_name, f.name, f.publisher, [f.id, f.version, ...(f.notes ?? [])]));
     for (const item of f.items)
       list.push(
-        entry('requirement', `${f.id}:${item.id}`, item.id, itemTitle(item), f.short_name, [
+        entry('requirement', item.kind, `${f.id}:${item.id}`, item.id, itemTitle(item), f.short_name, [
           item.title ?? '',
           item.label ?? '',
           item.summary ?? '',
@@ -41,8 +43,8 @@ export function searchEntries(index: CatalogIndex): SearchEntry[] {
         ]),
       );
   }
-  for (const t of index.catalog.threats) list.push(entry('threat', t.id, t.id, t.name, 'AI threat', [t.description, ...t.assets]));
-  for (const c of index.catalog.controls) list.push(entry('control', c.id, c.id, c.name, 'Control', [c.objective, c.guidance, ...c.evidence]));
+  for (const t of index.catalog.threats) list.push(entry('threat', 'threat', t.id, t.id, t.name, 'AI threat', [t.description, ...t.assets]));
+  for (const c of index.catalog.controls) list.push(entry('control', 'control', c.id, c.id, c.name, 'Control', [c.objective, c.guidance, ...c.evidence]));
   return list;
 }
 

@@ -105,3 +105,34 @@ describe('the assay command line', () => {
     expect(assay(dir, 'call', 'nope.cmd').code).toBe(2);
   });
 });
+
+describe('the catalog on the command line', () => {
+  it('prints the bundled catalog version and counts per framework, threat, control and mapping', () => {
+    const dir = tempDir();
+    const r = assay(dir, 'catalog', '--json');
+    expect(r.code, r.err).toBe(0);
+    const summary = JSON.parse(r.out);
+    expect(summary.version).toMatch(/^\d{4}\.\d{2}\.\d+$/);
+    expect(summary.frameworks.map((f: { id: string }) => f.id)).toEqual(
+      expect.arrayContaining(['eu-ai-act', 'nist-ai-rmf', 'nist-ai-600-1', 'owasp-llm-2025', 'owasp-llm-2026', 'owasp-ml-2023', 'mitre-atlas', 'iso-42001-annex-a', 'owasp-ai-exchange']),
+    );
+    expect(summary.threats).toBeGreaterThanOrEqual(30);
+    expect(summary.controls).toBeGreaterThanOrEqual(50);
+    expect(summary.controlRequirementMappings).toBeGreaterThan(summary.controls);
+    const text = assay(dir, 'catalog');
+    expect(text.out).toMatch(/eu-ai-act\s+OJ L/);
+  });
+
+  it('imports a framework into an assessment and shows it in that assessment only', () => {
+    const dir = tempDir();
+    assay(dir, 'new', 'a.assay', '--name', 'A');
+    const r = assay(dir, 'import-framework', 'a.assay', resolve('tests/fixtures/frameworks/acme-policy.yaml'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('imported acme-ai-policy (ACME Corp AI Security Policy): 4 items, 3 assessable, from a assay file');
+    expect(assay(dir, 'catalog', 'a.assay').out).toContain('acme-ai-policy (imported)');
+    expect(assay(dir, 'catalog').out).not.toContain('acme-ai-policy');
+    const bad = assay(dir, 'import-framework', 'a.assay', resolve('tests/fixtures/frameworks/acme-policy-bad.yaml'));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/acme-policy-bad\.yaml:13 requirements\.2\.parent: parent B-9 is not a requirement id in this file|acme-policy-bad\.yaml:9 requirements\.1/);
+  });
+});

@@ -1,11 +1,13 @@
 import { type View, useApp } from '../store';
 import { AuditView } from './AuditView';
+import { CatalogView } from './CatalogView';
 import { ControlsView } from './ControlsView';
 import { OverviewView } from './OverviewView';
 
 const views: { id: View; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'controls', label: 'Controls' },
+  { id: 'catalog', label: 'Catalog' },
   { id: 'audit', label: 'Audit log' },
 ];
 
@@ -72,6 +74,7 @@ export function AssessmentShell() {
         <main className="content">
           {view === 'overview' && <OverviewView />}
           {view === 'controls' && <ControlsView />}
+          {view === 'catalog' && <CatalogView />}
           {view === 'audit' && <AuditView />}
         </main>
       </div>

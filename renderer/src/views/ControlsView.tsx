@@ -75,13 +75,17 @@ function StateEditor({ control }: { control: ControlRow }) {
 }
 
 function ControlDetail({ control }: { control: ControlRow }) {
+  const openInCatalog = useApp((s) => s.openInCatalog);
   return (
     <article className="detail" aria-labelledby="control-title">
       <p className="eyebrow">
         {control.id} · {control.type}
       </p>
       <h2 id="control-title">{control.name}</h2>
-      <StateBadge state={control.state} />
+      <StateBadge state={control.state} />{' '}
+      <button type="button" className="trace-link" onClick={() => openInCatalog({ kind: 'control', key: control.id }, { fresh: true })}>
+        Show traceability
+      </button>
       <h3>Objective</h3>
       <p>{control.objective}</p>
       <h3>Implementation guidance</h3>

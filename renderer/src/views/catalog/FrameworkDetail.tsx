@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { checkCatalog } from '../../../../shared/catalog/rules';
+import { type CatalogIndex, itemTitle, refOf } from '../../../../shared/catalog/trace';
+import { useApp } from '../../store';
+import { TraceLink } from './links';
+
+export function FrameworkDetail({ index, target }: { index: CatalogIndex; target: string }) {
+  const removeFramework = useApp((s) => s.removeFramework);
+  const busy = useApp((s) => s.busy);
+  const [confirming, setConfirming] = useState(false);
+  const framework = index.frameworks.get(target);
+  if (!framework) return <p className="muted">{target} is not in this catalog.</p>;
+  const coverage = checkCatalog(index.catalog).coverage.find((c) => c.framework === framework.id)!;
+  const top = framework.items.filter((i) => !i.parent);
+  const kinds = [...new Set(top.map((i) => i.kind))];
+  const amendments = index.catalog.amendments.filter((a) => a.framework === framework.id);
+
+  return (
+    <article className="detail" aria-labelledby="catalog-title">
+      <p className="eyebrow">Framework{framework.origin === 'user' ? ' · imported' : ''}</p>
+      <h2 id="catalog-title">{framework.name}</h2>
+      <dl className="meta">
+        <dt>Publisher</dt>
+        <dd>{framework.publisher}</dd>
+        <dt>Version</dt>
+        <dd>{framework.version}</dd>
+        {framework.published && (
+          <>
+            <dt>Published</dt>
+            <dd>{framework.published}</dd>
+          </>
+        )}
+        <dt>Source</dt>
+        <dd>{framework.source}</dd>
+        <dt>Licence</dt>
+        <dd>{framework.licence}</dd>
+        {framework.url && (
+          <>
+            <dt>Address</dt>
+            <dd className="mono small">{framework.url}</dd>
+          </>
+        )}
+      </dl>
+      <div className="facts-grid">
+        <div>
+          <h3>Items</h3>
+          <p className="big-number">{framework.items.length}</p>
+        </div>
+        <div>
+          <h3>Assessable</h3>
+          <p className="big-number">{coverage.assessable}</p>
+        </div>
+        <div>
+          <h3>Reached by a control</h3>
+          <p className="big-number">{coverage.reached}</p>
+        </div>
+        <div>
+          <h3>Governance-only</h3>
+          <p className="big-number">{coverage.governanceOnly}</p>
+        </div>
+      </div>
+      {(framework.notes ?? []).length > 0 && (
+        <>
+          <h3>Notes</h3>
+          <ul>
+            {framework.notes!.map((n) => (
+              <li key={n} className="small">
+                {n}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {amendments.map((a) => (
+        <section key={a.id} className="notice" aria-label={a.title}>
+          <strong>Amendment layer: {a.title}</strong> ({a.status}, checked {a.checked_on}). {a.source}
+          <ul className="small">
+            {a.date_changes.map((c) => (
+              <li key={`${c.scope}${c.date}`}>{c.note}</li>
+            ))}
+            {a.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {kinds.map((kind) => (
+        <section key={kind}>
+          <h3>{kind}s</h3>
+          <ul className="plain columns">
+            {top
+              .filter((i) => i.kind === kind)
+              .map((i) => (
+                <li key={i.id}>
+                  <TraceLink kind="requirement" target={refOf(framework.id, i.id)}>
+                    <span className="mono">{i.id}</span> {itemTitle(i)}
+                  </TraceLink>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+      {framework.origin === 'user' &&
+        (confirming ? (
+          <div className="notice" role="group" aria-label="Confirm removal">
+            <p>Remove {framework.short_name} from this assessment? The removal is recorded in the audit log.</p>
+            <div className="actions">
+              <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void removeFramework(framework.id)}>
+                Remove
+              </button>
+              <button type="button" className="btn" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <p>
+            <button type="button" className="btn" disabled={busy} onClick={() => setConfirming(true)}>
+              Remove imported framework…
+            </button>
+          </p>
+        ))}
+    </article>
+  );
+}

@@ -1,0 +1,227 @@
+import { applicationDates, scopeLabels } from '../../../../shared/catalog/eu-dates';
+import { type CatalogIndex, itemReference, itemTitle, refOf, traceRequirement } from '../../../../shared/catalog/trace';
+import { StateBadge } from '../../components/StateBadge';
+import { useApp } from '../../store';
+import { Relationship, TraceLink } from './links';
+
+const roleLabels: Record<string, string> = {
+  provider: 'Provider',
+  deployer: 'Deployer',
+  importer: 'Importer',
+  distributor: 'Distributor',
+  authorised_representative: 'Authorised representative',
+  product_manufacturer: 'Product manufacturer',
+  gpai_provider: 'GPAI model provider',
+};
+const classLabels: Record<string, string> = {
+  prohibited: 'Prohibited practice',
+  high_risk: 'High-risk',
+  limited_risk: 'Limited risk (transparency)',
+  minimal_risk: 'Minimal risk',
+  gpai: 'General-purpose AI model',
+  gpai_systemic: 'GPAI model with systemic risk',
+};
+
+export function RequirementDetail({ index, target }: { index: CatalogIndex; target: string }) {
+  const controls = useApp((s) => s.controls);
+  const trace = traceRequirement(index, target);
+  if (!trace) return <p className="muted">{target} is not in this catalog.</p>;
+  const { entry, parents, children } = trace;
+  const { framework, item } = entry;
+  const dates = applicationDates(item, index.catalog.amendments.filter((a) => a.framework === framework.id));
+  const stateOf = (id: string) => controls.find((c) => c.id === id)?.state;
+
+  return (
+    <article className="detail" aria-labelledby="catalog-title">
+      <nav className="breadcrumb" aria-label="Location">
+        <TraceLink kind="framework" target={framework.id}>
+          {framework.short_name}
+        </TraceLink>
+        {parents.map((p) => (
+          <span key={p.ref}>
+            {' › '}
+            <TraceLink kind="requirement" target={p.ref}>
+              {p.item.id}
+            </TraceLink>
+          </span>
+        ))}
+      </nav>
+      <p className="eyebrow">
+        {item.kind}
+        {item.assessable ? ' · assessable' : ''}
+      </p>
+      <h2 id="catalog-title">
+        <span className="mono">{item.id}</span> {itemTitle(item)}
+      </h2>
+      {item.title && item.label && item.label !== item.title && <p className="muted">{item.label}</p>}
+      {item.summary && <p>{item.summary}</p>}
+      <p className="muted small">Reference: {itemReference(framework, item)}</p>
+      {item.aliases && <p className="muted small">Also known as: {item.aliases.join('; ')}</p>}
+
+      {item.eu && (
+        <section aria-label="EU AI Act applicability" className="facts-grid">
+          <div>
+            <h3>Applies to</h3>
+            <p>{item.eu.roles.map((r) => roleLabels[r] ?? r).join(', ')}</p>
+          </div>
+          <div>
+            <h3>Risk class</h3>
+            <p>{item.eu.risk_classes.map((c) => classLabels[c] ?? c).join(', ')}</p>
+          </div>
+          <div className="wide">
+            <h3>Applies from</h3>
+            <table className="table dates-table">
+              <thead>
+                <tr>
+                  <th scope="col">Systems</th>
+                  <th scope="col">The law as published</th>
+                  <th scope="col">With the amendment layer</th>
+                </tr>
+              </thead>
+              <tbody>
+                {dates.map((d) => (
+                  <tr key={`${d.scope}${d.baseline}`}>
+                    <td>{scopeLabels[d.scope]}</td>
+                    <td>
+                      <strong>{d.baseline}</strong> <span className="muted small">({d.basis})</span>
+                    </td>
+                    <td>
+                      {d.amended ? (
+                        <>
+                          <strong>{d.amended.date}</strong>{' '}
+                          <span className="muted small">
+                            ({d.amended.status}: {d.amended.title})
+                          </span>
+                        </>
+                      ) : (
+                        <span className="muted">unchanged</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      {item.governance_only && (
+        <p className="notice">
+          Governance only: {item.governance_only}
+        </p>
+      )}
+
+      {item.same_as && (
+        <>
+          <h3>Same item elsewhere</h3>
+          <ul className="plain">
+            {item.same_as.map((s) => (
+              <li key={s.ref}>
+                <TraceLink kind="requirement" target={s.ref}>
+                  {s.ref}
+                </TraceLink>{' '}
+                <span className="muted">({s.relation})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {item.related && (
+        <>
+          <h3>Linked in {framework.short_name}</h3>
+          <ul className="chips">
+            {item.related.map((r) => {
+              const linked = index.items.get(refOf(framework.id, r));
+              return (
+                <li key={r}>
+                  <TraceLink kind="requirement" target={refOf(framework.id, r)}>
+                    {r} {linked ? itemTitle(linked.item) : ''}
+                  </TraceLink>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+
+      {children.length > 0 && (
+        <>
+          <h3>Contains</h3>
+          <ul className="plain">
+            {children.map((c) => (
+              <li key={c.ref}>
+                <TraceLink kind="requirement" target={c.ref}>
+                  <span className="mono">{c.item.id}</span> {itemTitle(c.item)}
+                </TraceLink>
+                {(index.controlsByRequirement.get(c.ref)?.length ?? 0) > 0 && (
+                  <span className="muted small"> · {index.controlsByRequirement.get(c.ref)!.length} control(s)</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h3>Satisfied by controls</h3>
+      {trace.controls.length === 0 ? (
+        <p className="muted">{item.assessable ? 'No control is mapped to this item.' : 'Not an assessable item; see the items it contains.'}</p>
+      ) : (
+        <table className="table trace-table">
+          <thead>
+            <tr>
+              <th scope="col">Control</th>
+              <th scope="col">Relationship</th>
+              <th scope="col">Why</th>
+              <th scope="col">Answers threats</th>
+            </tr>
+          </thead>
+          <tbody>
+            {trace.controls.map(({ control, mapping, threats }) => (
+              <tr key={control.id}>
+                <td>
+                  <TraceLink kind="control" target={control.id}>
+                    <span className="mono">{control.id}</span> {control.name}
+                  </TraceLink>
+                  {stateOf(control.id) && (
+                    <div>
+                      <StateBadge state={stateOf(control.id)!} />
+                    </div>
+                  )}
+                </td>
+                <td>
+                  <Relationship value={mapping.relationship} />
+                </td>
+                <td>{mapping.rationale}</td>
+                <td>
+                  {threats.map((t) => (
+                    <div key={t.threat}>
+                      <TraceLink kind="threat" target={t.threat}>
+                        {t.threat} {index.threats.get(t.threat)?.name}
+                      </TraceLink>
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {trace.citedBy.length > 0 && (
+        <>
+          <h3>AI threats that cite this item</h3>
+          <ul className="plain">
+            {trace.citedBy.map((t) => (
+              <li key={t.id}>
+                <TraceLink kind="threat" target={t.id}>
+                  {t.id} {t.name}
+                </TraceLink>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: speed targets of the catalog and the assessment file, measured on real files.
+ * Prints each figure with its target and exits 1 when one is missed. Not part of `npm test`.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readCatalogDir } from '../../electron/catalog/load';
+import { frameworksDir } from '../../electron/paths';
+import { createAssessment, openAssessment } from '../../electron/store/open';
+import { searchCatalog, searchEntries } from '../../shared/catalog/search';
+import { buildIndex } from '../../shared/catalog/trace';
+
+interface Result {
+  name: string;
+  value: number;
+  unit: string;
+  target: number;
+}
+const results: Result[] = [];
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = fn();
+  return { ms: performance.now() - start, value };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'assay-bench-'));
+try {
+  const load = time(() => readCatalogDir(frameworksDir()));
+  results.push({ name: 'read and validate the bundled catalog', value: load.ms, unit: 'ms', target: 1500 });
+  const catalog = load.value;
+
+  const index = time(() => buildIndex(catalog));
+  const entries = searchEntries(index.value);
+  results.push({ name: `build the traceability index (${entries.length} searchable entries)`, value: index.ms, unit: 'ms', target: 100 });
+
+  const queries = ['prompt injection', 'Art. 10', 'GOVERN 1.6', 'poison', 'AML.T0051', 'human oversight', 'llm0', 'x', 'data', 'deepfake'];
+  const rounds = 50;
+  const search = time(() => {
+    for (let r = 0; r < rounds; r++) for (const q of queries) searchCatalog(entries, q);
+  });
+  results.push({ name: 'one search as you type (mean)', value: search.ms / (rounds * queries.length), unit: 'ms', target: 8 });
+
+  const file = join(dir, 'bench.assay');
+  const create = time(() => createAssessment(file, { name: 'Bench', catalog, actor: 'bench' }));
+  results.push({ name: 'create an assessment with the catalog snapshot', value: create.ms, unit: 'ms', target: 1500 });
+  const assessment = create.value;
+  const ids = assessment.listControls().map((c) => c.id);
+  const states = ['in_progress', 'implemented', 'not_started'] as const;
+  const n = 1000;
+  const writes = time(() => {
+    for (let i = 0; i < n; i++) assessment.setControlState(ids[i % ids.length]!, states[i % states.length]!, undefined, 'bench');
+  });
+  results.push({ name: 'set a control state with its audit entry (mean of 1000)', value: writes.ms / n, unit: 'ms', target: 5 });
+  const verify = time(() => assessment.verifyAudit());
+  results.push({ name: `verify the audit chain (${verify.value.entries} entries)`, value: verify.ms, unit: 'ms', target: 500 });
+  assessment.close();
+  results.push({ name: 'assessment file size', value: statSync(file).size / 1024, unit: 'KiB', target: 4096 });
+
+  const reopen = time(() => {
+    const opened = openAssessment(file).assessment;
+    opened.catalog();
+    return opened;
+  });
+  results.push({ name: 'open an assessment and parse its catalog', value: reopen.ms, unit: 'ms', target: 1000 });
+  reopen.value.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+let missed = 0;
+for (const r of results) {
+  const ok = r.value <= r.target;
+  if (!ok) missed++;
+  console.log(`${ok ? 'ok  ' : 'SLOW'} ${r.name}: ${r.value.toFixed(2)} ${r.unit} (target ≤ ${r.target} ${r.unit})`);
+}
+console.log(`${results.length - missed} passed, ${missed} failed`);
+process.exitCode = missed ? 1 : 0;
