@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { Catalog, type Framework } from '../../shared/catalog/schema';
 import type { AssessmentSummary, AuditEntry, ControlRow, VerifyResult } from '../../shared/commands';
@@ -126,8 +127,23 @@ export class Assessment {
     return listAudit(this.db, limit);
   }
 
+  /**
+   * The audit chain, then the catalog snapshot: its content must still hash to the value
+   * recorded when the assessment was created, or the claims traced through it mean nothing.
+   */
   verifyAudit(): VerifyResult {
-    return verifyAudit(this.db);
+    const chain = verifyAudit(this.db);
+    if (!chain.ok) return chain;
+    const snapshot = this.db.prepare('SELECT sha256, content FROM catalog_snapshot').get() as { sha256: string; content: string } | undefined;
+    if (!snapshot) return { ...chain, ok: false, message: `${chain.message}; but the catalog snapshot is missing` };
+    const actual = createHash('sha256').update(snapshot.content).digest('hex');
+    const first = this.db.prepare("SELECT payload FROM audit_log WHERE seq = 1 AND command = 'assessment.create'").get() as
+      | { payload: string }
+      | undefined;
+    const recorded = first ? (JSON.parse(first.payload) as { catalogSha256?: string }).catalogSha256 : undefined;
+    if (actual !== snapshot.sha256 || (recorded !== undefined && recorded !== actual))
+      return { ...chain, ok: false, message: `${chain.message}; but the catalog snapshot was altered (its content no longer matches the hash recorded at creation)` };
+    return { ...chain, message: `${chain.message}; catalog snapshot matches its recorded hash` };
   }
 
   private cachedCatalog: Catalog | undefined;

@@ -103,7 +103,11 @@ export const Framework = z
     short_name: z.string().min(2).max(60),
     publisher: z.string().min(2),
     version: z.string().min(1),
-    published: z.iso.date().optional(),
+    /** Publication date, as precisely as the publisher states it: 2024-07-12, 2024-11 or 2023. */
+    published: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2024-07-12, 2024-11 or 2023')
+      .optional(),
     /** How a reader finds an item: prefixed to the item id in references. */
     citation: z.string().min(2),
     source: z.string().min(3),

@@ -22,6 +22,8 @@ export interface SearchHit {
   score: number;
 }
 
+const kindOrder: Record<SearchKind, number> = { threat: 0, control: 1, requirement: 2, framework: 3 };
+
 const fold = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 
 function entry(kind: SearchKind, label: string, key: string, id: string, title: string, context: string, body: string[]): SearchEntry {
@@ -48,16 +50,23 @@ export function searchEntries(index: CatalogIndex): SearchEntry[] {
   return list;
 }
 
+/** Ids with a digit are identifiers (Art. 9, GOVERN 1.1, AML.T0051); slugs like "aiprogram" are only names. */
+const isIdentifier = (id: string) => /\d/.test(id);
+
 function termScore(e: SearchEntry, term: string): number {
-  if (e.idText === term) return 100;
-  if (e.idText.startsWith(term)) return 70;
-  if (e.idText.includes(term)) return 50;
-  if (e.titleText.startsWith(term)) return 45;
+  let id = 0;
+  if (isIdentifier(e.idText)) {
+    if (e.idText === term) id = 100;
+    else if (e.idText.startsWith(term)) id = 60;
+    else if (e.idText.includes(term)) id = 20;
+  }
+  let title = 0;
   const at = e.titleText.indexOf(term);
-  if (at > 0 && /\W/.test(e.titleText[at - 1]!)) return 40;
-  if (at > 0) return 30;
-  if (e.bodyText.includes(term)) return 10;
-  return 0;
+  if (at === 0) title = 45;
+  else if (at > 0) title = /\w/.test(e.titleText[at - 1]!) ? 30 : 40;
+  const best = Math.max(id, title);
+  if (best > 0) return best;
+  return e.bodyText.includes(term) ? 10 : 0;
 }
 
 /**
@@ -74,6 +83,8 @@ export function searchCatalog(entries: SearchEntry[], query: string, options: { 
     let score = 0;
     if (e.idText === q) score += 200;
     else if (terms.length > 1 && e.idText.startsWith(q)) score += 120;
+    // The query as typed, found as a phrase in the title, beats the same words scattered.
+    if (terms.length > 1 && e.titleText.includes(q)) score += 60;
     let all = true;
     for (const term of terms) {
       const s = termScore(e, term);
@@ -85,6 +96,12 @@ export function searchCatalog(entries: SearchEntry[], query: string, options: { 
     }
     if (all || score >= 120) hits.push({ entry: e, score });
   }
-  hits.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id, 'en', { numeric: true }));
+  // On equal scores the catalog's own threats and controls come first: they are what users act on.
+  hits.sort(
+    (a, b) =>
+      b.score - a.score ||
+      kindOrder[a.entry.kind] - kindOrder[b.entry.kind] ||
+      a.entry.id.localeCompare(b.entry.id, 'en', { numeric: true }),
+  );
   return hits.slice(0, options.limit ?? 100);
 }

@@ -78,3 +78,17 @@ describe('the audit chain', () => {
     expect(verify(file).message).toMatch(/does not link to the previous entry/);
   });
 });
+
+describe('the catalog snapshot check', () => {
+  it('passes for an untouched file and fails when the snapshot content is altered', () => {
+    const dir = tempDir();
+    const file = fileWithHistory(dir);
+    expect(verify(file).message).toMatch(/catalog snapshot matches its recorded hash$/);
+    const db = new Database(file);
+    db.exec(`UPDATE catalog_snapshot SET content = replace(content, 'Dataset version control', 'Dataset versioning')`);
+    db.close();
+    const result = verify(file);
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/catalog snapshot was altered/);
+  });
+});

@@ -134,8 +134,9 @@ describe('the bundled catalog', () => {
     expect(items('owasp-ai-exchange').filter((i) => i.kind.startsWith('threat'))).toHaveLength(x.counts.threats_and_threat_groups);
   });
 
-  it('records publisher, version, source and licence for every framework', () => {
+  it('records publisher, version, publication date, source and licence for every framework', () => {
     for (const f of catalog.frameworks) {
+      expect(f.published, f.id).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
       expect(f.publisher.length, f.id).toBeGreaterThan(2);
       expect(f.licence.length, f.id).toBeGreaterThan(2);
       expect(f.source.length, f.id).toBeGreaterThan(2);

@@ -47,7 +47,7 @@ describe('the assay command line', () => {
 
     const verified = assay(dir, 'verify', 'demo.assay');
     expect(verified.code).toBe(0);
-    expect(verified.out).toMatch(/audit chain intact: 2 entries; head [0-9a-f]{64}/);
+    expect(verified.out).toMatch(/audit chain intact: 2 entries; catalog snapshot matches its recorded hash; head [0-9a-f]{64}/);
 
     // The command line names its actor in the audit log.
     const db = new Database(join(dir, 'demo.assay'), { readonly: true });

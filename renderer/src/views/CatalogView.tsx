@@ -50,6 +50,40 @@ function ImportForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+interface BrowseRow {
+  key: string;
+  id?: string;
+  main: string;
+  context?: string;
+}
+
+/** One group of the browse lists shown while the search box is empty. */
+function BrowseList({ title, kind, rows }: { title: string; kind: CatalogSelection['kind']; rows: BrowseRow[] }) {
+  const open = useApp((s) => s.openInCatalog);
+  const selection = useApp((s) => s.catalogTrail[s.catalogTrail.length - 1]);
+  return (
+    <>
+      <h2>{title}</h2>
+      <ul className="result-list" aria-label={title}>
+        {rows.map((row) => (
+          <li key={row.key}>
+            <button
+              type="button"
+              className={`result${selection?.kind === kind && selection.key === row.key ? ' selected' : ''}`}
+              onClick={() => open({ kind, key: row.key }, { fresh: true })}
+            >
+              <span className="result-main">
+                {row.id && <span className="mono">{row.id}</span>} {row.main}
+              </span>
+              {row.context && <span className="result-context">{row.context}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function Detail({ selection, index }: { selection: CatalogSelection; index: ReturnType<typeof buildIndex> }) {
   switch (selection.kind) {
     case 'framework':
@@ -155,55 +189,17 @@ export function CatalogView() {
             </>
           ) : (
             <div className="browse">
-              <h2>Frameworks</h2>
-              <ul className="result-list">
-                {catalog.frameworks.map((f) => (
-                  <li key={f.id}>
-                    <button
-                      type="button"
-                      className={`result${isSelected('framework', f.id) ? ' selected' : ''}`}
-                      onClick={() => open({ kind: 'framework', key: f.id }, { fresh: true })}
-                    >
-                      <span className="result-main">{f.short_name}</span>
-                      <span className="result-context">
-                        {f.items.length} items{f.origin === 'user' ? ' · imported' : ''}
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-              <h2>AI threats</h2>
-              <ul className="result-list">
-                {catalog.threats.map((t) => (
-                  <li key={t.id}>
-                    <button
-                      type="button"
-                      className={`result${isSelected('threat', t.id) ? ' selected' : ''}`}
-                      onClick={() => open({ kind: 'threat', key: t.id }, { fresh: true })}
-                    >
-                      <span className="result-main">
-                        <span className="mono">{t.id}</span> {t.name}
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-              <h2>Controls</h2>
-              <ul className="result-list">
-                {catalog.controls.map((c) => (
-                  <li key={c.id}>
-                    <button
-                      type="button"
-                      className={`result${isSelected('control', c.id) ? ' selected' : ''}`}
-                      onClick={() => open({ kind: 'control', key: c.id }, { fresh: true })}
-                    >
-                      <span className="result-main">
-                        <span className="mono">{c.id}</span> {c.name}
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              <BrowseList
+                title="Frameworks"
+                kind="framework"
+                rows={catalog.frameworks.map((f) => ({
+                  key: f.id,
+                  main: f.short_name,
+                  context: `${f.items.length} items${f.origin === 'user' ? ' · imported' : ''}`,
+                }))}
+              />
+              <BrowseList title="AI threats" kind="threat" rows={catalog.threats.map((t) => ({ key: t.id, id: t.id, main: t.name }))} />
+              <BrowseList title="Controls" kind="control" rows={catalog.controls.map((c) => ({ key: c.id, id: c.id, main: c.name }))} />
             </div>
           )}
         </section>

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { ControlRow } from '../../../shared/commands';
 import { type ControlState, MIN_JUSTIFICATION, controlStateLabels, controlStates, justificationProblem } from '../../../shared/domain/control-state';
+import { ControlDescription } from '../components/ControlDescription';
 import { StateBadge } from '../components/StateBadge';
 import { useApp } from '../store';
 
@@ -86,16 +87,7 @@ function ControlDetail({ control }: { control: ControlRow }) {
       <button type="button" className="trace-link" onClick={() => openInCatalog({ kind: 'control', key: control.id }, { fresh: true })}>
         Show traceability
       </button>
-      <h3>Objective</h3>
-      <p>{control.objective}</p>
-      <h3>Implementation guidance</h3>
-      <p>{control.guidance}</p>
-      <h3>Evidence an auditor would accept</h3>
-      <ul>
-        {control.evidence.map((e) => (
-          <li key={e}>{e}</li>
-        ))}
-      </ul>
+      <ControlDescription control={control} />
       {control.state === 'not_applicable' && control.justification && (
         <>
           <h3>Why not applicable</h3>

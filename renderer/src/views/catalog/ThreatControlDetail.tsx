@@ -1,5 +1,6 @@
 import type { ControlRequirement } from '../../../../shared/catalog/schema';
 import { type CatalogIndex, itemTitle, traceControl, traceThreat } from '../../../../shared/catalog/trace';
+import { ControlDescription } from '../../components/ControlDescription';
 import { StateBadge } from '../../components/StateBadge';
 import { useApp } from '../../store';
 import { Relationship, TraceLink } from './links';
@@ -115,16 +116,7 @@ export function ControlDetail({ index, target }: { index: CatalogIndex; target: 
           </button>
         </p>
       )}
-      <h3>Objective</h3>
-      <p>{control.objective}</p>
-      <h3>Implementation guidance</h3>
-      <p>{control.guidance}</p>
-      <h3>Evidence an auditor would accept</h3>
-      <ul>
-        {control.evidence.map((e) => (
-          <li key={e}>{e}</li>
-        ))}
-      </ul>
+      <ControlDescription control={control} />
       <h3>Mitigates threats</h3>
       {trace.threats.length === 0 ? (
         <p className="muted">No threat is mapped to this control.</p>
