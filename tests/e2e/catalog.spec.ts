@@ -24,7 +24,9 @@ test('search the catalog as you type and follow a threat to controls and require
   // requirement → controls → threats
   await expect(detail.getByRole('row', { name: /MOD-03 Context isolation/ })).toContainText('THR-08');
   await expect(detail.getByText('AI threats that cite this item')).toBeVisible();
-  await page.mouse.wheel(0, -10000);
+  await page.locator('.workspace').evaluate((el) => {
+    (el as unknown as { scrollTop: number }).scrollTop = 0;
+  });
   await page.screenshot({ path: screenshotPath('05-catalog-requirement') });
 
   await page.getByRole('button', { name: '← Back' }).click();
