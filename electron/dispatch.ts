@@ -1,4 +1,4 @@
-import { type CommandName, type CommandOutput, commandNames, commands, isCommandName } from '../shared/commands';
+import { commandNames, commands, isCommandName } from '../shared/commands';
 import { AssayError, type AssayErrorShape, type Envelope, describeIssues, zodIssues } from '../shared/errors';
 import type { HandlerContext } from './handlers/context';
 import { handlers } from './handlers/index';
@@ -33,11 +33,4 @@ export function dispatch(name: unknown, rawInput: unknown, ctx: HandlerContext):
   } catch (error) {
     return { ok: false, error: toShape(name, error) };
   }
-}
-
-/** For Node callers (tests, the command line) that prefer exceptions to envelopes. */
-export function invoke<N extends CommandName>(name: N, input: unknown, ctx: HandlerContext) {
-  const result = dispatch(name, input, ctx);
-  if (!result.ok) throw new AssayError(result.error.code, result.error.message, result.error.issues);
-  return result.value as CommandOutput<N>;
 }

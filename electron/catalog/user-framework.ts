@@ -45,7 +45,7 @@ const CisoAssistantFormat = z.looseObject({
   ref_id: z.string().min(1),
   name: z.string().min(1),
   version: z.union([z.string(), z.number()]).transform(String).optional(),
-  publication_date: z.union([z.string(), z.date()]).optional(),
+  publication_date: z.union([z.string(), z.number()]).transform(String).optional(),
   provider: z.string().optional(),
   packager: z.string().optional(),
   copyright: z.string().optional(),
@@ -162,7 +162,7 @@ function fromCisoAssistant(source: YamlSource): Framework {
       assessable: n.assessable ?? false,
     };
   });
-  const published = typeof data.publication_date === 'string' ? data.publication_date : data.publication_date?.toISOString().slice(0, 10);
+  const published = data.publication_date;
   return {
     id: slug(fw.ref_id) || slug(fw.name),
     name: fw.name,

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { type CommandName, commandNames, commands } from '../../shared/commands';
+import { type CommandName, type CommandOutput, commandNames, commands } from '../../shared/commands';
 import { controlStates } from '../../shared/domain/control-state';
 import type { AssayErrorShape } from '../../shared/errors';
 import { dispatch } from '../dispatch';
@@ -37,13 +37,13 @@ function exitCodeFor(error: AssayErrorShape): number {
 function buildProgram(io: Io): Command {
   const ctx = defaultContext({ recordRecent: false });
 
-  function run<N extends CommandName>(name: N, input: unknown): unknown {
+  function run<N extends CommandName>(name: N, input: unknown): CommandOutput<N> {
     const result = dispatch(name, input, ctx);
     if (!result.ok) {
       io.err(`assay: ${result.error.message}`);
       throw new Exit(exitCodeFor(result.error));
     }
-    return result.value;
+    return result.value as CommandOutput<N>;
   }
 
   const emit = (json: boolean | undefined, value: unknown, text: string) => io.out(json ? JSON.stringify(value, null, 2) : text);
@@ -63,7 +63,7 @@ function buildProgram(io: Io): Command {
     .option('--json', 'print JSON')
     .action((file: string, opts: { name: string; json?: boolean }) => {
       const summary = run('assessment.create', { file: resolve(file), name: opts.name });
-      emit(opts.json, summary, `created ${formatSummary(summary as never)}`);
+      emit(opts.json, summary, `created ${formatSummary(summary)}`);
     });
 
   program
@@ -72,7 +72,7 @@ function buildProgram(io: Io): Command {
     .argument('<file>', 'an .assay file')
     .option('--json', 'print JSON')
     .action((file: string, opts: { json?: boolean }) => {
-      const { controls } = run('controls.list', { file: resolve(file) }) as { controls: never[] };
+      const { controls } = run('controls.list', { file: resolve(file) });
       emit(opts.json, controls, formatControls(controls));
     });
 
@@ -91,7 +91,7 @@ function buildProgram(io: Io): Command {
         state: state.replaceAll('-', '_'),
         ...(opts.justification !== undefined ? { justification: opts.justification } : {}),
       };
-      const result = run('controls.setState', input) as { control: never };
+      const result = run('controls.setState', input);
       emit(opts.json, result, formatControl(result.control));
     });
 
@@ -101,11 +101,11 @@ function buildProgram(io: Io): Command {
     .argument('<file>', 'an .assay file')
     .option('--json', 'print JSON')
     .action((file: string, opts: { json?: boolean }) => {
-      const result = run('audit.verify', { file: resolve(file) }) as { ok: boolean };
-      if (result.ok) emit(opts.json, result, formatVerify(result as never));
+      const result = run('audit.verify', { file: resolve(file) });
+      if (result.ok) emit(opts.json, result, formatVerify(result));
       else {
         if (opts.json) io.out(JSON.stringify(result, null, 2));
-        io.err(`assay: ${resolve(file)}: ${formatVerify(result as never)}`);
+        io.err(`assay: ${resolve(file)}: ${formatVerify(result)}`);
         throw new Exit(EXIT_FAILED_CHECK);
       }
     });
@@ -117,7 +117,7 @@ function buildProgram(io: Io): Command {
     .option('--json', 'print JSON')
     .action((file: string | undefined, opts: { json?: boolean }) => {
       const summary = run('catalog.summary', file ? { file: resolve(file) } : {});
-      emit(opts.json, summary, formatCatalog(summary as never));
+      emit(opts.json, summary, formatCatalog(summary));
     });
 
   program
@@ -127,11 +127,7 @@ function buildProgram(io: Io): Command {
     .argument('<source>', 'the framework file')
     .option('--json', 'print JSON')
     .action((file: string, source: string, opts: { json?: boolean }) => {
-      const r = run('catalog.importFramework', { file: resolve(file), source: resolve(source) }) as {
-        framework: { id: string; name: string; items: number; assessable: number };
-        format: string;
-        replaced: boolean;
-      };
+      const r = run('catalog.importFramework', { file: resolve(file), source: resolve(source) });
       emit(
         opts.json,
         r,

@@ -166,10 +166,7 @@ export class Assessment {
   /** Adds or replaces a user framework in one transaction; a bundled framework id is refused. */
   importFramework(imported: ImportedFramework, actor: string): { replaced: boolean } {
     const { framework } = imported;
-    const snapshot = JSON.parse((this.db.prepare('SELECT content FROM catalog_snapshot').get() as { content: string }).content) as {
-      frameworks?: { id: string }[];
-    };
-    if ((snapshot.frameworks ?? []).some((f) => f.id === framework.id))
+    if (this.catalog().frameworks.some((f) => f.origin === 'bundled' && f.id === framework.id))
       throw new AssayError('conflict', `framework id ${framework.id} is already used by the bundled catalog; give the imported framework another id`);
     const replaced = this.db.prepare('SELECT 1 FROM user_framework WHERE id = ?').get(framework.id) !== undefined;
     const at = this.clock.now();
