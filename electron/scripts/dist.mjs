@@ -4,7 +4,13 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, ensureElectronSqlite, root, run } from './electron-native.mjs';
 
-const binding = ensureElectronSqlite();
+let binding;
+try {
+  binding = ensureElectronSqlite();
+} catch (error) {
+  console.error(`Assay cannot be packaged here: ${error.message}. Packaging needs a machine with internet access.`);
+  process.exit(1);
+}
 // electron-builder.yml ships this one file as resources/native/better_sqlite3.node.
 mkdirSync(join(root, 'native', 'package'), { recursive: true });
 copyFileSync(binding, join(root, 'native', 'package', 'better_sqlite3.node'));
