@@ -47,22 +47,33 @@ export function ensureElectronSqlite({ log = console.log } = {}) {
   const work = join(root, '.cache', `better-sqlite3-electron-${version}`);
   rmSync(work, { recursive: true, force: true });
   cpSync(join(root, 'node_modules/better-sqlite3'), work, { recursive: true, filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`) });
-  const gyp = spawnSync(
+  // First choice: the prebuilt binary better-sqlite3 publishes for this Electron version (no compiler needed).
+  const prebuilt = spawnSync(
     process.execPath,
-    [
-      require.resolve('node-gyp/bin/node-gyp.js'),
-      'rebuild',
-      '--release',
-      `--target=${version}`,
-      `--arch=${process.arch}`,
-      '--runtime=electron',
-      '--dist-url=https://electronjs.org/headers',
-    ],
+    [require.resolve('prebuild-install/bin.js'), '--runtime=electron', `--target=${version}`, `--arch=${process.arch}`, `--platform=${process.platform}`],
     { cwd: work, stdio: 'inherit', env: cleanEnv() },
   );
-  if (gyp.status !== 0) throw new Error('building better-sqlite3 for Electron failed (it needs the Electron headers from the internet, Python and a C++ compiler)');
+  const built = join(work, 'build', 'Release', 'better_sqlite3.node');
+  if (prebuilt.status !== 0 || !existsSync(built)) {
+    log('No prebuilt binary for this Electron version; compiling from source instead.');
+    const gyp = spawnSync(
+      process.execPath,
+      [
+        require.resolve('node-gyp/bin/node-gyp.js'),
+        'rebuild',
+        '--release',
+        `--target=${version}`,
+        `--arch=${process.arch}`,
+        '--runtime=electron',
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      { cwd: work, stdio: 'inherit', env: cleanEnv() },
+    );
+    if (gyp.status !== 0)
+      throw new Error('building better-sqlite3 for Electron failed (it needs the Electron headers from the internet, Python and a C++ compiler)');
+  }
   mkdirSync(nativeDir(), { recursive: true });
-  cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target);
+  cpSync(built, target);
   return target;
 }
 
