@@ -65,6 +65,13 @@ test('the control list and state editor work from the keyboard', async ({ page }
   await page.getByRole('button', { name: 'Save state' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('row', { name: /MOD-02/ }).getByText('In progress')).toBeVisible();
+
+  await page.getByLabel('Filter by type').selectOption('human');
+  const ids = await page.locator('tbody td.mono').allTextContents();
+  expect(ids.length).toBeGreaterThan(3);
+  expect(ids.every((id) => id.startsWith('HUM-'))).toBe(true);
+  await page.getByLabel('Filter by state').selectOption('in_progress');
+  await expect(page.getByText('0 of 83 controls')).toBeVisible();
 });
 
 test('opening a file that is not an assessment says so and names the file', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { type ControlType, controlTypes } from '../../../shared/catalog/schema';
 import type { ControlRow } from '../../../shared/commands';
 import { type ControlState, MIN_JUSTIFICATION, controlStateLabels, controlStates, justificationProblem } from '../../../shared/domain/control-state';
 import { ControlDescription } from '../components/ControlDescription';
@@ -105,13 +106,15 @@ export function ControlsView() {
   const selectedId = useApp((s) => s.selectedId);
   const select = useApp((s) => s.select);
   const [filter, setFilter] = useState<Filter>('all');
+  const [type, setType] = useState<ControlType | 'all'>('all');
+  const typeId = useId();
   const [query, setQuery] = useState('');
   const searchId = useId();
   const filterId = useId();
 
   const visible = useMemo(
-    () => controls.filter((c) => (filter === 'all' || c.state === filter) && matches(c, query)),
-    [controls, filter, query],
+    () => controls.filter((c) => (filter === 'all' || c.state === filter) && (type === 'all' || c.type === type) && matches(c, query)),
+    [controls, filter, type, query],
   );
   const selected = controls.find((c) => c.id === selectedId) ?? null;
 
@@ -131,6 +134,17 @@ export function ControlsView() {
             {controlStates.map((s) => (
               <option key={s} value={s}>
                 {controlStateLabels[s]}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={typeId} className="visually-hidden">
+            Filter by type
+          </label>
+          <select id={typeId} value={type} onChange={(e) => setType(e.target.value as ControlType | 'all')}>
+            <option value="all">All types</option>
+            {controlTypes.map((t) => (
+              <option key={t} value={t}>
+                {t[0]!.toUpperCase() + t.slice(1)}
               </option>
             ))}
           </select>
