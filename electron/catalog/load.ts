@@ -41,8 +41,12 @@ const ControlRequirementsFile = z.record(
     .min(1),
 );
 
+export function readManifest(dir: string = frameworksDir()): CatalogManifest {
+  return validateYaml(readYaml(join(dir, 'catalog.yaml')), CatalogManifest);
+}
+
 export function readCatalogDir(dir: string): Catalog {
-  const manifest = validateYaml(readYaml(join(dir, 'catalog.yaml')), CatalogManifest);
+  const manifest = readManifest(dir);
   const frameworks = manifest.frameworks.map((id) => {
     const framework = validateYaml(readYaml(join(dir, `${id}.yaml`)), Framework);
     if (framework.id !== id) throw new AssayError('invalid_input', `${join(dir, `${id}.yaml`)}: declares id ${framework.id}, expected ${id}`);

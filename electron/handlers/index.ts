@@ -1,6 +1,6 @@
 import type { CommandName, CommandOutput, ParsedInput } from '../../shared/commands';
 import { summariseCatalog } from '../../shared/catalog/summary';
-import { loadBundledCatalog } from '../catalog/load';
+import { loadBundledCatalog, readManifest } from '../catalog/load';
 import { readUserFramework } from '../catalog/user-framework';
 import { listRecent, rememberRecent } from '../recent';
 import { LATEST_SCHEMA } from '../store/migrations/index';
@@ -20,7 +20,8 @@ function remember(ctx: HandlerContext, file: string, name: string): void {
 export const handlers: Handlers = {
   'app.info': (_input, ctx) => ({
     appVersion: APP_VERSION,
-    catalogVersion: loadBundledCatalog().manifest.version,
+    // The manifest alone: the start screen should not wait for the whole catalog to load.
+    catalogVersion: readManifest().version,
     schemaVersion: LATEST_SCHEMA,
     defaultFolder: ctx.defaultFolder,
   }),
