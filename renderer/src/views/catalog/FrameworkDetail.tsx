@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { checkCatalog } from '../../../../shared/catalog/rules';
 import { type CatalogIndex, itemTitle, refOf } from '../../../../shared/catalog/trace';
 import { useApp } from '../../store';
@@ -8,9 +8,11 @@ export function FrameworkDetail({ index, target }: { index: CatalogIndex; target
   const removeFramework = useApp((s) => s.removeFramework);
   const busy = useApp((s) => s.busy);
   const [confirming, setConfirming] = useState(false);
+  // The rules run over the whole catalog: once per catalog, not on every render.
+  const coverages = useMemo(() => checkCatalog(index.catalog).coverage, [index.catalog]);
   const framework = index.frameworks.get(target);
   if (!framework) return <p className="muted">{target} is not in this catalog.</p>;
-  const coverage = checkCatalog(index.catalog).coverage.find((c) => c.framework === framework.id)!;
+  const coverage = coverages.find((c) => c.framework === framework.id)!;
   const top = framework.items.filter((i) => !i.parent);
   const kinds = [...new Set(top.map((i) => i.kind))];
   const amendments = index.catalog.amendments.filter((a) => a.framework === framework.id);
