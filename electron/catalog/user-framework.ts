@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { Framework, FrameworkId, type FrameworkItem } from '../../shared/catalog/schema';
 import { AssayError, describeIssues } from '../../shared/errors';
-import { type YamlSource, lineOf, parseYaml, validateYaml } from './yaml';
+import { type YamlSource, locatedIssue, parseYaml, validateYaml } from './yaml';
 
 const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 
@@ -81,8 +81,7 @@ export interface ImportedFramework {
 }
 
 function fail(source: YamlSource, path: PropertyKey[], message: string): never {
-  const line = lineOf(source, path);
-  const issue = { path: `${source.file}${line ? `:${line}` : ''} ${path.map(String).join('.')}`, message };
+  const issue = locatedIssue(source, path, message);
   throw new AssayError('invalid_input', describeIssues(source.file, [issue]), [issue]);
 }
 

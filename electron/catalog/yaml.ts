@@ -41,12 +41,15 @@ export function lineOf(source: YamlSource, path: readonly PropertyKey[]): number
   return undefined;
 }
 
+/** One problem, located as "file:line field" so a reader can go straight to it. */
+export function locatedIssue(source: YamlSource, path: readonly PropertyKey[], message: string): { path: string; message: string } {
+  const line = lineOf(source, path);
+  const field = path.length ? path.map(String).join('.') : '(top level)';
+  return { path: `${source.file}${line ? `:${line}` : ''} ${field}`, message };
+}
+
 export function locatedIssues(source: YamlSource, error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((issue) => {
-    const line = lineOf(source, issue.path);
-    const field = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
-    return { path: `${source.file}${line ? `:${line}` : ''} ${field}`, message: issue.message };
-  });
+  return error.issues.map((issue) => locatedIssue(source, issue.path, issue.message));
 }
 
 /** Validates a parsed file with a schema; every problem names the file, the line and the field. */
