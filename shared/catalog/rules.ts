@@ -3,6 +3,7 @@ import { type Catalog, splitRef } from './schema';
 /** Frameworks whose every assessable item must be reached by a control or marked governance-only. */
 export const FULL_COVERAGE_FRAMEWORKS = ['eu-ai-act', 'nist-ai-rmf', 'owasp-llm-2026', 'owasp-llm-2025', 'owasp-ml-2023'] as const;
 export const MIN_CONTROLS_PER_THREAT = 2;
+const fullCoverage = new Set<string>(FULL_COVERAGE_FRAMEWORKS);
 
 export interface FrameworkCoverage {
   framework: string;
@@ -43,7 +44,7 @@ export function checkCatalog(catalog: Catalog): CatalogReport {
     return { framework: f.id, assessable: assessable.length, reached: reached.length, governanceOnly: governanceOnly.length, unreached };
   });
   for (const c of coverage)
-    if ((FULL_COVERAGE_FRAMEWORKS as readonly string[]).includes(c.framework) && c.unreached.length > 0)
+    if (fullCoverage.has(c.framework) && c.unreached.length > 0)
       problems.push(`${c.framework}: ${c.unreached.length} assessable item(s) reached by no control and not governance-only: ${c.unreached.join(', ')}`);
   for (const f of FULL_COVERAGE_FRAMEWORKS)
     if (!catalog.frameworks.some((x) => x.id === f)) problems.push(`framework ${f} is missing from the catalog`);
@@ -53,7 +54,7 @@ export function checkCatalog(catalog: Catalog): CatalogReport {
   for (const m of catalog.control_requirements) {
     const { framework, item } = splitRef(m.requirement);
     const target = items.get(framework)?.get(item);
-    if (target && (FULL_COVERAGE_FRAMEWORKS as readonly string[]).includes(framework) && !target.assessable)
+    if (target && fullCoverage.has(framework) && !target.assessable)
       problems.push(`${m.control} → ${m.requirement}: maps to a ${target.kind}, not to an assessable requirement`);
   }
 
