@@ -39,6 +39,11 @@ export function closeFile(file: string): boolean {
   return open.delete(key);
 }
 
+/** Every assessment this process holds open, for watchers that look for changes made elsewhere. */
+export function openAssessments(): Assessment[] {
+  return [...open.values()].filter((a) => a.db.open);
+}
+
 export function closeAll(): void {
   for (const assessment of open.values()) assessment.close();
   open.clear();

@@ -204,6 +204,11 @@ export class Assessment {
     this.cachedCatalog = undefined;
   }
 
+  /** Drops what this object cached from the file, after another process changed it. */
+  forgetCached(): void {
+    this.cachedCatalog = undefined;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
