@@ -37,6 +37,14 @@ export const AssessmentSummary = z.object({
   counts: StateCountsSchema,
   /** Set when opening upgraded an older file: where the untouched copy was kept. */
   backup: z.string().optional(),
+  /** The head of the audit chain: the anchor to keep outside the file. */
+  head: z.object({ count: z.number().int(), hash: z.string() }),
+  /** Opened for reading only: every editing command refuses. */
+  readOnly: z.boolean(),
+  /** How the file is being read when not in place (older format, crash leftovers). */
+  readNote: z.string().optional(),
+  /** What the quick integrity check found: the file is not written, reading is best effort. */
+  damage: z.string().optional(),
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummary>;
 
@@ -57,7 +65,16 @@ export type ControlRow = z.infer<typeof ControlRow>;
 export const AuditEntry = z.object({
   seq: z.number().int(),
   at: z.string(),
+  /** A person id (or, in entries written before format 3, the name itself). */
   actor: z.string(),
+  actorName: z.string(),
+  actorDigest: z.string().optional(),
+  /** What happened, for a person: "Control state changed". */
+  label: z.string(),
+  /** The item as a person names it: "GOV-01 AI governance policy". */
+  item: z.string(),
+  /** Before → after. */
+  change: z.string(),
   command: z.string(),
   entity: z.string(),
   entityId: z.string(),
@@ -67,12 +84,28 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+export const VerifyCheck = z.object({ name: z.string(), ok: z.boolean(), detail: z.string() });
+export type VerifyCheck = z.infer<typeof VerifyCheck>;
+
 export const VerifyResult = z.object({
   ok: z.boolean(),
+  file: z.string(),
   entries: z.number().int(),
   headHash: z.string(),
+  /** "count:hash", the form `--expect-head` takes. */
+  head: z.string(),
   /** The first entry whose stored hash or link does not match, when the chain is broken. */
   brokenAt: z.number().int().optional(),
+  /** The first place where replaying the log disagrees with a state table. */
+  difference: z
+    .object({ table: z.string(), row: z.string(), field: z.string(), log: z.union([z.string(), z.number(), z.null()]), file: z.union([z.string(), z.number(), z.null()]) })
+    .optional(),
+  /** The entry replay starts from (an adoption entry for files written before format 3). */
+  replayFrom: z.number().int(),
+  adopted: z.boolean(),
+  /** Entries naming people whose data was erased on request: reported, not counted as tampering. */
+  erasedEntries: z.number().int(),
+  checks: z.array(VerifyCheck),
   message: z.string(),
 });
 export type VerifyResult = z.infer<typeof VerifyResult>;
@@ -97,6 +130,41 @@ const SetStateInput = z
     const problem = justificationProblem(input.state, input.justification);
     if (problem) ctx.addIssue({ code: 'custom', path: ['justification'], message: problem });
   });
+
+const DisplayName = z
+  .string()
+  .trim()
+  .min(1, 'a display name is required')
+  .max(120, 'a display name has at most 120 characters')
+  .refine((n) => ![...n].some((ch) => ch.charCodeAt(0) < 0x20 || (ch.charCodeAt(0) >= 0x7f && ch.charCodeAt(0) <= 0x9f)), 'a display name cannot contain control characters');
+
+const AppSettings = z.object({
+  displayName: z.string().nullable(),
+  /** Who the log names for changes made here now, and where that name comes from. */
+  actor: z.string(),
+  actorSource: z.enum(['environment', 'settings', 'system']),
+});
+
+const HeadText = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}:[0-9a-fA-F]{64}$/, 'the expected head must be <count>:<64 hex digits>, as verify prints it');
+
+const IsoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z?)?$/, 'a date must be written as YYYY-MM-DD (or a full ISO time)');
+
+const AuditListInput = z
+  .object({
+    file: AssessmentFile,
+    limit: z.number().int().min(1).max(100000).default(200),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    actor: z.string().max(200).optional(),
+    kinds: z.array(z.string().max(60)).max(20).optional(),
+  })
+  .strict();
 
 function command<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) {
   return { summary, input, output };
@@ -126,12 +194,48 @@ export const commands = {
     SetStateInput,
     z.object({ control: ControlRow, counts: StateCountsSchema }),
   ),
-  'audit.list': command(
-    'Audit log entries, newest first.',
-    z.object({ file: AssessmentFile, limit: z.number().int().min(1).max(10000).default(200) }).strict(),
-    z.object({ entries: z.array(AuditEntry) }),
+  'assessment.upgrade': command(
+    'Upgrade an assessment in an older file format (a backup copy is kept beside it); the upgrade is logged.',
+    FileOnly,
+    AssessmentSummary,
   ),
-  'audit.verify': command('Recompute the audit hash chain and report the first break.', FileOnly, VerifyResult),
+  'audit.list': command(
+    'Audit log entries, newest first, filtered by date, actor and kind.',
+    AuditListInput,
+    z.object({
+      entries: z.array(AuditEntry),
+      total: z.number().int(),
+      head: z.string(),
+      actors: z.array(z.object({ id: z.string(), name: z.string() })),
+      kinds: z.array(z.object({ command: z.string(), label: z.string() })),
+    }),
+  ),
+  'audit.export': command(
+    'The whole audit log as CSV or JSON, with the head hash, for an auditor.',
+    z.object({ file: AssessmentFile, format: z.enum(['csv', 'json']) }).strict(),
+    z.object({ fileName: z.string(), mediaType: z.string(), content: z.string(), head: z.string() }),
+  ),
+  'audit.verify': command(
+    'Check every page, the audit chain, an expected head, and that replaying the log rebuilds every state table.',
+    z.object({ file: AssessmentFile, expectHead: HeadText.optional() }).strict(),
+    VerifyResult,
+  ),
+  'people.list': command(
+    'People named in the assessment (actors, later owners and approvers).',
+    FileOnly,
+    z.object({ people: z.array(z.object({ id: z.string(), name: z.string(), erased: z.boolean() })) }),
+  ),
+  'people.erase': command(
+    "Erase a person's personal data on request: it becomes a tombstone; the log keeps the chain and records the erasure.",
+    z.object({ file: AssessmentFile, personId: z.string().min(1).max(100) }).strict(),
+    z.object({ erased: z.literal(true) }),
+  ),
+  'app.settings': command('The settings of this app on this machine (the display name recorded in the audit log).', Nothing, AppSettings),
+  'app.setDisplayName': command(
+    'Set the name recorded on every audit entry made from this app.',
+    z.object({ displayName: DisplayName }).strict(),
+    AppSettings,
+  ),
   'catalog.get': command(
     "The whole catalog: an assessment's snapshot with its imported frameworks, or the bundled one when no file is named.",
     OptionalFile,

@@ -1,5 +1,5 @@
 import type { CatalogSummary } from '../../shared/catalog/summary';
-import type { AssessmentSummary, ControlRow, VerifyResult } from '../../shared/commands';
+import type { AssessmentSummary, AuditEntry, ControlRow, VerifyResult } from '../../shared/commands';
 import { controlStateLabels } from '../../shared/domain/control-state';
 
 function pad(text: string, width: number): string {
@@ -23,7 +23,10 @@ export function formatSummary(s: AssessmentSummary): string {
     `${s.name}  (${s.file})`,
     `  catalog ${s.catalogVersion}, file format ${s.schemaVersion}, created ${s.createdAt}`,
     `  controls: ${c.total} (${c.implemented} implemented, ${c.in_progress} in progress, ${c.not_started} not started, ${c.not_applicable} not applicable)`,
+    `  audit head ${s.head.count}:${s.head.hash}`,
     ...(s.backup ? [`  upgraded; the previous version was kept as ${s.backup}`] : []),
+    ...(s.readNote ? [`  note: ${s.readNote}`] : []),
+    ...(s.damage ? [`  DAMAGED: ${s.damage}`] : []),
   ].join('\n');
 }
 
@@ -41,7 +44,21 @@ export function formatControl(c: ControlRow): string {
 }
 
 export function formatVerify(v: VerifyResult): string {
-  return v.ok ? `${v.message}; head ${v.headHash}` : v.message;
+  return [
+    `${v.file}: ${v.ok ? 'verified' : 'FAILED'}`,
+    ...v.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`),
+    `head ${v.head}`,
+  ].join('\n');
+}
+
+export function formatAudit(entries: AuditEntry[], head: string): string {
+  return [
+    textTable(
+      ['#', 'TIME (UTC)', 'ACTOR', 'WHAT', 'ITEM', 'CHANGE'],
+      entries.map((e) => [String(e.seq), e.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), e.actorName, e.label, e.item, e.change]),
+    ),
+    `head ${head}`,
+  ].join('\n');
 }
 
 export function formatCatalog(c: CatalogSummary): string {

@@ -6,8 +6,9 @@ import type { AssayErrorShape } from '../../shared/errors';
 import { dispatch } from '../dispatch';
 import { defaultContext } from '../handlers/context';
 import { closeAll } from '../handlers/open-files';
+import { setBusyTimeout } from '../store/sqlite';
 import { APP_VERSION } from '../version';
-import { formatCatalog, formatControl, formatControls, formatSummary, formatVerify } from './format';
+import { formatAudit, formatCatalog, formatControl, formatControls, formatSummary, formatVerify, textTable } from './format';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED_CHECK = 1;
@@ -36,6 +37,8 @@ function exitCodeFor(error: AssayErrorShape): number {
 
 function buildProgram(io: Io): Command {
   const ctx = defaultContext({ recordRecent: false });
+  // The command line has nothing else to answer meanwhile: it may wait for another writer's lock.
+  setBusyTimeout(5000);
 
   function run<N extends CommandName>(name: N, input: unknown): CommandOutput<N> {
     const result = dispatch(name, input, ctx);
@@ -97,17 +100,64 @@ function buildProgram(io: Io): Command {
 
   program
     .command('verify')
-    .description('check the audit hash chain of an assessment (exit 1 on any break)')
+    .description('check every page, the audit chain and, by replaying the log, every state table (exit 1 on any problem); read-only')
+    .argument('<file>', 'an .assay file')
+    .option('--expect-head <count:hash>', 'the head you hold from outside the file (a report, a manifest); a shorter or different chain fails')
+    .option('--json', 'print JSON')
+    .action((file: string, opts: { json?: boolean; expectHead?: string }) => {
+      const result = run('audit.verify', { file: resolve(file), ...(opts.expectHead !== undefined ? { expectHead: opts.expectHead } : {}) });
+      if (opts.json) io.out(JSON.stringify(result, null, 2));
+      else io.out(formatVerify(result));
+      if (!result.ok) {
+        io.err(`assay: ${resolve(file)}: verification failed: ${result.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`).join('; ')}`);
+        throw new Exit(EXIT_FAILED_CHECK);
+      }
+    });
+
+  program
+    .command('upgrade')
+    .description('upgrade an assessment written by an earlier version of Assay (a backup copy is kept beside it; the upgrade is logged)')
     .argument('<file>', 'an .assay file')
     .option('--json', 'print JSON')
     .action((file: string, opts: { json?: boolean }) => {
-      const result = run('audit.verify', { file: resolve(file) });
-      if (result.ok) emit(opts.json, result, formatVerify(result));
-      else {
-        if (opts.json) io.out(JSON.stringify(result, null, 2));
-        io.err(`assay: ${resolve(file)}: ${formatVerify(result)}`);
-        throw new Exit(EXIT_FAILED_CHECK);
+      const summary = run('assessment.upgrade', { file: resolve(file) });
+      emit(opts.json, summary, summary.backup ? `upgraded ${formatSummary(summary)}` : `already at the current file format: ${formatSummary(summary)}`);
+    });
+
+  program
+    .command('audit')
+    .description('print the audit log, oldest first (read-only); --csv or --json export it whole with the head hash')
+    .argument('<file>', 'an .assay file')
+    .addOption(new Option('--json', 'the whole log as JSON').conflicts('csv'))
+    .addOption(new Option('--csv', 'the whole log as CSV').conflicts('json'))
+    .action((file: string, opts: { json?: boolean; csv?: boolean }) => {
+      if (opts.json || opts.csv) {
+        const exported = run('audit.export', { file: resolve(file), format: opts.json ? 'json' : 'csv' });
+        io.out(exported.content.trimEnd());
+        return;
       }
+      const list = run('audit.list', { file: resolve(file), limit: 100000 });
+      io.out(formatAudit(list.entries.slice().reverse(), list.head));
+    });
+
+  program
+    .command('people')
+    .description('list the people named in an assessment, with their ids (read-only)')
+    .argument('<file>', 'an .assay file')
+    .option('--json', 'print JSON')
+    .action((file: string, opts: { json?: boolean }) => {
+      const { people } = run('people.list', { file: resolve(file) });
+      emit(opts.json, people, textTable(['ID', 'NAME'], people.map((p) => [p.id, p.name])));
+    });
+
+  program
+    .command('erase-person')
+    .description("erase a person's personal data on request (a data-protection erasure); the log keeps its chain and records the erasure")
+    .argument('<file>', 'an .assay file')
+    .argument('<person-id>', 'the id shown by assay people')
+    .action((file: string, personId: string) => {
+      run('people.erase', { file: resolve(file), personId });
+      io.out(`erased person ${personId}; their entries now show as erased`);
     });
 
   program

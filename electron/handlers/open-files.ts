@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
+import { AssayError } from '../../shared/errors';
 import type { Assessment } from '../store/assessment';
-import { openAssessment } from '../store/open';
+import { type OpenResult, openForReading, openForWriting } from '../store/open';
 
 /**
  * Assessments stay open between calls of one process (the app, the bridge) and are keyed
  * by absolute path, so every command names its file and no door holds hidden session state.
+ * A file is held either for reading (never migrated, never written) or for editing.
  */
 const open = new Map<string, Assessment>();
 
@@ -18,18 +20,33 @@ export function getOpen(file: string): Assessment | undefined {
 
 export function register(assessment: Assessment): Assessment {
   const key = normalisePath(assessment.file);
-  open.get(key)?.close();
+  const previous = open.get(key);
+  if (previous && previous !== assessment) previous.close();
   open.set(key, assessment);
   return assessment;
 }
 
-/** The open assessment for a path, opening (and if need be upgrading) it on first use. */
-export function useAssessment(file: string): { assessment: Assessment; backup?: string } {
+/** For read commands: whatever this process holds, else a read-only connection. */
+export function useForReading(file: string): Assessment {
   const existing = getOpen(file);
-  if (existing?.db.open) return { assessment: existing };
-  const result = openAssessment(normalisePath(file));
+  if (existing?.db.open) return existing;
+  return register(openForReading(normalisePath(file)));
+}
+
+/** For editing commands: a write connection, upgrading an older file after a backup. */
+export function useForWriting(file: string, actor: string, upgrade = false): OpenResult {
+  const existing = getOpen(file);
+  if (existing?.db.open && existing.info.mode === 'write') return { assessment: existing };
+  if (existing?.db.open && existing.info.damage)
+    throw new AssayError('integrity', `${existing.file}: is damaged (${existing.info.damage}); nothing was written`);
+  const result = openForWriting(normalisePath(file), { actor, upgrade });
   register(result.assessment);
   return result;
+}
+
+/** Every assessment this process holds open, for watchers that look for changes made elsewhere. */
+export function openAssessments(): Assessment[] {
+  return [...open.values()].filter((a) => a.db.open);
 }
 
 export function closeFile(file: string): boolean {
@@ -37,11 +54,6 @@ export function closeFile(file: string): boolean {
   const assessment = open.get(key);
   assessment?.close();
   return open.delete(key);
-}
-
-/** Every assessment this process holds open, for watchers that look for changes made elsewhere. */
-export function openAssessments(): Assessment[] {
-  return [...open.values()].filter((a) => a.db.open);
 }
 
 export function closeAll(): void {

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { Catalog, type Framework } from '../../shared/catalog/schema';
-import type { AssessmentSummary, AuditEntry, ControlRow, VerifyResult } from '../../shared/commands';
+import type { AssessmentSummary, ControlRow } from '../../shared/commands';
 import { type ControlState, type StateCounts, emptyCounts } from '../../shared/domain/control-state';
 import { AssayError } from '../../shared/errors';
-import { type AuditInput, appendAudit, listAudit, verifyAudit } from './audit';
 import type { ImportedFramework } from '../catalog/user-framework';
+import { type AuditInput, type Head, type StoredEntry, appendAudit, readHead } from './audit';
+import { erasePerson, nameResolver } from './people';
+import { closeToRest, explainSqliteError } from './sqlite';
 
 interface ControlJoinRow {
   id: string;
@@ -25,49 +28,65 @@ const CONTROL_SELECT = `
          coalesce(s.state, 'not_started') AS state, s.justification, s.updated_at, s.updated_by
   FROM catalog_control c LEFT JOIN control_state s ON s.control_id = c.id`;
 
-function toControl(row: ControlJoinRow): ControlRow {
-  return {
-    id: row.id,
-    name: row.name,
-    objective: row.objective,
-    type: row.type,
-    guidance: row.guidance,
-    evidence: JSON.parse(row.evidence) as string[],
-    state: row.state,
-    justification: row.justification,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-  };
-}
-
 export interface Clock {
   now(): string;
 }
 export const systemClock: Clock = { now: () => new Date().toISOString() };
 
+/** How a file was opened, which decides what may be done with it and what the UI tells the user. */
+export interface OpenInfo {
+  mode: 'write' | 'read';
+  /** The file format on disk (a file read through an upgraded copy stays at its own). */
+  formatOnDisk: number;
+  /** A private temporary folder holding the copy that is read instead of the file itself. */
+  privateCopy?: string;
+  readNote?: string;
+  /** What the quick integrity check found; such a file is never written. */
+  damage?: string;
+}
+
 /** One open assessment file: the typed operations on it, nothing else touches its SQL. */
 export class Assessment {
+  private cachedCatalog: Catalog | undefined;
+
   constructor(
     readonly file: string,
     readonly db: Database.Database,
+    readonly info: OpenInfo,
     private readonly clock: Clock = systemClock,
   ) {}
 
+  get writable(): boolean {
+    return this.info.mode === 'write' && !this.info.damage;
+  }
+
   summary(): AssessmentSummary {
-    const a = this.db.prepare('SELECT id, name, created_at FROM assessment').get() as
-      | { id: string; name: string; created_at: string }
-      | undefined;
+    const a = this.db.prepare('SELECT id, name, created_at FROM assessment').get() as { id: string; name: string; created_at: string } | undefined;
     if (!a) throw new AssayError('refused', `${this.file}: has no assessment record; the file is damaged`);
     const catalog = this.db.prepare('SELECT version FROM catalog_snapshot').get() as { version: string } | undefined;
+    const head = this.head();
     return {
       file: this.file,
       id: a.id,
       name: a.name,
       createdAt: a.created_at,
       catalogVersion: catalog?.version ?? 'unknown',
-      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+      schemaVersion: this.info.formatOnDisk,
       counts: this.counts(),
+      head: { count: head.count, hash: head.hash },
+      readOnly: this.info.mode === 'read',
+      ...(this.info.readNote ? { readNote: this.info.readNote } : {}),
+      ...(this.info.damage ? { damage: this.info.damage } : {}),
     };
+  }
+
+  head(): Head {
+    return readHead(this.db);
+  }
+
+  /** SQLite's counter of commits by other connections: changes when another process wrote the file. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
   }
 
   counts(): StateCounts {
@@ -83,22 +102,56 @@ export class Assessment {
     return counts;
   }
 
+  private toControl(row: ControlJoinRow, name: (actor: string | null) => string | null): ControlRow {
+    return {
+      id: row.id,
+      name: row.name,
+      objective: row.objective,
+      type: row.type,
+      guidance: row.guidance,
+      evidence: JSON.parse(row.evidence) as string[],
+      state: row.state,
+      justification: row.justification,
+      updatedAt: row.updated_at,
+      updatedBy: name(row.updated_by),
+    };
+  }
+
   listControls(): ControlRow[] {
-    return (this.db.prepare(`${CONTROL_SELECT} ORDER BY c.id`).all() as ControlJoinRow[]).map(toControl);
+    const name = nameResolver(this.db);
+    return (this.db.prepare(`${CONTROL_SELECT} ORDER BY c.id`).all() as ControlJoinRow[]).map((r) => this.toControl(r, name));
   }
 
   control(id: string): ControlRow {
     const row = this.db.prepare(`${CONTROL_SELECT} WHERE c.id = ?`).get(id) as ControlJoinRow | undefined;
     if (!row) throw new AssayError('not_found', `control ${id} is not in the catalog of ${this.file}`);
-    return toControl(row);
+    return this.toControl(row, nameResolver(this.db));
+  }
+
+  /**
+   * Runs a change in one write transaction taken at its start (BEGIN IMMEDIATE): the "before"
+   * it reads cannot be overtaken by another process, so audit entries chain from/to correctly.
+   */
+  write<T>(change: (at: string) => T): T {
+    if (this.info.mode !== 'write') throw new AssayError('refused', `${this.file}: is open read-only; nothing was changed (${this.info.readNote ?? 'open it for editing, or run assay upgrade'})`);
+    if (this.info.damage) throw new AssayError('integrity', `${this.file}: is damaged (${this.info.damage}); nothing was written`);
+    try {
+      return this.db.transaction(() => change(this.clock.now())).immediate();
+    } catch (error) {
+      throw explainSqliteError(this.file, error);
+    }
+  }
+
+  audit(input: AuditInput): StoredEntry {
+    return appendAudit(this.db, input);
   }
 
   setControlState(id: string, state: ControlState, justification: string | undefined, actor: string): ControlRow {
-    const before = this.control(id);
-    const at = this.clock.now();
     // A justification only means something for "not applicable"; dropping it elsewhere keeps the record honest.
     const kept = state === 'not_applicable' ? (justification ?? '').trim() : null;
-    this.db.transaction(() => {
+    this.write((at) => {
+      const before = this.control(id);
+      const entry = this.audit({ at, actor, command: 'controls.setState', entity: 'control', entityId: id, payload: { from: before.state, to: state, justification: kept } });
       this.db
         .prepare(
           `INSERT INTO control_state (control_id, state, justification, updated_at, updated_by)
@@ -106,47 +159,10 @@ export class Assessment {
            ON CONFLICT (control_id) DO UPDATE SET state = excluded.state, justification = excluded.justification,
              updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
         )
-        .run(id, state, kept, at, actor);
-      this.audit({
-        at,
-        actor,
-        command: 'controls.setState',
-        entity: 'control',
-        entityId: id,
-        payload: { from: before.state, to: state, justification: kept },
-      });
-    })();
+        .run(id, state, kept, at, entry.actor);
+    });
     return this.control(id);
   }
-
-  audit(input: AuditInput): AuditEntry {
-    return appendAudit(this.db, input);
-  }
-
-  listAudit(limit: number): AuditEntry[] {
-    return listAudit(this.db, limit);
-  }
-
-  /**
-   * The audit chain, then the catalog snapshot: its content must still hash to the value
-   * recorded when the assessment was created, or the claims traced through it mean nothing.
-   */
-  verifyAudit(): VerifyResult {
-    const chain = verifyAudit(this.db);
-    if (!chain.ok) return chain;
-    const snapshot = this.db.prepare('SELECT sha256, content FROM catalog_snapshot').get() as { sha256: string; content: string } | undefined;
-    if (!snapshot) return { ...chain, ok: false, message: `${chain.message}; but the catalog snapshot is missing` };
-    const actual = createHash('sha256').update(snapshot.content).digest('hex');
-    const first = this.db.prepare("SELECT payload FROM audit_log WHERE seq = 1 AND command = 'assessment.create'").get() as
-      | { payload: string }
-      | undefined;
-    const recorded = first ? (JSON.parse(first.payload) as { catalogSha256?: string }).catalogSha256 : undefined;
-    if (actual !== snapshot.sha256 || (recorded !== undefined && recorded !== actual))
-      return { ...chain, ok: false, message: `${chain.message}; but the catalog snapshot was altered (its content no longer matches the hash recorded at creation)` };
-    return { ...chain, message: `${chain.message}; catalog snapshot matches its recorded hash` };
-  }
-
-  private cachedCatalog: Catalog | undefined;
 
   /** The catalog this assessment was created with, plus the frameworks imported into it. */
   catalog(): Catalog {
@@ -168,9 +184,18 @@ export class Assessment {
     const { framework } = imported;
     if (this.catalog().frameworks.some((f) => f.origin === 'bundled' && f.id === framework.id))
       throw new AssayError('conflict', `framework id ${framework.id} is already used by the bundled catalog; give the imported framework another id`);
-    const replaced = this.db.prepare('SELECT 1 FROM user_framework WHERE id = ?').get(framework.id) !== undefined;
-    const at = this.clock.now();
-    this.db.transaction(() => {
+    const content = JSON.stringify(framework);
+    const contentSha256 = createHash('sha256').update(content).digest('hex');
+    const replaced = this.write((at) => {
+      const replaced = this.db.prepare('SELECT 1 FROM user_framework WHERE id = ?').get(framework.id) !== undefined;
+      const entry = this.audit({
+        at,
+        actor,
+        command: 'catalog.importFramework',
+        entity: 'framework',
+        entityId: framework.id,
+        payload: { name: framework.name, version: framework.version, format: imported.format, source: imported.sourceName, sha256: imported.sha256, contentSha256, items: framework.items.length, replaced },
+      });
       this.db
         .prepare(
           `INSERT INTO user_framework (id, name, format, source_name, source_sha256, imported_at, imported_by, content)
@@ -179,29 +204,36 @@ export class Assessment {
              source_sha256 = excluded.source_sha256, imported_at = excluded.imported_at, imported_by = excluded.imported_by,
              content = excluded.content`,
         )
-        .run({ id: framework.id, name: framework.name, format: imported.format, sourceName: imported.sourceName, sha256: imported.sha256, at, actor, content: JSON.stringify(framework) });
-      this.audit({
-        at,
-        actor,
-        command: 'catalog.importFramework',
-        entity: 'framework',
-        entityId: framework.id,
-        payload: { name: framework.name, format: imported.format, source: imported.sourceName, sha256: imported.sha256, items: framework.items.length, replaced },
-      });
-    })();
+        .run({ id: framework.id, name: framework.name, format: imported.format, sourceName: imported.sourceName, sha256: imported.sha256, at, actor: entry.actor, content });
+      return replaced;
+    });
     this.cachedCatalog = undefined;
     return { replaced };
   }
 
   removeFramework(id: string, actor: string): void {
-    const row = this.db.prepare('SELECT name FROM user_framework WHERE id = ?').get(id) as { name: string } | undefined;
-    if (!row) throw new AssayError('not_found', `${this.file}: has no imported framework ${id} (bundled frameworks cannot be removed)`);
-    const at = this.clock.now();
-    this.db.transaction(() => {
+    this.write((at) => {
+      const row = this.db.prepare('SELECT name, content FROM user_framework WHERE id = ?').get(id) as { name: string; content: string } | undefined;
+      if (!row) throw new AssayError('not_found', `${this.file}: has no imported framework ${id} (bundled frameworks cannot be removed)`);
+      const version = (JSON.parse(row.content) as { version?: string }).version;
       this.db.prepare('DELETE FROM user_framework WHERE id = ?').run(id);
-      this.audit({ at, actor, command: 'catalog.removeFramework', entity: 'framework', entityId: id, payload: { name: row.name } });
-    })();
+      this.audit({ at, actor, command: 'catalog.removeFramework', entity: 'framework', entityId: id, payload: { name: row.name, version } });
+    });
     this.cachedCatalog = undefined;
+  }
+
+  /** A data-protection erasure: the person's data becomes a tombstone; the log keeps only that it happened. */
+  erasePerson(personId: string, actor: string): void {
+    this.write((at) => {
+      erasePerson(this.db, personId, at);
+      this.audit({ at, actor, command: 'person.erase', entity: 'person', entityId: personId, payload: {} });
+    });
+  }
+
+  people(): { id: string; name: string; erased: boolean }[] {
+    return (this.db.prepare('SELECT id, display_name, erased_at FROM person ORDER BY display_name').all() as { id: string; display_name: string; erased_at: string | null }[]).map(
+      (p) => ({ id: p.id, name: p.display_name, erased: p.erased_at !== null }),
+    );
   }
 
   /** Drops what this object cached from the file, after another process changed it. */
@@ -210,6 +242,7 @@ export class Assessment {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    closeToRest(this.db);
+    if (this.info.privateCopy) rmSync(this.info.privateCopy, { recursive: true, force: true });
   }
 }

@@ -61,17 +61,27 @@ export function checkAppliedMigrations(file: string, db: Database.Database, list
   }
 }
 
-/** One transaction per migration: a failure leaves the file at the last complete version. */
-export function applyMigrations(db: Database.Database, pending: readonly Migration[], now: string): void {
+/**
+ * One transaction per migration: a failure leaves the file at the last complete version.
+ * `record` runs inside each migration's transaction, so its audit entry lands with it.
+ */
+export function applyMigrations(
+  db: Database.Database,
+  pending: readonly Migration[],
+  now: string,
+  record?: (migration: Migration, from: number) => void,
+): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
-  const record = db.prepare('INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');
   for (const migration of pending) {
     db.transaction(() => {
+      const from = db.pragma('user_version', { simple: true }) as number;
       db.exec(migration.sql);
-      record.run(migration.version, migration.name, migrationHash(migration), now);
+      insert.run(migration.version, migration.name, migrationHash(migration), now);
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+      record?.(migration, from);
+    }).immediate();
   }
 }

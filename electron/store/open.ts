@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { Catalog } from '../../shared/catalog/schema';
 import { AssayError } from '../../shared/errors';
-import { Assessment, type Clock, systemClock } from './assessment';
+import { Assessment, type Clock, type OpenInfo, systemClock } from './assessment';
+import { appendAudit } from './audit';
 import { writeCatalogSnapshot } from './catalog-snapshot';
-import { applyMigrations, checkAppliedMigrations, pendingMigrations, readSchemaState } from './migrate';
-import { type Migration, migrations as bundled } from './migrations/index';
-import { connect, fileExists, looksLikeSqlite } from './sqlite';
+import { adoptionPayload } from './adoption';
+import { findDamage } from './integrity';
+import { applyMigrations, checkAppliedMigrations, migrationHash, pendingMigrations } from './migrate';
+import { LATEST_SCHEMA, type Migration, migrations as bundled } from './migrations/index';
+import { closeToRest, connect, explainSqliteError, fileExists, readHeader, requireRegularFile } from './sqlite';
 
 export interface CreateOptions {
   name: string;
@@ -16,45 +21,76 @@ export interface CreateOptions {
   clock?: Clock;
 }
 
+const CREATING = /^\.(.+)\.(\d+)\.creating(-wal|-shm|-journal)?$/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A create that was killed half-way leaves a temporary file; the next create in that folder removes it. */
+function removeAbandonedCreates(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    const m = CREATING.exec(name);
+    if (m && Number(m[2]) !== process.pid && !alive(Number(m[2]))) rmSync(join(folder, name), { force: true });
+  }
+}
+
 /**
- * Builds the file under a temporary name and renames it into place, so a failed create
- * never leaves a half-made assessment where the user asked for one.
+ * Builds the file under a temporary name, then publishes it with a hard link, which fails if
+ * the name exists: two creates of one path cannot both succeed, and a failed create leaves
+ * nothing where the user asked for the file.
  */
 export function createAssessment(file: string, options: CreateOptions): Assessment {
-  if (fileExists(file)) throw new AssayError('conflict', `${file}: already exists; open it, or choose another file name`);
+  if (existsSync(file)) {
+    requireRegularFile(file);
+    throw new AssayError('conflict', `${file}: already exists; open it, or choose another file name`);
+  }
   const clock = options.clock ?? systemClock;
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.creating`);
+  const folder = dirname(file);
+  mkdirSync(folder, { recursive: true });
+  removeAbandonedCreates(folder);
+  const temp = join(folder, `.${basename(file)}.${process.pid}.creating`);
+  const cleanup = () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(temp + suffix, { force: true });
+  };
   const db = connect(temp, { create: true });
   try {
     const at = clock.now();
     applyMigrations(db, bundled, at);
     db.transaction(() => {
       const id = randomUUID();
-      db.prepare('INSERT INTO assessment (singleton, id, name, created_at, created_by) VALUES (1, ?, ?, ?, ?)').run(
-        id,
-        options.name,
-        at,
-        options.actor,
-      );
       const sha256 = writeCatalogSnapshot(db, options.catalog, at);
-      new Assessment(file, db, clock).audit({
+      const schema = bundled.map((m) => ({ version: m.version, name: m.name, sha256: migrationHash(m) }));
+      const entry = appendAudit(db, {
         at,
         actor: options.actor,
         command: 'assessment.create',
         entity: 'assessment',
         entityId: id,
-        payload: { name: options.name, catalogVersion: options.catalog.manifest.version, catalogSha256: sha256 },
+        payload: { name: options.name, catalogVersion: options.catalog.manifest.version, catalogSha256: sha256, schema },
       });
+      db.prepare('INSERT INTO assessment (singleton, id, name, created_at, created_by) VALUES (1, ?, ?, ?, ?)').run(id, options.name, at, entry.actor);
     })();
-    db.close();
-    renameSync(temp, file);
+    closeToRest(db);
+    try {
+      linkSync(temp, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new AssayError('conflict', `${file}: already exists (another program created it a moment ago); open it, or choose another file name`);
+      throw error;
+    }
   } catch (error) {
     if (db.open) db.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(temp + suffix, { force: true });
+    cleanup();
     throw error;
   }
-  return new Assessment(file, connect(file, { create: false }), clock);
+  cleanup();
+  return openForWriting(file, { actor: options.actor, clock }).assessment;
 }
 
 function backupPath(file: string, version: number): string {
@@ -71,38 +107,151 @@ export interface OpenResult {
   backup?: string;
 }
 
-export function openAssessment(
-  file: string,
-  options: { clock?: Clock; migrations?: readonly Migration[] } = {},
-): OpenResult {
-  if (!fileExists(file)) throw new AssayError('not_found', `${file}: no such file`);
-  if (!looksLikeSqlite(file)) throw new AssayError('refused', `${file}: is not an Assay assessment (not an SQLite file)`);
-  const list = options.migrations ?? bundled;
+/** Header checks that refuse a file before SQLite touches it, so a refusal leaves nothing beside it. */
+function inspect(file: string, list: readonly Migration[]): { wal: boolean; version: number; pending: Migration[] } {
+  const header = readHeader(file);
+  if (!header.isSqlite) throw new AssayError('refused', `${file}: is not an Assay assessment (not an SQLite file)`);
+  const pending = pendingMigrations(file, { applicationId: header.applicationId, userVersion: header.userVersion }, list);
+  return { wal: header.wal, version: header.userVersion, pending };
+}
 
-  // Look before writing: a foreign or newer file must be left exactly as it was.
-  const probe = connect(file, { create: false, readonly: true });
-  let pending: Migration[];
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A -shm left read-only by a reader (SQLite gives it the file's mode) makes every later write
+ * fail once the file is writable again. With no -wal beside it, it holds nothing and can go.
+ */
+function removeStaleShm(file: string): void {
+  const shm = `${file}-shm`;
+  if (existsSync(shm) && !writable(shm) && !existsSync(`${file}-wal`) && writable(dirname(file))) rmSync(shm, { force: true });
+}
+
+/** The file can be read but not edited here (read-only media, or damage found on open). */
+export class NotWritable extends AssayError {}
+
+export interface WriteOptions {
+  actor: string;
+  clock?: Clock;
+  migrations?: readonly Migration[];
+  /** Editing an older file upgrades it only when asked (opening in the app, `assay upgrade`). */
+  upgrade?: boolean;
+}
+
+/**
+ * Opens for editing: the only way a file is migrated. An older file is first copied beside
+ * itself, then upgraded; the upgrade is recorded in the audit log in the same transaction.
+ */
+export function openForWriting(file: string, options: WriteOptions): OpenResult {
+  const list = options.migrations ?? bundled;
+  const clock = options.clock ?? systemClock;
+  const { version, pending } = inspect(file, list);
+  if (pending.length > 0 && !options.upgrade)
+    throw new AssayError(
+      'refused',
+      `${file}: is in file format ${version}, written by an earlier version of Assay; nothing was changed. Upgrade it first with 'assay upgrade ${file}' (a backup copy is kept beside it), or open it in the app`,
+    );
+  if (!writable(file) || !writable(dirname(file)))
+    throw new NotWritable('refused', `${file}: cannot be written here (the file or its folder is read-only); it can still be read`);
+  removeStaleShm(file);
+  const db = connect(file, { create: false });
   let backup: string | undefined;
   try {
-    const state = readSchemaState(probe);
-    pending = pendingMigrations(file, state, list);
-    if (pending.length > 0) {
-      backup = backupPath(file, state.userVersion);
-      probe.prepare('VACUUM INTO ?').run(backup);
-    }
-  } finally {
-    probe.close();
-  }
-
-  const db = connect(file, { create: false });
-  try {
     checkAppliedMigrations(file, db, list);
-    if (pending.length > 0) applyMigrations(db, pending, (options.clock ?? systemClock).now());
-    const assessment = new Assessment(file, db, options.clock);
+    const damage = findDamage(db);
+    if (damage)
+      throw new NotWritable(
+        'integrity',
+        `${file}: is damaged (${damage}), so nothing will be written to it. Restore its backup copy or a previous copy; 'assay verify' shows what can still be read.`,
+      );
+    if (pending.length > 0) {
+      backup = backupPath(file, version);
+      db.prepare('VACUUM INTO ?').run(backup);
+      const at = clock.now();
+      const last = pending[pending.length - 1]!;
+      applyMigrations(db, pending, at, (migration) => {
+        if (migration !== last || migration.version < 3) return;
+        // Before format 3 the log did not carry full state: one adoption entry records it, and replay starts there.
+        if (version < 3) appendAudit(db, { at, actor: options.actor, command: 'assessment.adopt', entity: 'assessment', entityId: assessmentId(db), payload: adoptionPayload(db, version) });
+        else
+          appendAudit(db, {
+            at,
+            actor: options.actor,
+            command: 'schema.migrate',
+            entity: 'assessment',
+            entityId: assessmentId(db),
+            payload: { from: version, to: last.version, applied: pending.map((m) => ({ version: m.version, name: m.name, sha256: migrationHash(m) })) },
+          });
+      });
+    }
+    const assessment = new Assessment(file, db, { mode: 'write', formatOnDisk: LATEST_SCHEMA }, clock);
     assessment.summary(); // refuses a file with no assessment record
     return backup ? { assessment, backup } : { assessment };
   } catch (error) {
-    db.close();
-    throw error;
+    if (db.open) db.close();
+    throw explainSqliteError(file, error);
+  }
+}
+
+function assessmentId(db: Database.Database): string {
+  const row = db.prepare('SELECT id FROM assessment').get() as { id: string } | undefined;
+  return row?.id ?? 'unknown';
+}
+
+/** Copies the file (and a -wal beside it) into a private folder, where SQLite may write what it likes. */
+function privateCopy(file: string): { copy: string; folder: string } {
+  const folder = mkdtempSync(join(tmpdir(), 'assay-read-'));
+  const copy = join(folder, basename(file));
+  try {
+    copyFileSync(file, copy);
+    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+  } catch (error) {
+    rmSync(folder, { recursive: true, force: true });
+    throw new AssayError('refused', `${file}: cannot be read (${(error as Error).message})`);
+  }
+  return { copy, folder };
+}
+
+/**
+ * Opens for reading only: never migrates, never writes, and leaves no file beside the
+ * original, so it works on read-only media. A file at rest in rollback mode is read in place;
+ * one in WAL mode that nobody has open, one with a hot journal, or one in an older format is
+ * read through a private copy (the older one migrated there).
+ */
+export function openForReading(file: string, options: { clock?: Clock; migrations?: readonly Migration[] } = {}): Assessment {
+  const list = options.migrations ?? bundled;
+  const { wal, version, pending } = inspect(file, list);
+  const inUse = existsSync(`${file}-wal`) && existsSync(`${file}-shm`);
+  const inPlace = pending.length === 0 && !existsSync(`${file}-journal`) && (!wal || inUse);
+  let source = file;
+  let folder: string | undefined;
+  let reason: string | undefined;
+  if (!inPlace) {
+    ({ copy: source, folder } = privateCopy(file));
+    reason =
+      pending.length > 0
+        ? `file format ${version} is read through an upgraded temporary copy; the file itself is unchanged ('assay upgrade' upgrades it)`
+        : 'read through a temporary copy (the file was left in a state that cannot be read in place without writing beside it)';
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = connect(source, { create: false, readonly: folder === undefined });
+    checkAppliedMigrations(file, db, list);
+    if (pending.length > 0) applyMigrations(db, pending, (options.clock ?? systemClock).now());
+    const damage = findDamage(db);
+    const info: OpenInfo = { mode: 'read', formatOnDisk: version, ...(folder ? { privateCopy: folder, readNote: reason } : {}), ...(damage ? { damage } : {}) };
+    const assessment = new Assessment(file, db, info, options.clock);
+    assessment.summary();
+    return assessment;
+  } catch (error) {
+    if (db?.open) db.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+    throw explainSqliteError(file, error);
   }
 }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AssayError } from '../../shared/errors';
 
@@ -15,15 +15,59 @@ export function useNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
+/**
+ * How long a write waits for another process's lock. better-sqlite3 waits synchronously, so
+ * the thread that answers the app's commands keeps this short and reports "busy" instead;
+ * the command line, which has nothing else to do, waits longer.
+ */
+let busyTimeoutMs = 250;
+export function setBusyTimeout(ms: number): void {
+  busyTimeoutMs = ms;
+}
+
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
-/** Reads the first 16 bytes: refuses a non-SQLite file before SQLite sees it. */
-export function looksLikeSqlite(file: string): boolean {
-  const fd = openSync(file, 'r');
+export interface FileHeader {
+  isSqlite: boolean;
+  /** The file was last written in WAL mode (header bytes 18 and 19 are 2). */
+  wal: boolean;
+  userVersion: number;
+  applicationId: number;
+}
+
+/**
+ * Names what a path is before anything opens it: a folder or a device must get a clear
+ * message, not SQLite's "unable to open database file".
+ */
+export function requireRegularFile(file: string): void {
+  let info;
   try {
-    const head = Buffer.alloc(16);
-    const read = readSync(fd, head, 0, 16, 0);
-    return read === 16 && head.equals(SQLITE_HEADER);
+    info = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AssayError('not_found', `${file}: no such file`);
+    if (code === 'EACCES') throw new AssayError('refused', `${file}: cannot be read (permission denied)`);
+    throw new AssayError('refused', `${file}: cannot be read (${(error as Error).message})`);
+  }
+  if (info.isDirectory()) throw new AssayError('refused', `${file}: is a folder, not an assessment file`);
+  if (!info.isFile()) throw new AssayError('refused', `${file}: is not a regular file (a device, pipe or socket), so it cannot be an assessment`);
+}
+
+/** Reads the 100-byte database header without SQLite, so refusing a file creates nothing beside it. */
+export function readHeader(file: string): FileHeader {
+  requireRegularFile(file);
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw new AssayError('refused', `${file}: is not a regular file`);
+    const head = Buffer.alloc(100);
+    const read = readSync(fd, head, 0, 100, 0);
+    const isSqlite = read === 100 && head.subarray(0, 16).equals(SQLITE_HEADER);
+    return {
+      isSqlite,
+      wal: isSqlite && head[18] === 2 && head[19] === 2,
+      userVersion: isSqlite ? head.readInt32BE(60) : 0,
+      applicationId: isSqlite ? head.readInt32BE(68) : 0,
+    };
   } finally {
     closeSync(fd);
   }
@@ -44,11 +88,40 @@ export function connect(file: string, options: { create: boolean; readonly?: boo
       readonly: options.readonly ?? false,
       ...(nativeBinding ? { nativeBinding } : {}),
     });
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     return db;
   } catch (error) {
     throw new AssayError('refused', `${file}: cannot be opened as a database (${(error as Error).message})`);
   }
+}
+
+/**
+ * Closes a write connection and lets the file rest in rollback-journal mode, so that it can
+ * later be read on read-only media without SQLite needing to create -wal and -shm files.
+ * When another process still has the file open the switch is left to the last one out.
+ */
+export function closeToRest(db: Database.Database): void {
+  if (!db.open) return;
+  if (!db.readonly) {
+    try {
+      db.pragma('journal_mode = DELETE');
+    } catch {
+      // another connection holds the file; it switches when it closes
+    }
+  }
+  db.close();
+}
+
+/** Turns SQLite's lock and corruption errors into messages that name the file and say what to do. */
+export function explainSqliteError(file: string, error: unknown): unknown {
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+    return new AssayError('conflict', `${file}: another program is writing this assessment; nothing was changed, try again in a moment`);
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')
+    return new AssayError('integrity', `${file}: the file is damaged (${(error as Error).message}); nothing was written. Restore its backup copy or a previous copy`);
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_READONLY_DIRECTORY')
+    return new AssayError('refused', `${file}: cannot be written here (the file or its folder is read-only); it can still be read`);
+  return error;
 }

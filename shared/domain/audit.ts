@@ -6,7 +6,13 @@ export const GENESIS_HASH = '0'.repeat(64);
 export interface AuditRecord {
   seq: number;
   at: string;
+  /** A person id (files of format 3 on); older entries hold the name itself. */
   actor: string;
+  /**
+   * A keyed digest of the actor's personal data: the entry's hash covers it instead of the
+   * name, so erasing a person leaves the chain intact. Absent on entries written before format 3.
+   */
+  actorDigest?: string;
   command: string;
   entity: string;
   entityId: string;

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadBundledCatalog } from '../../electron/catalog/load';
-import { createAssessment, openAssessment } from '../../electron/store/open';
+import { listAudit } from '../../electron/store/audit';
+import { createAssessment, openForWriting } from '../../electron/store/open';
+import { verifyFile } from '../../electron/store/verify';
 import { GENESIS_HASH } from '../../shared/domain/audit';
 import { tempDir } from './helpers';
 
@@ -24,26 +26,20 @@ function tamper(file: string, sql: string): void {
   db.close();
 }
 
-function verify(file: string) {
-  const { assessment } = openAssessment(file);
-  try {
-    return assessment.verifyAudit();
-  } finally {
-    assessment.close();
-  }
-}
+const verify = (file: string) => verifyFile(file);
 
 describe('the audit chain', () => {
   it('records every change, linked from the genesis hash', () => {
     const dir = tempDir();
-    const { assessment } = openAssessment(fileWithHistory(dir));
-    const entries = assessment.listAudit(100).reverse();
+    const file = fileWithHistory(dir);
+    const { assessment } = openForWriting(file, { actor: 'tester' });
+    const entries = listAudit(assessment.db, { ascending: true });
     expect(entries.map((e) => e.command)).toEqual(['assessment.create', 'controls.setState', 'controls.setState', 'controls.setState']);
     expect(entries[0]!.prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < entries.length; i++) expect(entries[i]!.prevHash).toBe(entries[i - 1]!.hash);
     expect(entries[3]!.payload).toEqual({ from: 'not_started', to: 'not_applicable', justification: 'No external model is used' });
-    expect(assessment.verifyAudit()).toMatchObject({ ok: true, entries: 4, headHash: entries[3]!.hash });
     assessment.close();
+    expect(verify(file)).toMatchObject({ ok: true, entries: 4, headHash: entries[3]!.hash, head: `4:${entries[3]!.hash}` });
   });
 
   it('refuses updates and deletes through SQL', () => {
@@ -83,12 +79,14 @@ describe('the catalog snapshot check', () => {
   it('passes for an untouched file and fails when the snapshot content is altered', () => {
     const dir = tempDir();
     const file = fileWithHistory(dir);
-    expect(verify(file).message).toMatch(/catalog snapshot matches its recorded hash$/);
+    expect(verify(file)).toMatchObject({ ok: true });
+    expect(verify(file).message).toMatch(/replaying the log from the first entry rebuilds every state table exactly/);
     const db = new Database(file);
     db.exec(`UPDATE catalog_snapshot SET content = replace(content, 'Dataset version control', 'Dataset versioning')`);
     db.close();
     const result = verify(file);
     expect(result.ok).toBe(false);
-    expect(result.message).toMatch(/catalog snapshot was altered/);
+    expect(result.difference).toMatchObject({ table: 'catalog_snapshot', row: '1', field: 'content_sha256' });
+    expect(result.message).toMatch(/catalog_snapshot row 1, field content_sha256: the log says "[0-9a-f]{64}", the file holds "[0-9a-f]{64}"/);
   });
 });

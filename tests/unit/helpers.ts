@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
 import type { HandlerContext } from '../../electron/handlers/context';
 import { closeAll } from '../../electron/handlers/open-files';
@@ -21,4 +23,21 @@ afterEach(() => {
 
 export function testContext(dir: string, overrides: Partial<HandlerContext> = {}): HandlerContext {
   return { actor: 'tester', home: join(dir, 'home'), defaultFolder: join(dir, 'docs'), recordRecent: true, ...overrides };
+}
+
+const BIN = resolve('electron/cli/assay.mjs');
+
+/** Runs the real command line in a child process, as a user or a pipeline would. */
+export function runAssay(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null; out: string; err: string } {
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ASSAY_HOME: join(cwd, 'home'), ASSAY_ACTOR: 'ci-bot', ...env },
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+/** SHA-256 of a file's bytes: "changes nothing" is checked on the bytes, not on what SQLite reports. */
+export function fileHash(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
 }

@@ -5,12 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { loadBundledCatalog } from '../../electron/catalog/load';
 import { APPLICATION_ID } from '../../electron/store/sqlite';
 import { LATEST_SCHEMA, migrations } from '../../electron/store/migrations/index';
-import { createAssessment, openAssessment } from '../../electron/store/open';
+import { type WriteOptions, createAssessment, openForWriting } from '../../electron/store/open';
 import { applyMigrations } from '../../electron/store/migrate';
 import { AssayError } from '../../shared/errors';
 import { tempDir } from './helpers';
 
 const catalog = loadBundledCatalog();
+
+/** Opening for editing, as the app does: an older file is upgraded after a backup. */
+function openAssessment(file: string, options: Partial<WriteOptions> = {}) {
+  return openForWriting(file, { actor: 'tester', upgrade: true, ...options });
+}
 
 function create(dir: string, name = 'Test') {
   return createAssessment(join(dir, 'a.assay'), { name, catalog, actor: 'tester' });
@@ -171,7 +176,7 @@ describe('the assessment file', () => {
   });
 });
 
-describe('migration 2 (user frameworks)', () => {
+describe('upgrading a file of format 1', () => {
   /** Builds a file exactly as Assay 0.1.0 wrote it: schema 1, a catalog of controls only. */
   function writeVersion1File(file: string): void {
     const db = new Database(file);
@@ -192,7 +197,7 @@ describe('migration 2 (user frameworks)', () => {
     writeVersion1File(file);
     const { assessment, backup } = openAssessment(file);
     expect(backup).toBe(join(dir, 'old.format1-backup.assay'));
-    expect(assessment.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(assessment.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA);
     expect(assessment.summary()).toMatchObject({ name: 'Old file', catalogVersion: '2026.11.0', counts: { total: 3, implemented: 1 } });
     // The snapshot predates frameworks: it still parses, with empty framework and threat lists.
     const old = assessment.catalog();
@@ -202,7 +207,7 @@ describe('migration 2 (user frameworks)', () => {
     const tables = assessment.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
     expect(tables.map((t) => t.name)).toContain('user_framework');
     const applied = assessment.db.prepare('SELECT version, name FROM schema_migration ORDER BY version').all();
-    expect(applied).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'user-frameworks' }]);
+    expect(applied).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
     assessment.close();
     expect(existsSync(backup!)).toBe(true);
   });

@@ -1,5 +1,6 @@
 import initial from './0001_initial';
 import userFrameworks from './0002_user_frameworks';
+import replayableLog from './0003_replayable_log';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'user-frameworks', sql: userFrameworks },
+  { version: 3, name: 'replayable-log', sql: replayableLog },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;

@@ -1,0 +1,50 @@
+import { loadBundledCatalog } from '../catalog/load';
+import { rememberRecent } from '../recent';
+import { createAssessment, NotWritable } from '../store/open';
+import { type HandlerContext, actorOf } from './context';
+import { closeFile, normalisePath, register, useForReading, useForWriting } from './open-files';
+import type { Handlers } from './types';
+
+function remember(ctx: HandlerContext, file: string, name: string): void {
+  if (ctx.recordRecent) rememberRecent(ctx.home, { file, name, openedAt: new Date().toISOString() });
+}
+
+export const assessmentHandlers: Pick<Handlers, 'assessment.create' | 'assessment.open' | 'assessment.close' | 'assessment.upgrade' | 'controls.list' | 'controls.setState'> = {
+  'assessment.create': (input, ctx) => {
+    const file = normalisePath(input.file);
+    const assessment = register(createAssessment(file, { name: input.name, catalog: loadBundledCatalog(), actor: actorOf(ctx).actor }));
+    const summary = assessment.summary();
+    remember(ctx, file, summary.name);
+    return summary;
+  },
+
+  /** The app opens for editing; read-only media or a damaged file are opened for reading instead, and say so. */
+  'assessment.open': (input, ctx) => {
+    let summary;
+    try {
+      const { assessment, backup } = useForWriting(input.file, actorOf(ctx).actor, true);
+      summary = backup ? { ...assessment.summary(), backup } : assessment.summary();
+    } catch (error) {
+      if (!(error instanceof NotWritable)) throw error;
+      const assessment = useForReading(input.file);
+      summary = { ...assessment.summary(), readNote: assessment.info.readNote ?? error.message };
+    }
+    remember(ctx, summary.file, summary.name);
+    return summary;
+  },
+
+  'assessment.close': (input) => ({ closed: closeFile(input.file) }),
+
+  'assessment.upgrade': (input, ctx) => {
+    const { assessment, backup } = useForWriting(input.file, actorOf(ctx).actor, true);
+    return backup ? { ...assessment.summary(), backup } : assessment.summary();
+  },
+
+  'controls.list': (input) => ({ controls: useForReading(input.file).listControls() }),
+
+  'controls.setState': (input, ctx) => {
+    const { assessment } = useForWriting(input.file, actorOf(ctx).actor);
+    const control = assessment.setControlState(input.controlId, input.state, input.justification, actorOf(ctx).actor);
+    return { control, counts: assessment.counts() };
+  },
+};

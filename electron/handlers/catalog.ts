@@ -1,0 +1,32 @@
+import { summariseCatalog } from '../../shared/catalog/summary';
+import { loadBundledCatalog } from '../catalog/load';
+import { readUserFramework } from '../catalog/user-framework';
+import { actorOf } from './context';
+import { normalisePath, useForReading, useForWriting } from './open-files';
+import type { Handlers } from './types';
+
+export const catalogHandlers: Pick<Handlers, 'catalog.get' | 'catalog.summary' | 'catalog.importFramework' | 'catalog.removeFramework'> = {
+  'catalog.get': (input) => (input.file ? useForReading(input.file).catalog() : loadBundledCatalog()),
+
+  'catalog.summary': (input) => summariseCatalog(input.file ? useForReading(input.file).catalog() : loadBundledCatalog()),
+
+  'catalog.importFramework': (input, ctx) => {
+    const { actor } = actorOf(ctx);
+    const { assessment } = useForWriting(input.file, actor);
+    // Parse and validate fully before touching the assessment: a bad file changes nothing.
+    const imported = readUserFramework(normalisePath(input.source));
+    const { replaced } = assessment.importFramework(imported, actor);
+    const f = imported.framework;
+    return {
+      framework: { id: f.id, name: f.name, shortName: f.short_name, items: f.items.length, assessable: f.items.filter((i) => i.assessable).length },
+      format: imported.format,
+      replaced,
+    };
+  },
+
+  'catalog.removeFramework': (input, ctx) => {
+    const { actor } = actorOf(ctx);
+    useForWriting(input.file, actor).assessment.removeFramework(input.frameworkId, actor);
+    return { removed: true as const };
+  },
+};

@@ -1,0 +1,67 @@
+import { controlStateLabels, type ControlState } from './control-state';
+
+/**
+ * The audit log is for auditors: each kind of entry has a label a person reads, and the item
+ * is named as a person would name it (control id and name, framework name and version).
+ */
+export const auditKinds = [
+  { command: 'assessment.create', label: 'Assessment created' },
+  { command: 'assessment.adopt', label: 'Log made replayable (file upgraded)' },
+  { command: 'schema.migrate', label: 'File format upgraded' },
+  { command: 'controls.setState', label: 'Control state changed' },
+  { command: 'catalog.importFramework', label: 'Framework imported' },
+  { command: 'catalog.removeFramework', label: 'Framework removed' },
+  { command: 'catalog.update', label: 'Catalog updated' },
+  { command: 'person.erase', label: 'Personal data erased' },
+] as const;
+
+export interface AuditNames {
+  control(id: string): string | undefined;
+  assessment(): string;
+}
+
+export interface AuditDescription {
+  label: string;
+  item: string;
+  change: string;
+}
+
+type P = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+const state = (v: unknown) => controlStateLabels[v as ControlState] ?? str(v);
+
+export function describeAuditEntry(entry: { command: string; entityId: string; payload: unknown }, names: AuditNames): AuditDescription {
+  const p = (entry.payload ?? {}) as P;
+  const label = auditKinds.find((k) => k.command === entry.command)?.label ?? entry.command;
+  switch (entry.command) {
+    case 'assessment.create':
+      return { label, item: str(p.name), change: `with catalog ${str(p.catalogVersion)}` };
+    case 'assessment.adopt':
+      return { label, item: names.assessment(), change: str(p.reason) };
+    case 'schema.migrate':
+      return { label, item: names.assessment(), change: `file format ${str(p.from)} → ${str(p.to)}` };
+    case 'controls.setState': {
+      const name = names.control(entry.entityId);
+      const why = p.justification ? ` (justification: ${str(p.justification)})` : '';
+      return { label, item: name ? `${entry.entityId} ${name}` : entry.entityId, change: `${state(p.from)} → ${state(p.to)}${why}` };
+    }
+    case 'catalog.importFramework':
+      return {
+        label: p.replaced ? 'Framework replaced' : label,
+        item: [str(p.name), str(p.version)].filter(Boolean).join(' '),
+        change: `${str(p.items)} items from ${str(p.source)}`,
+      };
+    case 'catalog.removeFramework':
+      return { label, item: [str(p.name), str(p.version)].filter(Boolean).join(' '), change: 'removed from this assessment' };
+    case 'catalog.update': {
+      const from = (p.from ?? {}) as P;
+      const to = (p.to ?? {}) as P;
+      const states = Array.isArray(p.controlStates) ? p.controlStates.length : 0;
+      return { label, item: 'catalog', change: `${str(from.version)} → ${str(to.version)}${states ? `; ${states} control states carried over` : ''}` };
+    }
+    case 'person.erase':
+      return { label, item: 'a person', change: 'name and e-mail replaced by a tombstone on request' };
+    default:
+      return { label, item: entry.entityId, change: '' };
+  }
+}
