@@ -151,7 +151,7 @@ export interface WriteOptions {
 export function openForWriting(file: string, options: WriteOptions): OpenResult {
   const list = options.migrations ?? bundled;
   const clock = options.clock ?? systemClock;
-  const { version, pending } = inspect(file, list);
+  const { wal, version, pending } = inspect(file, list);
   if (pending.length > 0 && !options.upgrade)
     throw new AssayError(
       'refused',
@@ -160,16 +160,13 @@ export function openForWriting(file: string, options: WriteOptions): OpenResult 
   if (!writable(file) || !writable(dirname(file)))
     throw new NotWritable('refused', `${file}: cannot be written here (the file or its folder is read-only); it can still be read`);
   removeStaleShm(file);
+  // Checked before the write connection switches the file to WAL mode, which rewrites its header:
+  // a damaged or foreign-history file must be refused byte for byte unchanged.
+  if (!wal) checkBeforeWriting(file, connect(file, { create: false, readonly: true }), list, true);
   const db = connect(file, { create: false });
   let backup: string | undefined;
   try {
-    checkAppliedMigrations(file, db, list);
-    const damage = findDamage(db);
-    if (damage)
-      throw new NotWritable(
-        'integrity',
-        `${file}: is damaged (${damage}), so nothing will be written to it. Restore its backup copy or a previous copy; 'assay verify' shows what can still be read.`,
-      );
+    if (wal) checkBeforeWriting(file, db, list, false);
     if (pending.length > 0) {
       backup = backupPath(file, version);
       db.prepare('VACUUM INTO ?').run(backup);
@@ -197,6 +194,22 @@ export function openForWriting(file: string, options: WriteOptions): OpenResult 
     if (db.open) db.close();
     throw explainSqliteError(file, error);
   }
+}
+
+function checkBeforeWriting(file: string, db: Database.Database, list: readonly Migration[], close: boolean): void {
+  try {
+    checkAppliedMigrations(file, db, list);
+    const damage = findDamage(db);
+    if (damage)
+      throw new NotWritable(
+        'integrity',
+        `${file}: is damaged (${damage}), so nothing will be written to it. Restore its backup copy or a previous copy; 'assay verify' shows what can still be read.`,
+      );
+  } catch (error) {
+    db.close();
+    throw explainSqliteError(file, error);
+  }
+  if (close) db.close();
 }
 
 function assessmentId(db: Database.Database): string {
@@ -247,7 +260,8 @@ export function openForReading(file: string, options: { clock?: Clock; migration
     const damage = findDamage(db);
     const info: OpenInfo = { mode: 'read', formatOnDisk: version, ...(folder ? { privateCopy: folder, readNote: reason } : {}), ...(damage ? { damage } : {}) };
     const assessment = new Assessment(file, db, info, options.clock);
-    assessment.summary();
+    // A damaged file is still opened, so that what can be read is shown and verify can name the damage.
+    if (!damage) assessment.summary();
     return assessment;
   } catch (error) {
     if (db?.open) db.close();

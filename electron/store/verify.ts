@@ -105,7 +105,11 @@ export function verifyAssessment(a: Assessment, options: VerifyOptions = {}): Ve
     erasedEntries = entries.filter((e) => e.seq >= replayFrom && outcome.erased.has(e.actor)).length;
     if (outcome.problem) checks.push({ name: 'replay', ok: false, detail: outcome.problem });
     else {
-      difference = firstDifference(a.db, outcome.state, snapshotControls(a));
+      try {
+        difference = firstDifference(a.db, outcome.state, snapshotControls(a));
+      } catch (error) {
+        difference = { table: '(file)', row: '-', field: '-', log: 'readable', file: `unreadable: ${(error as Error).message}` };
+      }
       const from = adopted ? `from entry ${replayFrom}, the adoption entry of a file written before format 3` : 'from the first entry';
       checks.push({
         name: 'replay',
