@@ -71,6 +71,17 @@ export function AssessmentShell() {
             This file was upgraded to the current file format. The previous version was kept as {current.backup}.
           </p>
         )}
+        {current.readOnly && (
+          <p className="banner-readonly" role="status" data-testid="read-only-banner">
+            Read-only: every editing command refuses. {current.readNote ?? ''}
+          </p>
+        )}
+        {current.damage && (
+          <p className="banner-damaged" role="alert">
+            This file is damaged ({current.damage}). Nothing will be written to it; what can still be read is shown. Restore its backup copy or
+            a previous copy.
+          </p>
+        )}
         <main className="content">
           {view === 'overview' && <OverviewView />}
           {view === 'controls' && <ControlsView />}

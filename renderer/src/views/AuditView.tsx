@@ -1,39 +1,119 @@
-import { controlStateLabels, ControlState } from '../../../shared/domain/control-state';
+import { useEffect, useState } from 'react';
+import { useAudit } from '../audit-store';
 import { useApp } from '../store';
 
-function stateLabel(value: unknown): string {
-  const parsed = ControlState.safeParse(value);
-  return parsed.success ? controlStateLabels[parsed.data] : String(value);
+/** ISO time in UTC as an auditor reads it everywhere: 2026-11-28 14:05:09 UTC. */
+function when(iso: string): string {
+  return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') + ' UTC';
 }
 
-function describe(payload: unknown): string {
-  if (!payload || typeof payload !== 'object') return '';
-  const p = payload as Record<string, unknown>;
-  if ('from' in p && 'to' in p) return `${stateLabel(p.from)} → ${stateLabel(p.to)}${p.justification ? ` (“${String(p.justification)}”)` : ''}`;
-  if ('name' in p) return `“${String(p.name)}”, catalog ${String(p.catalogVersion ?? '')}`;
-  return JSON.stringify(p);
+function HeadLine({ head }: { head: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="head-line">
+      <span className="muted">Head of the log (keep it outside the file to detect truncation or rewriting):</span>{' '}
+      <code className="mono" data-testid="audit-head">
+        {head}
+      </code>{' '}
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => {
+          void navigator.clipboard?.writeText(head).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          );
+        }}
+      >
+        {copied ? 'Copied' : 'Copy head'}
+      </button>
+    </div>
+  );
 }
 
 export function AuditView() {
-  const entries = useApp((s) => s.audit);
-  const verify = useApp((s) => s.verify);
-  const verifyAudit = useApp((s) => s.verifyAudit);
-  const busy = useApp((s) => s.busy);
+  const file = useApp((s) => s.current?.file ?? null);
+  const { list, filter, verify, expectHead, loading, error } = useAudit();
+  const { load, setFilter, setExpectHead, verifyNow, exportLog } = useAudit.getState();
+
+  useEffect(() => {
+    if (file) void load(file);
+  }, [file, load]);
 
   return (
     <div className="audit">
-      <div className="toolbar">
-        <p className="muted">Every change is recorded here and chained by SHA-256 to the one before it.</p>
-        <button type="button" className="btn" onClick={() => void verifyAudit()} disabled={busy}>
-          Verify chain
+      <p className="muted">
+        Every change is recorded here and chained by SHA-256 to the one before it. Verify checks every page of the file, the chain, and that
+        replaying the log rebuilds every table as it stands.
+      </p>
+      {list && <HeadLine head={list.head} />}
+      <div className="toolbar audit-verify">
+        <label>
+          Expected head <span className="muted small">(optional, from a report or an earlier export)</span>
+          <input className="mono" value={expectHead} placeholder="count:hash" onChange={(e) => setExpectHead(e.target.value)} size={40} />
+        </label>
+        <button type="button" className="btn" onClick={() => void verifyNow()} disabled={loading}>
+          Verify
+        </button>
+        <button type="button" className="btn btn-quiet" onClick={() => void exportLog('csv')}>
+          Export CSV
+        </button>
+        <button type="button" className="btn btn-quiet" onClick={() => void exportLog('json')}>
+          Export JSON
         </button>
       </div>
-      {verify && (
-        <p className={verify.ok ? 'notice notice-ok' : 'notice notice-bad'} role="status">
-          {verify.message}
-          {verify.ok && <span className="mono small"> · head {verify.headHash.slice(0, 16)}…</span>}
+      {error && (
+        <p className="notice notice-bad" role="alert">
+          {error}
         </p>
       )}
+      {verify && (
+        <div className={verify.ok ? 'notice notice-ok' : 'notice notice-bad'} role="status" data-testid="verify-result">
+          <strong>{verify.ok ? 'Verified: the file proves its whole state.' : 'Verification failed.'}</strong>
+          <ul className="checks">
+            {verify.checks.map((c) => (
+              <li key={c.name}>
+                {c.ok ? '✓' : '✗'} <strong>{c.name}</strong>: {c.detail}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="toolbar audit-filters" role="group" aria-label="Filter the log">
+        <label>
+          From <input type="date" value={filter.from} onChange={(e) => void setFilter({ from: e.target.value })} />
+        </label>
+        <label>
+          To <input type="date" value={filter.to} onChange={(e) => void setFilter({ to: e.target.value })} />
+        </label>
+        <label>
+          Who
+          <select value={filter.actor} onChange={(e) => void setFilter({ actor: e.target.value })}>
+            <option value="">everyone</option>
+            {list?.actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          What
+          <select value={filter.kind} onChange={(e) => void setFilter({ kind: e.target.value })}>
+            <option value="">every kind</option>
+            {list?.kinds.map((k) => (
+              <option key={k.command} value={k.command}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {list && (
+          <span className="muted small">
+            {list.entries.length} of {list.total} entries shown
+          </span>
+        )}
+      </div>
       <table className="table">
         <thead>
           <tr>
@@ -47,14 +127,14 @@ export function AuditView() {
           </tr>
         </thead>
         <tbody>
-          {entries.map((e) => (
+          {list?.entries.map((e) => (
             <tr key={e.seq}>
               <td className="mono">{e.seq}</td>
-              <td className="nowrap">{new Date(e.at).toLocaleString()}</td>
-              <td className="nowrap">{e.actor}</td>
-              <td className="mono">{e.command}</td>
-              <td className="mono">{e.entityId.length > 20 ? `${e.entityId.slice(0, 8)}…` : e.entityId}</td>
-              <td>{describe(e.payload)}</td>
+              <td className="nowrap">{when(e.at)}</td>
+              <td className="nowrap">{e.actorName}</td>
+              <td className="nowrap">{e.label}</td>
+              <td>{e.item}</td>
+              <td>{e.change}</td>
               <td className="mono" title={e.hash}>
                 {e.hash.slice(0, 12)}…
               </td>

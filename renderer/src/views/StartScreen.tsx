@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { shell } from '../api';
 import { useApp } from '../store';
+import { DisplayNamePanel } from './DisplayNamePanel';
 
 function slug(name: string): string {
   return (
@@ -158,6 +159,7 @@ export function StartScreen() {
       </header>
       <div className="start-grid">
         <div className="start-column">
+          <DisplayNamePanel />
           <NewAssessmentForm />
           <OpenAssessmentForm />
         </div>
