@@ -46,10 +46,36 @@ test('not applicable needs a justification, and the audit log records and verifi
   await expect(page.locator('.justification')).toHaveText('The organisation develops no AI systems');
 
   await page.getByRole('button', { name: 'Audit log' }).click();
-  await expect(page.getByRole('cell', { name: 'controls.setState' })).toBeVisible();
-  await page.getByRole('button', { name: 'Verify chain' }).click();
-  await expect(page.getByRole('status')).toContainText('audit chain intact: 2 entries');
+  const change = page.getByRole('row', { name: /Control state changed/ });
+  await expect(change.getByRole('cell', { name: 'GOV-02 AI system inventory' })).toBeVisible();
+  await expect(change.getByRole('cell', { name: /Not started → Not applicable/ })).toBeVisible();
+  await expect(change.getByRole('cell', { name: 'e2e-tester' })).toBeVisible();
+  const head = (await page.getByTestId('audit-head').textContent())!;
+  expect(head).toMatch(/^2:[0-9a-f]{64}$/);
+
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  const result = page.getByTestId('verify-result');
+  await expect(result).toContainText('Verified: the file proves its whole state.');
+  await expect(result).toContainText('replaying the log from the first entry rebuilds every state table exactly');
+
+  // An anchor held from outside the file: a different one fails, naming what differs.
+  await page.getByLabel(/Expected head/).fill(`3:${head.split(':')[1]}`);
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(result).toContainText('Verification failed.');
+  await expect(result).toContainText('the file has 2 entries, the anchor 3');
+
+  await page.getByLabel('What').selectOption({ label: 'Assessment created' });
+  await expect(page.getByText('1 of 2 entries shown')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Control state changed/ })).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('04-audit') });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = await (await download).path();
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(csv, 'utf8');
+  expect(text).toContain('Control state changed');
+  expect(text).toContain(`# head,${head}`);
 });
 
 test('the control list and state editor work from the keyboard', async ({ page }) => {

@@ -31,6 +31,23 @@ function HeadLine({ head }: { head: string }) {
   );
 }
 
+/** Dates are typed as YYYY-MM-DD whatever the browser's locale; the filter applies once a date is whole. */
+function DateField({ value, onChange }: { value: string; onChange: (date: string) => void }) {
+  const [text, setText] = useState(value);
+  return (
+    <input
+      value={text}
+      placeholder="YYYY-MM-DD"
+      size={11}
+      pattern="\d{4}-\d{2}-\d{2}"
+      onChange={(e) => {
+        setText(e.target.value);
+        if (e.target.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) onChange(e.target.value);
+      }}
+    />
+  );
+}
+
 export function AuditView() {
   const file = useApp((s) => s.current?.file ?? null);
   const { list, filter, verify, expectHead, loading, error } = useAudit();
@@ -48,9 +65,9 @@ export function AuditView() {
       </p>
       {list && <HeadLine head={list.head} />}
       <div className="toolbar audit-verify">
-        <label>
-          Expected head <span className="muted small">(optional, from a report or an earlier export)</span>
-          <input className="mono" value={expectHead} placeholder="count:hash" onChange={(e) => setExpectHead(e.target.value)} size={40} />
+        <label title="Optional: the head you hold from a report, a manifest or an earlier export">
+          Expected head
+          <input className="mono" value={expectHead} placeholder="optional: count:hash from a report" onChange={(e) => setExpectHead(e.target.value)} size={34} />
         </label>
         <button type="button" className="btn" onClick={() => void verifyNow()} disabled={loading}>
           Verify
@@ -81,10 +98,10 @@ export function AuditView() {
       )}
       <div className="toolbar audit-filters" role="group" aria-label="Filter the log">
         <label>
-          From <input type="date" value={filter.from} onChange={(e) => void setFilter({ from: e.target.value })} />
+          From <DateField value={filter.from} onChange={(from) => void setFilter({ from })} />
         </label>
         <label>
-          To <input type="date" value={filter.to} onChange={(e) => void setFilter({ to: e.target.value })} />
+          To <DateField value={filter.to} onChange={(to) => void setFilter({ to })} />
         </label>
         <label>
           Who
