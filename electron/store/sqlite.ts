@@ -82,8 +82,9 @@ export function fileExists(file: string): boolean {
 }
 
 export function connect(file: string, options: { create: boolean; readonly?: boolean }): Database.Database {
+  let db: Database.Database | undefined;
   try {
-    const db = new Database(file, {
+    db = new Database(file, {
       fileMustExist: !options.create,
       readonly: options.readonly ?? false,
       ...(nativeBinding ? { nativeBinding } : {}),
@@ -93,6 +94,9 @@ export function connect(file: string, options: { create: boolean; readonly?: boo
     db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {
+    if (db?.open) db.close();
+    const explained = explainSqliteError(file, error);
+    if (explained !== error) throw explained;
     throw new AssayError('refused', `${file}: cannot be opened as a database (${(error as Error).message})`);
   }
 }

@@ -8,7 +8,8 @@ import { loadBundledCatalog } from '../../electron/catalog/load';
 import { LATEST_SCHEMA } from '../../electron/store/migrations/index';
 import { createAssessment, openForWriting } from '../../electron/store/open';
 import { verifyFile } from '../../electron/store/verify';
-import { fileHash, runAssay, tempDir } from './helpers';
+import { dispatch } from '../../electron/dispatch';
+import { fileHash, runAssay, tempDir, testContext } from './helpers';
 
 const catalog = loadBundledCatalog();
 const isRoot = process.getuid?.() === 0;
@@ -181,6 +182,25 @@ describe('two processes on one file', () => {
     for (let i = 1; i < entries.length; i++) expect(entries[i]!.from).toBe(entries[i - 1]!.to);
     expect(verifyFile(file).ok).toBe(true);
   }, 120_000);
+
+  it('a write that meets another program holding the lock says so after a short wait, and changes nothing', () => {
+    const dir = tempDir();
+    const file = newFile(dir);
+    const other = new Database(file);
+    other.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const result = dispatch('controls.setState', { file, controlId: 'GOV-02', state: 'implemented' }, testContext(dir));
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error).toMatchObject({ code: 'conflict' });
+      expect(!result.ok && result.error.message).toBe(`${file}: another program is writing this assessment; nothing was changed, try again in a moment`);
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    const again = dispatch('controls.setState', { file, controlId: 'GOV-02', state: 'implemented' }, testContext(dir));
+    expect(again.ok).toBe(true);
+    expect(verifyFile(file).ok).toBe(true);
+  });
 
   it('two assay new on one path: exactly one succeeds, the other says the file exists, and no temporary file stays', async () => {
     const dir = tempDir();
