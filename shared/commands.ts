@@ -166,6 +166,33 @@ const AuditListInput = z
   })
   .strict();
 
+const RequirementRef = z.object({ ref: z.string(), framework: z.string(), id: z.string(), title: z.string() });
+const CatalogUpdateResult = z.object({
+  fromVersion: z.string(),
+  toVersion: z.string(),
+  upToDate: z.boolean(),
+  applied: z.boolean(),
+  backup: z.string().optional(),
+  controls: z.object({
+    added: z.array(z.object({ id: z.string(), name: z.string() })),
+    retired: z.array(z.object({ id: z.string(), name: z.string(), mergedInto: z.string().optional(), reason: z.string() })),
+    changed: z.array(z.object({ id: z.string(), fields: z.array(z.string()) })),
+  }),
+  requirements: z.object({ added: z.array(RequirementRef), removed: z.array(RequirementRef) }),
+  mappings: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() }),
+  states: z.array(
+    z.object({
+      control: z.string(),
+      before: ControlState.nullable(),
+      after: ControlState.nullable(),
+      justification: z.string().nullable(),
+      why: z.string(),
+      conflicts: z.array(z.object({ control: z.string(), state: ControlState })),
+    }),
+  ),
+});
+export type CatalogUpdateResult = z.infer<typeof CatalogUpdateResult>;
+
 function command<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) {
   return { summary, input, output };
 }
@@ -250,6 +277,11 @@ export const commands = {
       format: z.enum(['assay', 'ciso-assistant']),
       replaced: z.boolean(),
     }),
+  ),
+  'catalog.update': command(
+    "Move an assessment to the bundled catalog: what changes for it (dry run), or apply it (backup first, states kept, logged).",
+    z.object({ file: AssessmentFile, dryRun: z.boolean().default(false) }).strict(),
+    CatalogUpdateResult,
   ),
   'catalog.removeFramework': command(
     'Remove an imported framework from an assessment.',

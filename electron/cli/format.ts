@@ -1,5 +1,5 @@
 import type { CatalogSummary } from '../../shared/catalog/summary';
-import type { AssessmentSummary, AuditEntry, ControlRow, VerifyResult } from '../../shared/commands';
+import type { AssessmentSummary, AuditEntry, CatalogUpdateResult, ControlRow, VerifyResult } from '../../shared/commands';
 import { controlStateLabels } from '../../shared/domain/control-state';
 
 function pad(text: string, width: number): string {
@@ -82,4 +82,25 @@ export function formatCatalog(c: CatalogSummary): string {
     `threats: ${c.threats}   controls: ${c.controls}   threat→control mappings: ${c.threatControlMappings}   control→requirement mappings: ${c.controlRequirementMappings}`,
     ...c.amendments.map((a) => `amendment layer: ${a.title} [${a.status}, checked ${a.checkedOn}]`),
   ].join('\n');
+}
+
+export function formatCatalogUpdate(r: CatalogUpdateResult): string {
+  if (r.upToDate) return `the assessment already uses catalog ${r.toVersion}; nothing to update`;
+  const state = (s: string | null) => (s === null ? 'removed' : controlStateLabels[s as keyof typeof controlStateLabels]);
+  const lines = [
+    `${r.applied ? 'updated' : 'would update'} the catalog ${r.fromVersion} → ${r.toVersion}${r.backup ? ` (the previous file was kept as ${r.backup})` : ''}`,
+    `  controls: ${r.controls.added.length} added, ${r.controls.retired.length} retired, ${r.controls.changed.length} reworded`,
+    ...r.controls.added.map((c) => `    + ${c.id} ${c.name}`),
+    ...r.controls.retired.map((c) => `    - ${c.id} ${c.name}: ${c.mergedInto ? `merged into ${c.mergedInto}; ` : ''}${c.reason}`),
+    `  requirements: ${r.requirements.added.length} added, ${r.requirements.removed.length} removed`,
+    ...r.requirements.added.map((q) => `    + ${q.framework} ${q.id} ${q.title}`),
+    ...r.requirements.removed.map((q) => `    - ${q.framework} ${q.id} ${q.title}`),
+    `  mappings: ${r.mappings.added} added, ${r.mappings.removed} removed, ${r.mappings.changed} with a changed relationship or rationale`,
+    `  control states carried over: ${r.states.length}`,
+    ...r.states.map((s) => `    ${s.control}: ${state(s.before)} → ${state(s.after)} (${s.why})`),
+    ...r.states
+      .filter((s) => s.conflicts.length)
+      .map((s) => `    conflict at ${s.control}: ${s.conflicts.map((c) => `${c.control} ${controlStateLabels[c.state]}`).join(', ')}; the strictest was kept`),
+  ];
+  return lines.join('\n');
 }

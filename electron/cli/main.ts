@@ -8,7 +8,7 @@ import { defaultContext } from '../handlers/context';
 import { closeAll } from '../handlers/open-files';
 import { setBusyTimeout } from '../store/sqlite';
 import { APP_VERSION } from '../version';
-import { formatAudit, formatCatalog, formatControl, formatControls, formatSummary, formatVerify, textTable } from './format';
+import { formatAudit, formatCatalog, formatCatalogUpdate, formatControl, formatControls, formatSummary, formatVerify, textTable } from './format';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED_CHECK = 1;
@@ -168,6 +168,17 @@ function buildProgram(io: Io): Command {
     .action((file: string | undefined, opts: { json?: boolean }) => {
       const summary = run('catalog.summary', file ? { file: resolve(file) } : {});
       emit(opts.json, summary, formatCatalog(summary));
+    });
+
+  program
+    .command('catalog-update')
+    .description("move an assessment to this version's bundled catalog: --dry-run shows what changes for it; a backup copy is kept, every control state is carried over, and the update is logged")
+    .argument('<file>', 'an .assay file')
+    .option('--dry-run', 'show what would change; change nothing')
+    .option('--json', 'print JSON')
+    .action((file: string, opts: { dryRun?: boolean; json?: boolean }) => {
+      const result = run('catalog.update', { file: resolve(file), dryRun: Boolean(opts.dryRun) });
+      emit(opts.json, result, formatCatalogUpdate(result));
     });
 
   program

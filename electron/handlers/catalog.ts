@@ -1,11 +1,28 @@
+import type { CatalogUpdateResult } from '../../shared/commands';
 import { summariseCatalog } from '../../shared/catalog/summary';
+import { type CatalogUpdatePlan, applyCatalogUpdate, planCatalogUpdate } from '../store/catalog-update';
 import { loadBundledCatalog } from '../catalog/load';
 import { readUserFramework } from '../catalog/user-framework';
 import { actorOf } from './context';
 import { normalisePath, useForReading, useForWriting } from './open-files';
 import type { Handlers } from './types';
 
-export const catalogHandlers: Pick<Handlers, 'catalog.get' | 'catalog.summary' | 'catalog.importFramework' | 'catalog.removeFramework'> = {
+function updateResult(plan: CatalogUpdatePlan, applied: boolean, backup?: string): CatalogUpdateResult {
+  const { diff } = plan;
+  return {
+    fromVersion: diff.fromVersion,
+    toVersion: diff.toVersion,
+    upToDate: plan.upToDate,
+    applied,
+    ...(backup ? { backup } : {}),
+    controls: diff.controls,
+    requirements: diff.requirements,
+    mappings: { added: diff.mappings.added.length, removed: diff.mappings.removed.length, changed: diff.mappings.changed.length },
+    states: plan.states,
+  };
+}
+
+export const catalogHandlers: Pick<Handlers, 'catalog.get' | 'catalog.summary' | 'catalog.importFramework' | 'catalog.removeFramework' | 'catalog.update'> = {
   'catalog.get': (input) => (input.file ? useForReading(input.file).catalog() : loadBundledCatalog()),
 
   'catalog.summary': (input) => summariseCatalog(input.file ? useForReading(input.file).catalog() : loadBundledCatalog()),
@@ -22,6 +39,13 @@ export const catalogHandlers: Pick<Handlers, 'catalog.get' | 'catalog.summary' |
       format: imported.format,
       replaced,
     };
+  },
+
+  'catalog.update': (input, ctx) => {
+    if (input.dryRun) return updateResult(planCatalogUpdate(useForReading(input.file), loadBundledCatalog()), false);
+    const { actor } = actorOf(ctx);
+    const { plan, backup } = applyCatalogUpdate(useForWriting(input.file, actor).assessment, loadBundledCatalog(), actor);
+    return updateResult(plan, !plan.upToDate, backup);
   },
 
   'catalog.removeFramework': (input, ctx) => {
