@@ -7,7 +7,7 @@ import { dispatch } from '../dispatch';
 import { defaultContext } from '../handlers/context';
 import { closeAll } from '../handlers/open-files';
 import { APP_VERSION } from '../version';
-import { formatCatalog, formatControl, formatControls, formatSummary, formatVerify } from './format';
+import { escapeControls, formatCatalog, formatControl, formatControls, formatSummary, formatVerify } from './format';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED_CHECK = 1;
@@ -22,6 +22,11 @@ const processIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
 };
+
+/** Everything the command line prints passes here: names in a file must not drive the terminal. */
+function escapingIo(io: Io): Io {
+  return { out: (text) => io.out(escapeControls(text)), err: (text) => io.err(escapeControls(text)) };
+}
 
 /** Thrown inside actions to leave with an exit code once the output is written. */
 class Exit extends Error {
@@ -164,7 +169,8 @@ function buildProgram(io: Io): Command {
 }
 
 /** Runs one command line; returns the exit code instead of exiting, so tests can call it. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  const io = escapingIo(rawIo);
   const program = buildProgram(io);
   try {
     if (argv.length === 0) {
