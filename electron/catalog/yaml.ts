@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { type Document, LineCounter, isCollection, isNode, isPair, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { AssayError, describeIssues } from '../../shared/errors';
 import { fieldPath, plainError } from '../../shared/plain-issues';
+import { readInputText } from '../files/read-input';
 
 /** Alias expansions allowed when a document is turned into values: enough for real anchors, not for a "billion laughs". */
 export const MAX_YAML_ALIASES = 100;
@@ -63,14 +63,9 @@ export function parseYaml(file: string, text: string): YamlSource {
   return { file, doc, lines, value };
 }
 
+/** Reads a catalog file through the safe input reader (ASSAY_FRAMEWORKS_DIR can point anywhere). */
 export function readYaml(file: string): YamlSource {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new AssayError('not_found', `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  return parseYaml(file, text);
+  return parseYaml(file, readInputText(file, { what: 'catalog files' }));
 }
 
 /** The line of the deepest node that exists along a path, so a missing field points at its parent. */
