@@ -40,7 +40,7 @@ describe('the command line never prints control characters raw', () => {
     expect(json.code, json.err).toBe(0);
     expect(json.out).not.toMatch(RAW_CONTROL);
     expect((JSON.parse(json.out) as { name: string }).name).toBe(name);
-  });
+  }, 60_000);
 
   it('escapes a framework name on import and a file name in an error message', () => {
     const dir = tempDir();
@@ -59,5 +59,5 @@ describe('the command line never prints control characters raw', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('x\\u001b]0;pwned\\u0007.assay');
     expect(missing.err).not.toMatch(RAW_CONTROL);
-  });
+  }, 90_000);
 });

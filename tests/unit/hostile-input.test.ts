@@ -73,7 +73,7 @@ describe('special files are refused at once, naming the file', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('/dev/zero: is a character device, not a file');
     expect(sha256(file)).toBe(before);
-  });
+  }, 90_000);
 
   it('a FIFO with no writer: refused, not waited on', () => {
     const { dir, file, before } = assessment();
@@ -85,7 +85,7 @@ describe('special files are refused at once, naming the file', () => {
     expect(r.err).toContain(`${fifo}: is a named pipe (FIFO), not a file`);
     expect(sha256(file)).toBe(before);
     expect(refusedImport(fifo).message).toBe(`${fifo}: is a named pipe (FIFO), not a file`);
-  });
+  }, 90_000);
 
   it('a folder', () => {
     const folder = join(tempDir(), 'frameworks.yaml');
@@ -176,7 +176,7 @@ describe('framework files with hostile structure', () => {
     const lines = Array.from({ length: MAX_FRAMEWORK_ITEMS + 1 }, (_, i) => `  - { id: R${i}, title: Requirement ${i} }`);
     const path = writeFramework(tempDir(), 'many.yaml', lines.join('\n'));
     expect(refusedImport(path).message).toBe(`${path}: has 20,001 requirements; a framework may have at most 20,000`);
-  });
+  }, 60_000);
 
   it('refuses a YAML alias bomb as invalid input naming the file, not as an unexpected error', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];

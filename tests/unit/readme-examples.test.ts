@@ -93,7 +93,8 @@ describe("the README's command-line examples", () => {
       });
       expect(run.status, `README.md:${example.line}: ${example.text}\n${run.stderr}`).toBe(0);
     }
-  });
+    // Each example is a process start (tsx compiles the CLI); a ceiling per example, not a speed target.
+  }, 30_000 * Math.max(1, examples.length));
 
   it('every file a README example names exists in the repository', () => {
     const named = examples.flatMap((e) => e.args.filter((a) => a.startsWith('examples/')));
