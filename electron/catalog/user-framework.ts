@@ -33,7 +33,7 @@ const SimpleFormat = z
             id: z.union([z.string().trim().min(1).max(80), z.number()]).transform(String),
             title: z.string().trim().min(1).max(400),
             description: z.string().trim().min(1).max(2000).optional(),
-            parent: z.union([z.string(), z.number()]).transform(String).optional(),
+            parent: z.union([z.string().trim(), z.number()]).transform(String).optional(),
             assessable: z.boolean().default(true),
           })
           .strict(),
