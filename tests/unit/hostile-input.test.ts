@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -119,6 +119,16 @@ describe('special files are refused at once, naming the file', () => {
     expect(() => readInputFile(path, { maxBytes: 1024, what: 'evidence files' })).toThrow(`${path}: is 2 KiB; evidence files are limited to 1 KiB`);
     expect(() => readInputFile(path, { env: { [INPUT_LIMIT_ENV]: '1000' } })).toThrow('input files are limited to 1000 bytes');
     expect(() => readInputFile(path, { env: { [INPUT_LIMIT_ENV]: 'lots' } })).toThrow(`${INPUT_LIMIT_ENV} must be a whole number of bytes`);
+  });
+
+  it('stops reading at the limit when a file is longer than its size said (a /proc file reports 0 bytes)', () => {
+    expect(() => readInputFile('/proc/self/maps', { maxBytes: 100 })).toThrow('/proc/self/maps: is larger than 100 bytes; input files are limited to 100 bytes');
+  });
+
+  it('follows a symbolic link and judges what it points to', () => {
+    const link = join(tempDir(), 'innocent.yaml');
+    symlinkSync('/dev/zero', link);
+    expect(refusedImport(link).message).toBe(`${link}: is a character device, not a file`);
   });
 
   it('assertRegularFile, for paths handed to SQLite: folders and FIFOs named, missing allowed only when asked', () => {
