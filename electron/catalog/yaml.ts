@@ -8,6 +8,8 @@ import { readInputText } from '../files/read-input';
 export const MAX_YAML_ALIASES = 100;
 /** Framework files nest a handful of levels; hundreds mean a hostile or broken file (and deep recursion). */
 export const MAX_YAML_DEPTH = 64;
+/** Problems listed in a refusal's message; the error's `issues` carry every one. */
+export const MAX_LISTED_PROBLEMS = 100;
 
 export interface YamlSource {
   file: string;
@@ -112,7 +114,11 @@ export class FileProblems {
   throwIfAny(): void {
     if (this.list.length === 0) return;
     const issues = [...this.list].sort((a, b) => a.line - b.line || a.order - b.order).map((p) => p.issue);
-    throw new AssayError('invalid_input', describeIssues(this.source.file, issues), issues);
+    // All of them travel in `issues`; the message stays readable when a generated file is wrong throughout.
+    const shown = issues.slice(0, MAX_LISTED_PROBLEMS);
+    const more = issues.length - shown.length;
+    const message = describeIssues(this.source.file, shown) + (more > 0 ? `\n  … and ${more.toLocaleString('en')} more problems of the same file` : '');
+    throw new AssayError('invalid_input', message, issues);
   }
 }
 

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBundledCatalog } from '../../electron/catalog/load';
 import { MAX_FRAMEWORK_ITEMS, readUserFramework } from '../../electron/catalog/user-framework';
-import { MAX_YAML_ALIASES, MAX_YAML_DEPTH } from '../../electron/catalog/yaml';
+import { MAX_LISTED_PROBLEMS, MAX_YAML_ALIASES, MAX_YAML_DEPTH } from '../../electron/catalog/yaml';
 import { dispatch } from '../../electron/dispatch';
 import { DEFAULT_INPUT_LIMIT, INPUT_LIMIT_ENV, assertRegularFile, readInputFile } from '../../electron/files/read-input';
 import { closeAll } from '../../electron/handlers/open-files';
@@ -250,6 +250,21 @@ describe('framework files with hostile structure', () => {
       `  - ${path}:16 requirements #5 › parent: R5 is its own parent`,
     ]);
     expect(error.message).not.toMatch(/Invalid input|received undefined/);
+  });
+
+  it('lists the first problems in the message and carries every one in the issues when a file is wrong throughout', () => {
+    const lines = Array.from({ length: 250 }, (_, i) => `  - { id: R${i} }`);
+    const path = writeFramework(tempDir(), 'all-wrong.yaml', lines.join('\n'));
+    const { ctx, file, before } = assessment();
+    const result = dispatch('catalog.importFramework', { file, source: path }, ctx);
+    closeAll();
+    expect(sha256(file)).toBe(before);
+    if (result.ok) throw new Error('imported');
+    expect(result.error.issues).toHaveLength(250);
+    expect(result.error.issues![249]).toEqual({ path: `${path}:256 requirements #250 › title`, message: 'a title is required' });
+    const listed = result.error.message.split('\n');
+    expect(listed).toHaveLength(1 + MAX_LISTED_PROBLEMS + 1);
+    expect(listed.at(-1)).toBe('  … and 150 more problems of the same file');
   });
 
   it('still imports a well-formed file through the same reader', () => {
