@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { type Plugin, defineConfig } from 'vite';
-import { META_CONTENT_SECURITY_POLICY } from './electron/security';
+import { META_CONTENT_SECURITY_POLICY } from './electron/security.ts';
 
 /** One policy, written once in electron/security.ts, reaches the page as a meta tag too. */
 function contentSecurityPolicy(): Plugin {

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { describeCycle, parentCycles } from '../../shared/catalog/hierarchy';
 import { Framework, FrameworkId, type FrameworkItem } from '../../shared/catalog/schema';
-import { AssayError, describeIssues } from '../../shared/errors';
-import { type YamlSource, locatedIssue, parseYaml, validateYaml } from './yaml';
+import { AssayError } from '../../shared/errors';
+import { plainError } from '../../shared/plain-issues';
+import { type ReadInputOptions, readInputFile } from '../files/read-input';
+import { FileProblems, type YamlSource, parseYaml } from './yaml';
 
-const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+/** Far above any published framework (the EU AI Act with every paragraph is a few hundred items). */
+export const MAX_FRAMEWORK_ITEMS = 20_000;
 
 /** The simple format documented in the README (YAML or JSON). */
 const SimpleFormat = z
@@ -30,7 +33,7 @@ const SimpleFormat = z
             id: z.union([z.string().trim().min(1).max(80), z.number()]).transform(String),
             title: z.string().trim().min(1).max(400),
             description: z.string().trim().min(1).max(2000).optional(),
-            parent: z.union([z.string(), z.number()]).transform(String).optional(),
+            parent: z.union([z.string().trim(), z.number()]).transform(String).optional(),
             assessable: z.boolean().default(true),
           })
           .strict(),
@@ -80,9 +83,62 @@ export interface ImportedFramework {
   sha256: string;
 }
 
-function fail(source: YamlSource, path: PropertyKey[], message: string): never {
-  const issue = locatedIssue(source, path, message);
-  throw new AssayError('invalid_input', describeIssues(source.file, [issue]), [issue]);
+interface Link {
+  id?: string | undefined;
+  parent?: string | undefined;
+}
+
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function listAt(value: unknown, path: readonly string[]): unknown[] {
+  let at: unknown = value;
+  for (const key of path) at = at && typeof at === 'object' && !Array.isArray(at) ? (at as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(at) ? at : [];
+}
+
+/** Refuses a file with more items than any real framework before validating each of them. */
+function checkItemCount(source: YamlSource, listPath: readonly string[], noun: string): void {
+  const count = listAt(source.value, listPath).length;
+  if (count > MAX_FRAMEWORK_ITEMS)
+    throw new AssayError(
+      'invalid_input',
+      `${source.file}: has ${count.toLocaleString('en')} ${noun}; a framework may have at most ${MAX_FRAMEWORK_ITEMS.toLocaleString('en')}`,
+    );
+}
+
+/**
+ * Duplicate ids, parents that do not exist and parent cycles, found on the raw entries so they
+ * are reported together with the schema's problems. `label` names an entry for a reader.
+ */
+function checkHierarchy(
+  problems: FileProblems,
+  links: Link[],
+  at: { list: readonly PropertyKey[]; id: string; parent: string },
+  words: { missingParent: (parent: string) => string; label?: (id: string) => string },
+): void {
+  const first = new Map<string, number>();
+  links.forEach((l, i) => {
+    if (l.id === undefined) return;
+    if (first.has(l.id)) problems.add([...at.list, i, at.id], `duplicate id ${l.id} (first used by #${first.get(l.id)! + 1})`);
+    else first.set(l.id, i);
+  });
+  links.forEach((l, i) => {
+    if (l.parent !== undefined && !first.has(l.parent)) problems.add([...at.list, i, at.parent], words.missingParent(l.parent));
+  });
+  const known = links.flatMap((l) => (l.id !== undefined ? [{ id: l.id, parent: l.parent !== undefined && first.has(l.parent) ? l.parent : undefined }] : []));
+  const label = words.label ?? ((id: string) => id);
+  for (const cycle of parentCycles(known)) problems.add([...at.list, first.get(cycle[0]!)!, at.parent], describeCycle(cycle.map(label)));
+}
+
+/** Schema problems of the converted framework, located at the entry of the source file they came from. */
+function checkConverted(problems: FileProblems, framework: Framework, itemsAt: readonly PropertyKey[]): Framework | undefined {
+  const parsed = Framework.safeParse(framework, { error: plainError });
+  if (parsed.success) return parsed.data;
+  problems.addZod(parsed.error, (path) => (path[0] === 'items' ? [...itemsAt, ...path.slice(1)] : path));
+  return undefined;
 }
 
 function clip(text: string, max: number): string {
@@ -90,17 +146,21 @@ function clip(text: string, max: number): string {
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
 
-function fromSimple(source: YamlSource): Framework {
-  const data = validateYaml(source, SimpleFormat);
+function fromSimple(source: YamlSource): Framework | FileProblems {
+  checkItemCount(source, ['requirements'], 'requirements');
+  const problems = new FileProblems(source);
+  const parsed = SimpleFormat.safeParse(source.value, { error: plainError });
+  if (!parsed.success) problems.addZod(parsed.error);
+  const links = listAt(source.value, ['requirements']).map((r): Link => {
+    const entry = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
+    return { id: textOf(entry.id), parent: textOf(entry.parent) };
+  });
+  checkHierarchy(problems, links, { list: ['requirements'], id: 'id', parent: 'parent' }, {
+    missingParent: (parent) => `parent ${parent} is not a requirement id in this file`,
+  });
+  if (!parsed.success || problems.count > 0) return problems;
+  const data = parsed.data;
   const f = data.framework;
-  const ids = new Map<string, number>();
-  data.requirements.forEach((r, i) => {
-    if (ids.has(r.id)) fail(source, ['requirements', i, 'id'], `duplicate requirement id ${r.id} (first at requirements.${ids.get(r.id)})`);
-    ids.set(r.id, i);
-  });
-  data.requirements.forEach((r, i) => {
-    if (r.parent !== undefined && !ids.has(r.parent)) fail(source, ['requirements', i, 'parent'], `parent ${r.parent} is not a requirement id in this file`);
-  });
   return {
     id: f.id,
     name: f.name,
@@ -134,11 +194,26 @@ function slug(text: string): string {
     .slice(0, 60);
 }
 
-function fromCisoAssistant(source: YamlSource): Framework {
-  const data = validateYaml(source, CisoAssistantFormat);
+const nodesPath = ['objects', 'framework', 'requirement_nodes'] as const;
+
+function fromCisoAssistant(source: YamlSource): Framework | FileProblems {
+  checkItemCount(source, nodesPath, 'requirement nodes');
+  const problems = new FileProblems(source);
+  const parsed = CisoAssistantFormat.safeParse(source.value, { error: plainError });
+  if (!parsed.success) problems.addZod(parsed.error);
+  const urnTail = (urn: string) => urn.slice(urn.lastIndexOf(':') + 1);
+  const raw = listAt(source.value, nodesPath).map((n) => (n && typeof n === 'object' ? n : {}) as Record<string, unknown>);
+  const shown = new Map(raw.flatMap((n) => (typeof n.urn === 'string' ? [[n.urn, textOf(n.ref_id) ?? urnTail(n.urn)] as const] : [])));
+  checkHierarchy(
+    problems,
+    raw.map((n) => ({ id: textOf(n.urn), parent: textOf(n.parent_urn) })),
+    { list: nodesPath, id: 'urn', parent: 'parent_urn' },
+    { missingParent: (parent) => `parent ${parent} is not a node of this framework`, label: (urn) => shown.get(urn) ?? urn },
+  );
+  if (!parsed.success || problems.count > 0) return problems;
+  const data = parsed.data;
   const fw = data.objects.framework;
   const nodes = fw.requirement_nodes;
-  const urnTail = (urn: string) => urn.slice(urn.lastIndexOf(':') + 1);
   const seen = new Set<string>();
   const idByUrn = new Map<string, string>();
   nodes.forEach((n) => {
@@ -147,9 +222,7 @@ function fromCisoAssistant(source: YamlSource): Framework {
     seen.add(id);
     idByUrn.set(n.urn, id);
   });
-  const items = nodes.map((n, i): FrameworkItem => {
-    if (n.parent_urn && !idByUrn.has(n.parent_urn))
-      fail(source, ['objects', 'framework', 'requirement_nodes', i, 'parent_urn'], `parent ${n.parent_urn} is not a node of this framework`);
+  const items = nodes.map((n): FrameworkItem => {
     const id = idByUrn.get(n.urn)!;
     const title = n.name?.trim() || (n.ref_id ? undefined : n.description ? clip(n.description, 120) : undefined);
     return {
@@ -177,26 +250,26 @@ function fromCisoAssistant(source: YamlSource): Framework {
   };
 }
 
-/** Reads a user framework file, detects its format and converts it; every error names file, line and field. */
-export function readUserFramework(file: string): ImportedFramework {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new AssayError('not_found', `${file}: no such file`);
-  }
-  if (size > MAX_SOURCE_BYTES) throw new AssayError('invalid_input', `${file}: is ${size} bytes; framework files are limited to ${MAX_SOURCE_BYTES}`);
-  const bytes = readFileSync(file);
-  const source = parseYaml(file, bytes.toString('utf8'));
+/**
+ * Reads a user framework file, detects its format and converts it. The file is read through the
+ * safe input reader (regular files only, size-limited); a refused file names every problem at once,
+ * each with its line, field and a 1-based entry number.
+ */
+export function readUserFramework(file: string, options: ReadInputOptions = {}): ImportedFramework {
+  const bytes = readInputFile(file, { what: 'framework files', ...options });
+  const text = bytes.toString('utf8');
+  const source = parseYaml(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const value = source.value as Record<string, unknown> | null;
   if (!value || typeof value !== 'object' || Array.isArray(value))
     throw new AssayError('invalid_input', `${file}: expected a framework (a mapping with "framework" and "requirements", or a CISO Assistant library)`);
   const format: ImportFormat = 'objects' in value && 'urn' in value ? 'ciso-assistant' : 'assay';
   const converted = format === 'ciso-assistant' ? fromCisoAssistant(source) : fromSimple(source);
-  const parsed = Framework.safeParse(converted);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: `${file} ${i.path.map(String).join('.')}`, message: i.message }));
-    throw new AssayError('invalid_input', describeIssues(file, issues), issues);
+  if (converted instanceof FileProblems) {
+    converted.throwIfAny();
+    throw new AssayError('internal', `${file}: refused without a stated reason`);
   }
-  return { framework: parsed.data, format, sourceName: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') };
+  const problems = new FileProblems(source);
+  const framework = checkConverted(problems, converted, format === 'ciso-assistant' ? nodesPath : ['requirements']);
+  problems.throwIfAny();
+  return { framework: framework!, format, sourceName: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -2,6 +2,23 @@ import type { CatalogSummary } from '../../shared/catalog/summary';
 import type { AssessmentSummary, AuditEntry, CatalogUpdateResult, ControlRow, VerifyResult } from '../../shared/commands';
 import { controlStateLabels } from '../../shared/domain/control-state';
 
+/**
+ * Characters a terminal acts on instead of showing: C0 controls (ESC starts colour, cursor and
+ * title sequences; CR overwrites a line), DEL, C1 controls (U+009B is a one-byte CSI), the line
+ * and paragraph separators, and the bidirectional overrides that make text read differently
+ * from what it is. Newline and tab stay: multi-line text and tables use them.
+ */
+// eslint-disable-next-line no-control-regex
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Makes printed text inert: every such character becomes a visible \uXXXX escape. The same form is
+ * a valid JSON escape, so JSON output stays valid JSON and parses back to the same strings.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }

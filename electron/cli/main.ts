@@ -8,7 +8,7 @@ import { defaultContext } from '../handlers/context';
 import { closeAll } from '../handlers/open-files';
 import { setBusyTimeout } from '../store/sqlite';
 import { APP_VERSION } from '../version';
-import { formatAudit, formatCatalog, formatCatalogUpdate, formatControl, formatControls, formatSummary, formatVerify, textTable } from './format';
+import { escapeControls, formatAudit, formatCatalog, formatCatalogUpdate, formatControl, formatControls, formatSummary, formatVerify, textTable } from './format';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED_CHECK = 1;
@@ -23,6 +23,11 @@ const processIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
 };
+
+/** Everything the command line prints passes here: names in a file must not drive the terminal. */
+function escapingIo(io: Io): Io {
+  return { out: (text) => io.out(escapeControls(text)), err: (text) => io.err(escapeControls(text)) };
+}
 
 /** Thrown inside actions to leave with an exit code once the output is written. */
 class Exit extends Error {
@@ -225,7 +230,8 @@ function buildProgram(io: Io): Command {
 }
 
 /** Runs one command line; returns the exit code instead of exiting, so tests can call it. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  const io = escapingIo(rawIo);
   const program = buildProgram(io);
   try {
     if (argv.length === 0) {

@@ -2,11 +2,9 @@
 // the command line keep using. Shared by `npm start` and `npm run dist`.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export function electronVersion() {
@@ -17,14 +15,20 @@ export function electronAbi() {
   return readFileSync(join(root, 'node_modules/electron/abi_version'), 'utf8').trim();
 }
 
-/** The Electron binary, or null with the reason when its download never happened. */
-export function electronBinary() {
-  try {
-    const path = require('electron');
-    return existsSync(path) ? { path } : { missing: `${path} does not exist` };
-  } catch (error) {
-    return { missing: error.message };
-  }
+/**
+ * The Electron binary, or the reason it is missing in our words. Electron's own index.js would
+ * throw "Electron failed to install correctly…" when its download never happened; `npm start`
+ * explains that better itself, so the package's path file is read here instead of requiring it.
+ */
+export function electronBinary(dir = join(root, 'node_modules/electron')) {
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(join(dir, 'package.json'))) return { missing: 'the electron package is not in node_modules (run npm install)' };
+  if (!existsSync(pathFile)) return { missing: 'its download never ran or did not finish (node_modules/electron/path.txt is absent)' };
+  const executable = readFileSync(pathFile, 'utf8');
+  const path = process.env.ELECTRON_OVERRIDE_DIST_PATH
+    ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, executable || 'electron')
+    : join(dir, 'dist', executable);
+  return existsSync(path) ? { path } : { missing: `${path} does not exist` };
 }
 
 export function nativeDir() {

@@ -9,7 +9,7 @@ if (electron.missing) {
   console.error(
     [
       'Assay cannot start its desktop window: the Electron binary is not installed.',
-      `  (${electron.missing})`,
+      `  Why: ${electron.missing}.`,
       'Two ways on:',
       '  1. Install the binary on a machine with internet access:  node node_modules/electron/install.js',
       '     (or: rm -rf node_modules/electron && npm install), then run npm start again.',

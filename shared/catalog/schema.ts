@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeCycle, parentCycles } from './hierarchy';
 
 /**
  * The catalog: frameworks with their requirements, the AI threat catalog, the control catalog
@@ -257,6 +258,9 @@ export const Catalog = z
         if (!item.title && !item.label) issue(at, `${f.id} ${item.id}: an item needs a title or a label`);
         if (item.governance_only && !item.assessable) issue([...at, 'governance_only'], `${f.id} ${item.id}: only assessable items can be governance-only`);
       });
+      // A cyclic hierarchy would make every walk up the parents endless; refuse it here too, so a
+      // snapshot edited outside Assay cannot bring one in.
+      for (const cycle of parentCycles(f.items)) issue(['frameworks', fi, 'items'], `${f.id}: ${describeCycle(cycle)}`);
     });
 
     const controls = new Set(catalog.controls.map((c) => c.id));

@@ -1,3 +1,4 @@
+import { parentChain } from './hierarchy';
 import type { Catalog, CatalogControl, ControlRequirement, Framework, FrameworkItem, Threat, ThreatControl } from './schema';
 
 export interface ItemEntry {
@@ -74,14 +75,14 @@ export function itemReference(framework: Framework, item: FrameworkItem): string
   return `${framework.citation}, ${item.id}`;
 }
 
+/** The parents of an item, outermost first; safe on a cyclic snapshot (the walk stops at a repeat). */
 export function ancestors(index: CatalogIndex, ref: string): ItemEntry[] {
-  const chain: ItemEntry[] = [];
-  let entry = index.items.get(ref);
-  while (entry?.item.parent) {
-    entry = index.items.get(refOf(entry.framework.id, entry.item.parent));
-    if (entry) chain.unshift(entry);
-  }
-  return chain;
+  const parentOf = (r: string) => {
+    const entry = index.items.get(r);
+    const parent = entry?.item.parent ? index.items.get(refOf(entry.framework.id, entry.item.parent)) : undefined;
+    return parent ? { id: parent.ref, value: parent } : undefined;
+  };
+  return parentChain(ref, parentOf).reverse();
 }
 
 export interface ThreatTrace {

@@ -58,7 +58,10 @@ test('import a framework from a file; a bad file is refused with its line and fi
 
   await source.fill(resolve('tests/fixtures/frameworks/acme-policy-bad.yaml'));
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('acme-policy-bad.yaml:9 requirements.1.title');
+  // Every problem of the file at once, numbered from 1, in plain words.
+  await expect(page.getByRole('alert')).toContainText('acme-policy-bad.yaml:9 requirements #2 › title: a title is required');
+  await expect(page.getByRole('alert')).toContainText('acme-policy-bad.yaml:13 requirements #3 › parent: parent B-9 is not a requirement id in this file');
+  await page.screenshot({ path: screenshotPath('07-catalog-import-refused') });
   await page.getByRole('button', { name: 'Dismiss error' }).click();
 
   await source.fill(resolve('tests/fixtures/frameworks/ciso-assistant-library.yaml'));

@@ -187,7 +187,7 @@ describe('catalog files with mistakes', () => {
       const text = readFileSync(join(d, 'controls.yaml'), 'utf8').replace('type: organisational', 'type: magical');
       writeFileSync(join(d, 'controls.yaml'), text);
     });
-    expect(errorOf(() => readCatalogDir(dir))).toMatch(/controls\.yaml:\d+ 0\.type: Invalid option/);
+    expect(errorOf(() => readCatalogDir(dir))).toMatch(/controls\.yaml:\d+ entry #1 › type: must be one of "technical", "organisational", "human"/);
   });
 
   it('report a mapping to a requirement that does not exist, naming both ends', () => {

@@ -126,6 +126,6 @@ describe('the catalog on the command line', () => {
     expect(assay(dir, 'catalog').out).not.toContain('acme-ai-policy');
     const bad = assay(dir, 'import-framework', 'a.assay', resolve('tests/fixtures/frameworks/acme-policy-bad.yaml'));
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/acme-policy-bad\.yaml:13 requirements\.2\.parent: parent B-9 is not a requirement id in this file|acme-policy-bad\.yaml:9 requirements\.1/);
+    expect(bad.err).toMatch(/acme-policy-bad\.yaml:9 requirements #2 › title: a title is required[\s\S]*acme-policy-bad\.yaml:13 requirements #3 › parent: parent B-9 is not a requirement id in this file/);
   });
 });

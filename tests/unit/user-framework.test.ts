@@ -88,8 +88,8 @@ describe('importing a framework into an assessment', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid_input');
-    expect(result.error.message).toContain(`${fixture('acme-policy-bad.yaml')}:9 requirements.1.title: Invalid input: expected string, received undefined`);
-    expect(result.error.message).toContain(`${fixture('acme-policy-bad.yaml')}:9 requirements.1: Unrecognized key: "titel"`);
+    expect(result.error.message).toContain(`${fixture('acme-policy-bad.yaml')}:9 requirements #2 › title: a title is required`);
+    expect(result.error.message).toContain(`${fixture('acme-policy-bad.yaml')}:9 requirements #2: unknown field "titel" (check the spelling)`);
     expect(catalogOf(file, ctx).frameworks.some((f) => f.origin === 'user')).toBe(false);
     expect(auditCount(file, ctx)).toBe(1);
   });
@@ -98,7 +98,7 @@ describe('importing a framework into an assessment', () => {
     const { ctx, file } = setup();
     const yaml = dispatch('catalog.importFramework', { file, source: fixture('ciso-assistant-bad-parent.yaml') }, ctx);
     expect(!yaml.ok && yaml.error.message).toContain(
-      `${fixture('ciso-assistant-bad-parent.yaml')}:43 objects.framework.requirement_nodes.4.parent_urn: parent urn:example:risk:req_node:acme-ai-controls:missing is not a node of this framework`,
+      `${fixture('ciso-assistant-bad-parent.yaml')}:43 objects.framework.requirement_nodes #5 › parent_urn: parent urn:example:risk:req_node:acme-ai-controls:missing is not a node of this framework`,
     );
   });
 
