@@ -12,7 +12,8 @@ import { adoptionPayload } from './adoption';
 import { findDamage } from './integrity';
 import { applyMigrations, checkAppliedMigrations, migrationHash, pendingMigrations } from './migrate';
 import { LATEST_SCHEMA, type Migration, migrations as bundled } from './migrations/index';
-import { closeToRest, connect, explainSqliteError, fileExists, readHeader, requireRegularFile } from './sqlite';
+import { closeToRest, connect, explainSqliteError, fileExists, readHeader } from './sqlite';
+import { assertRegularFile } from '../files/read-input';
 
 export interface CreateOptions {
   name: string;
@@ -47,7 +48,7 @@ function removeAbandonedCreates(folder: string): void {
  */
 export function createAssessment(file: string, options: CreateOptions): Assessment {
   if (existsSync(file)) {
-    requireRegularFile(file);
+    assertRegularFile(file);
     throw new AssayError('conflict', `${file}: already exists; open it, or choose another file name`);
   }
   const clock = options.clock ?? systemClock;

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AssayError } from '../../shared/errors';
+import { assertRegularFile } from '../files/read-input';
 
 /** 'ASSY': marks a SQLite file as an Assay assessment (PRAGMA application_id). */
 export const APPLICATION_ID = 0x41535359;
@@ -35,27 +36,9 @@ export interface FileHeader {
   applicationId: number;
 }
 
-/**
- * Names what a path is before anything opens it: a folder or a device must get a clear
- * message, not SQLite's "unable to open database file".
- */
-export function requireRegularFile(file: string): void {
-  let info;
-  try {
-    info = statSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AssayError('not_found', `${file}: no such file`);
-    if (code === 'EACCES') throw new AssayError('refused', `${file}: cannot be read (permission denied)`);
-    throw new AssayError('refused', `${file}: cannot be read (${(error as Error).message})`);
-  }
-  if (info.isDirectory()) throw new AssayError('refused', `${file}: is a folder, not an assessment file`);
-  if (!info.isFile()) throw new AssayError('refused', `${file}: is not a regular file (a device, pipe or socket), so it cannot be an assessment`);
-}
-
 /** Reads the 100-byte database header without SQLite, so refusing a file creates nothing beside it. */
 export function readHeader(file: string): FileHeader {
-  requireRegularFile(file);
+  assertRegularFile(file);
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     if (!fstatSync(fd).isFile()) throw new AssayError('refused', `${file}: is not a regular file`);

@@ -113,7 +113,7 @@ describe('read commands on read-only media', () => {
     for (const args of [['controls', dir], ['verify', dir], ['set-state', dir, 'GOV-01', 'implemented']]) {
       const r = runAssay(dir, args);
       expect(r.code).toBe(1);
-      expect(r.err).toContain(`${dir}: is a folder, not an assessment file`);
+      expect(r.err).toContain(`${dir}: is a folder, not a file`);
     }
   });
 });
