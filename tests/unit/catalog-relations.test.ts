@@ -128,3 +128,65 @@ describe('retired control ids', () => {
     expect(() => readCatalogDir(dir)).toThrow(/controls\.yaml:\d+ retired\.0\.merged_into: control ids look like GOV-01/);
   });
 });
+
+describe('EU AI Act obligations added, and paragraphs left out on purpose', () => {
+  it('encodes Art. 48(2), 52(1), 53(2), 73(5), 111(2) and 111(3) with role, risk class and date, each reached by a control', () => {
+    const reached = new Set(catalog.control_requirements.map((m) => m.requirement));
+    const expected: Record<string, string[]> = {
+      'Art. 48(2)': ['provider'],
+      'Art. 52(1)': ['gpai_provider'],
+      'Art. 53(2)': ['gpai_provider'],
+      'Art. 73(5)': ['provider', 'deployer'],
+      'Art. 111(2)': ['provider', 'deployer'],
+      'Art. 111(3)': ['gpai_provider'],
+    };
+    for (const [id, roles] of Object.entries(expected)) {
+      const item = euItem(id);
+      expect(item.assessable, id).toBe(true);
+      expect(item.eu?.roles, id).toEqual(roles);
+      expect(reached.has(`eu-ai-act:${id}`), id).toBe(true);
+    }
+  });
+
+  it('lists each deliberately omitted paragraph on its article with the reason, never as an item too', () => {
+    const omitted = eu.items.flatMap((i) => (i.omitted ?? []).map((o) => ({ article: i.id, ...o })));
+    for (const ref of ['Art. 9(3)', 'Art. 9(4)', 'Art. 9(7)', 'Art. 10(1)', 'Art. 14(2)', 'Art. 23(4)', 'Art. 24(3)'])
+      expect(omitted.find((o) => o.ref === ref)?.reason.length, ref).toBeGreaterThan(20);
+    const ids = new Set(eu.items.map((i) => i.id));
+    for (const o of omitted) {
+      expect(ids.has(o.ref), `${o.ref} is both an item and omitted`).toBe(false);
+      expect(o.ref.startsWith(`${o.article}(`), `${o.ref} is listed on ${o.article}`).toBe(true);
+    }
+  });
+
+  it('cites Art. 113 in one style: its paragraphs are unnumbered', () => {
+    const bases = new Set(eu.items.flatMap((i) => i.eu?.applies_from.map((d) => d.basis) ?? []));
+    expect([...bases].sort()).toEqual([
+      'Art. 113, second paragraph',
+      'Art. 113, third paragraph, point (a)',
+      'Art. 113, third paragraph, point (b)',
+      'Art. 113, third paragraph, point (c)',
+    ]);
+  });
+});
+
+describe('coverage strength', () => {
+  it('separates full from partial coverage and counts a named set of partial controls as full', () => {
+    const report = checkCatalog(catalog);
+    const euCoverage = report.coverage.find((c) => c.framework === 'eu-ai-act')!;
+    expect(euCoverage.full + euCoverage.partial).toBe(euCoverage.reached);
+    expect(euCoverage.partialItems).not.toContain('Art. 15(5)');
+    expect(catalog.control_requirements.filter((m) => m.requirement === 'eu-ai-act:Art. 15(5)').map((m) => m.relationship)).not.toContain('equal');
+    const withoutSets = checkCatalog({ ...catalog, coverage_sets: [] }).coverage.find((c) => c.framework === 'eu-ai-act')!;
+    expect(withoutSets.partialItems).toContain('Art. 15(5)');
+    expect(withoutSets.full).toBe(euCoverage.full - catalog.coverage_sets.filter((s) => s.requirement.startsWith('eu-ai-act:')).length);
+  });
+
+  it('refuses a coverage set naming a control that is not mapped to its requirement', () => {
+    const parsed = Catalog.safeParse({
+      ...catalog,
+      coverage_sets: [{ id: 'bogus-set', requirement: 'eu-ai-act:Art. 15(5)', controls: ['DAT-09', 'HUM-04'], rationale: 'phishing drills do not cover cybersecurity' }],
+    });
+    expect(parsed.error?.issues.map((i) => i.message)).toContain('bogus-set: HUM-04 is not mapped to eu-ai-act:Art. 15(5)');
+  });
+});
