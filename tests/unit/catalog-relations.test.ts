@@ -190,3 +190,44 @@ describe('coverage strength', () => {
     expect(parsed.error?.issues.map((i) => i.message)).toContain('bogus-set: HUM-04 is not mapped to eu-ai-act:Art. 15(5)');
   });
 });
+
+describe('the Digital Omnibus layer', () => {
+  const [omnibus] = catalog.amendments;
+
+  it("cites the institutions' own steps and keeps the Official Journal reference marked as not verified", () => {
+    expect(omnibus!.steps.map((s) => [s.date, s.institution])).toEqual(
+      expect.arrayContaining([
+        ['2026-05-07', 'Council of the EU and European Parliament'],
+        ['2026-06-16', 'European Parliament'],
+        ['2026-06-29', 'Council of the EU'],
+      ]),
+    );
+    expect(omnibus!.official_journal?.verified).toBe(false);
+  });
+
+  it('moves the Art. 50(2) marking duty to 2 December 2026 for systems already on the market, and no other Art. 50 duty', async () => {
+    const { applicationDates } = await import('../../shared/catalog/eu-dates');
+    const [marking] = applicationDates(euItem('Art. 50(2)'), catalog.amendments);
+    expect(marking).toMatchObject({ baseline: '2026-08-02', amended: { date: '2026-12-02', condition: expect.stringContaining('before 2 August 2026') } });
+    for (const id of ['Art. 50(1)', 'Art. 50(3)', 'Art. 50(4)', 'Art. 50(5)']) expect(applicationDates(euItem(id), catalog.amendments)[0]!.amended, id).toBeUndefined();
+  });
+
+  it('carries the new Art. 5 prohibition as an amendment item whose number is not verified', () => {
+    const prohibition = omnibus!.changes.find((c) => c.kind === 'new_prohibition')!;
+    expect(prohibition).toMatchObject({ number_verified: false, applies_from: '2026-12-02' });
+    expect(eu.items.map((i) => i.id)).not.toContain(prohibition.article);
+  });
+});
+
+describe('sources shown in the app', () => {
+  it('name publications, never repositories or file paths', () => {
+    const shown = [
+      ...catalog.frameworks.flatMap((f) => [f.source, f.licence, ...(f.notes ?? []), ...f.items.flatMap((i) => i.aliases ?? [])]),
+      ...catalog.amendments.flatMap((a) => [a.source, a.title, ...a.notes, ...a.steps.map((s) => s.step), ...a.date_changes.map((c) => c.note)]),
+    ];
+    // Web addresses and DOIs are how publications are found; a path with a file name or an owner/name pair is not.
+    const stripped = shown.map((s) => s.replace(/https?:\/\/\S+/g, '').replace(/doi:\S+/g, '').replace(/ISO\/IEC/g, ''));
+    const leaks = stripped.filter((s) => /\.(ya?ml|md|py|csv|json)\b|github/i.test(s) || /\b[A-Za-z][\w.-]*\/[A-Za-z][\w.-]*/.test(s));
+    expect(leaks).toEqual([]);
+  });
+});
