@@ -231,3 +231,12 @@ describe('sources shown in the app', () => {
     expect(leaks).toEqual([]);
   });
 });
+
+describe('the catalog version', () => {
+  it('has a changelog section for the bundled version', async () => {
+    const { readFileSync } = await import('node:fs');
+    const log = readFileSync(join(frameworksDir(), 'CHANGELOG.md'), 'utf8');
+    expect(log).toContain(`## ${catalog.manifest.version} (`);
+    for (const r of catalog.retired_controls) expect(log, r.id).toContain(r.id);
+  });
+});
