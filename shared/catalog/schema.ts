@@ -117,6 +117,8 @@ export const Framework = z
     url: z.url().optional(),
     notes: z.array(z.string()).optional(),
     origin: z.enum(['bundled', 'user']).default('bundled'),
+    /** "slugs" when item ids are permalink slugs rather than identifiers a reader would cite. */
+    item_ids: z.enum(['codes', 'slugs']).optional(),
     /** NIST AI 600-1 suggested actions are referenced by id; this says which ids exist. */
     action_ranges: z.array(z.object({ subcategory: z.string(), prefix: z.string(), count: z.number().int().min(1) }).strict()).optional(),
     items: z.array(FrameworkItem).min(1),
