@@ -1,3 +1,4 @@
+import { countOf } from '../plural';
 import { type Catalog, type Relationship, splitRef } from './schema';
 
 /** Frameworks whose every assessable item must be reached by a control or marked governance-only. */
@@ -40,7 +41,7 @@ export function checkCatalog(catalog: Catalog): CatalogReport {
   for (const m of catalog.threat_controls) controlsPerThreat.set(m.threat, (controlsPerThreat.get(m.threat) ?? 0) + 1);
   for (const t of catalog.threats) {
     const n = controlsPerThreat.get(t.id) ?? 0;
-    if (n < MIN_CONTROLS_PER_THREAT) problems.push(`threat ${t.id} (${t.name}) is mitigated by ${n} control(s); at least ${MIN_CONTROLS_PER_THREAT} are required`);
+    if (n < MIN_CONTROLS_PER_THREAT) problems.push(`threat ${t.id} (${t.name}) is mitigated by ${countOf(n, 'control')}; at least ${MIN_CONTROLS_PER_THREAT} are required`);
   }
   const mappedControls = new Set(catalog.control_requirements.map((m) => m.control));
   for (const c of catalog.controls) if (!mappedControls.has(c.id)) problems.push(`control ${c.id} (${c.name}) satisfies no requirement`);
@@ -67,7 +68,7 @@ export function checkCatalog(catalog: Catalog): CatalogReport {
   });
   for (const c of coverage)
     if (fullCoverage.has(c.framework) && c.unreached.length > 0)
-      problems.push(`${c.framework}: ${c.unreached.length} assessable item(s) reached by no control and not governance-only: ${c.unreached.join(', ')}`);
+      problems.push(`${c.framework}: ${countOf(c.unreached.length, 'assessable item')} reached by no control and not governance-only: ${c.unreached.join(', ')}`);
   for (const f of FULL_COVERAGE_FRAMEWORKS)
     if (!catalog.frameworks.some((x) => x.id === f)) problems.push(`framework ${f} is missing from the catalog`);
 

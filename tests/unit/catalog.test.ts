@@ -202,7 +202,7 @@ describe('catalog files with mistakes', () => {
 
   it('fail the rules when a threat has fewer than two controls', () => {
     const thin = { ...catalog, threat_controls: catalog.threat_controls.filter((m) => !(m.threat === 'THR-05' && m.control !== 'ACC-02')) };
-    expect(checkCatalog(thin).problems).toContain('threat THR-05 (Model extraction through queries) is mitigated by 1 control(s); at least 2 are required');
+    expect(checkCatalog(thin).problems).toContain('threat THR-05 (Model extraction through queries) is mitigated by 1 control; at least 2 are required');
   });
 });
 
