@@ -1,5 +1,6 @@
 import { controlStateLabels, ControlState } from '../../../shared/domain/control-state';
 import { useApp } from '../store';
+import { formatDateTime, localTimeZone } from '../../../shared/format-date';
 
 function stateLabel(value: unknown): string {
   const parsed = ControlState.safeParse(value);
@@ -50,7 +51,7 @@ export function AuditView() {
           {entries.map((e) => (
             <tr key={e.seq}>
               <td className="mono">{e.seq}</td>
-              <td className="nowrap">{new Date(e.at).toLocaleString()}</td>
+              <td className="nowrap">{formatDateTime(e.at, localTimeZone())}</td>
               <td className="nowrap">{e.actor}</td>
               <td className="mono">{e.command}</td>
               <td className="mono">{e.entityId.length > 20 ? `${e.entityId.slice(0, 8)}…` : e.entityId}</td>
