@@ -118,3 +118,21 @@ test('references are named for people: no raw ids, no slugs, no "(s)"', async ({
   await expect(detail).not.toContainText('(s)');
   await expect(detail.getByText('1 control', { exact: false }).first()).toBeVisible();
 });
+
+test('an article shows the amendment that adds to it, and a date change with the systems it concerns', async ({ page }) => {
+  await openApp(page);
+  await createAssessment(page, 'Amendments');
+  await page.getByRole('button', { name: /^Catalog/ }).click();
+  const search = page.getByRole('searchbox', { name: 'Search the catalog' });
+  const detail = page.getByRole('region', { name: 'Catalog item' });
+  await search.fill('Art. 5');
+  await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
+  await expect(detail.getByRole('heading', { name: /Art\. 5 Prohibited AI practices/ })).toBeVisible();
+  await expect(detail.getByText(/Art\. 5\(1\), new point, number not verified/)).toBeVisible();
+  await search.fill('Art. 50(2)');
+  await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
+  const row = detail.getByRole('row', { name: /all systems concerned/ });
+  await expect(row).toContainText('2026-08-02');
+  await expect(row).toContainText('2026-12-02 for generative systems placed on the market before 2 August 2026');
+  await page.screenshot({ path: screenshotPath('09-catalog-amended-date') });
+});

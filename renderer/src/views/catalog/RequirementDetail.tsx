@@ -34,6 +34,10 @@ export function RequirementDetail({ index, target }: { index: CatalogIndex; targ
   const dates = applicationDates(item, index.catalog.amendments.filter((a) => a.framework === framework.id));
   const stateOf = (id: string) => controls.find((c) => c.id === id)?.state;
   const sets = index.catalog.coverage_sets.filter((set) => set.requirement === entry.ref);
+  // Changes an amendment makes inside this article (e.g. a new Art. 5 point), kept apart from the baseline.
+  const amendmentChanges = index.catalog.amendments
+    .filter((a) => a.framework === framework.id)
+    .flatMap((a) => a.changes.filter((c) => c.article === item.id || c.article.startsWith(`${item.id}(`)).map((c) => ({ a, c })));
 
   return (
     <article className="detail" aria-labelledby="catalog-title">
@@ -115,6 +119,17 @@ export function RequirementDetail({ index, target }: { index: CatalogIndex; targ
           Governance only: {item.governance_only}
         </p>
       )}
+
+      {amendmentChanges.map(({ a, c }) => (
+        <p key={c.id} className="notice">
+          <strong>
+            {a.title} ({a.status}): {c.article}
+            {c.number_verified ? '' : ', number not verified'}.
+          </strong>{' '}
+          {c.label}. {c.summary}
+          {c.applies_from && <> Applies from {formatDate(c.applies_from)}.</>}
+        </p>
+      ))}
 
       {item.omitted && (
         <section aria-label="Left out on purpose">
