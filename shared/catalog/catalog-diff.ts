@@ -13,7 +13,8 @@ import { refOf } from './trace';
  *   without a retirement record is listed with the reason "removed without a retirement record".
  * - `controls.changed`: in both, with the names of the fields whose text differs.
  * - `requirements.added` / `.removed`: assessable items, `{ ref, framework, id, title }`, ref as
- *   "framework:item". Items of frameworks present in only one catalog count too.
+ *   "framework:item". Items of frameworks present in only one catalog count too; frameworks the user
+ *   imported (origin "user") are left out on both sides, since a catalog update does not touch them.
  * - `mappings.added` / `.removed`: control → requirement links, as in the catalog.
  * - `mappings.changed`: same control and requirement, `{ control, requirement, from, to, rationaleChanged }`
  *   where from/to are the relationships.
@@ -45,7 +46,7 @@ const CONTROL_FIELDS = ['name', 'objective', 'type', 'guidance', 'evidence', 'eu
 
 function assessableItems(catalog: Catalog): Map<string, RequirementRefInfo> {
   const out = new Map<string, RequirementRefInfo>();
-  for (const f of catalog.frameworks)
+  for (const f of catalog.frameworks.filter((x) => x.origin !== 'user'))
     for (const i of f.items)
       if (i.assessable) out.set(refOf(f.id, i.id), { ref: refOf(f.id, i.id), framework: f.id, id: i.id, title: i.title ?? i.label ?? i.id });
   return out;

@@ -57,6 +57,17 @@ describe('diffCatalogs', () => {
     expect(dropped.controls.retired).toEqual([{ id: 'HUM-05', name: 'Measuring behaviour change', reason: 'removed without a retirement record' }]);
   });
 
+  it('leaves frameworks the user imported out: an update does not touch them', () => {
+    const imported = {
+      ...current.frameworks.find((f) => f.id === 'owasp-ml-2023')!,
+      id: 'acme-policy',
+      origin: 'user' as const,
+    };
+    const withImport = { ...current, frameworks: [...current.frameworks, imported] };
+    expect(diffCatalogs(withImport, current).requirements.removed).toEqual([]);
+    expect(diffCatalogs(current, withImport).requirements.added).toEqual([]);
+  });
+
   it('lists the fields of a control whose text changed', () => {
     const edited = { ...current, controls: current.controls.map((c) => (c.id === 'SUP-02' ? { ...c, guidance: `${c.guidance} More.`, eu_roles: ['deployer' as const] } : c)) };
     expect(diffCatalogs(current, edited).controls.changed).toEqual([{ id: 'SUP-02', fields: ['guidance', 'eu_roles'] }]);
