@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -8,8 +8,10 @@ import {
   CatalogManifest,
   ControlId,
   type ControlRequirement,
+  CoverageSet,
   Framework,
   Relationship,
+  RetiredControl,
   Threat,
   ThreatControl,
   ThreatId,
@@ -41,6 +43,9 @@ const ControlRequirementsFile = z.record(
     .min(1),
 );
 
+/** controls.yaml: the live controls, and the ids retired from use (never to be reused). */
+const ControlsFile = z.object({ retired: z.array(RetiredControl).default([]), controls: z.array(CatalogControl) }).strict();
+
 export function readManifest(dir: string = frameworksDir()): CatalogManifest {
   return validateYaml(readYaml(join(dir, 'catalog.yaml')), CatalogManifest);
 }
@@ -54,7 +59,9 @@ export function readCatalogDir(dir: string): Catalog {
   });
   const amendments = manifest.amendments.map((id) => validateYaml(readYaml(join(dir, 'amendments', `${id}.yaml`)), Amendment));
   const threats = validateYaml(readYaml(join(dir, 'threats.yaml')), z.array(Threat));
-  const controls = validateYaml(readYaml(join(dir, 'controls.yaml')), z.array(CatalogControl));
+  const { controls, retired: retired_controls } = validateYaml(readYaml(join(dir, 'controls.yaml')), ControlsFile);
+  const setsFile = join(dir, 'mappings', 'coverage-sets.yaml');
+  const coverage_sets = existsSync(setsFile) ? validateYaml(readYaml(setsFile), z.array(CoverageSet)) : [];
 
   const threatFile = validateYaml(readYaml(join(dir, 'mappings', 'threat-controls.yaml')), ThreatControlsFile);
   const threat_controls = Object.entries(threatFile).flatMap(([threat, list]) =>
@@ -77,7 +84,17 @@ export function readCatalogDir(dir: string): Catalog {
     );
   });
 
-  const parsed = Catalog.safeParse({ manifest, frameworks, threats, controls, threat_controls, control_requirements, amendments });
+  const parsed = Catalog.safeParse({
+    manifest,
+    frameworks,
+    threats,
+    controls,
+    threat_controls,
+    control_requirements,
+    coverage_sets,
+    retired_controls,
+    amendments,
+  });
   if (!parsed.success) throw new AssayError('invalid_input', describeIssues(`the catalog in ${dir}`, zodIssues(parsed.error)));
   return parsed.data;
 }

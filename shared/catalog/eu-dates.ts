@@ -6,7 +6,7 @@ export interface ApplicationDate {
   /** The date in the law as first published (Art. 113). */
   baseline: string;
   /** The date after the amendment layer, when an amendment changes it. */
-  amended?: { date: string; amendment: string; title: string; status: 'reported' | 'verified'; note: string };
+  amended?: { date: string; amendment: string; title: string; status: 'reported' | 'verified'; note: string; condition?: string };
 }
 
 /** The dates from which an EU AI Act obligation applies, baseline and amended side by side. */
@@ -15,13 +15,28 @@ export function applicationDates(item: FrameworkItem, amendments: readonly Amend
   return item.eu.applies_from.map((d) => {
     const change = amendments
       .flatMap((a) => a.date_changes.map((c) => ({ a, c })))
-      .find(({ c }) => c.scope === d.scope && item.eu!.risk_classes.includes(c.risk_class) && c.replaces === d.date);
+      .find(
+        ({ c }) =>
+          c.scope === d.scope &&
+          item.eu!.risk_classes.includes(c.risk_class) &&
+          c.replaces === d.date &&
+          (!c.items || c.items.includes(item.id)),
+      );
     return {
       scope: d.scope,
       basis: d.basis,
       baseline: d.date,
       ...(change
-        ? { amended: { date: change.c.date, amendment: change.a.id, title: change.a.title, status: change.a.status, note: change.c.note } }
+        ? {
+            amended: {
+              date: change.c.date,
+              amendment: change.a.id,
+              title: change.a.title,
+              status: change.a.status,
+              note: change.c.note,
+              ...(change.c.condition ? { condition: change.c.condition } : {}),
+            },
+          }
         : {}),
     };
   });

@@ -92,6 +92,8 @@ export const FrameworkItem = z
     assessable: z.boolean().default(false),
     /** Why an assessable item is answered by governance alone and mapped to no control. */
     governance_only: z.string().min(10).optional(),
+    /** Parts of this item deliberately not encoded as requirements, each with the reason, so none is silently absent. */
+    omitted: z.array(z.object({ ref: z.string().min(1), reason: z.string().min(10).max(300) }).strict()).optional(),
     eu: EuObligation.optional(),
   })
   .strict();
@@ -116,6 +118,8 @@ export const Framework = z
     url: z.url().optional(),
     notes: z.array(z.string()).optional(),
     origin: z.enum(['bundled', 'user']).default('bundled'),
+    /** "slugs" when item ids are permalink slugs rather than identifiers a reader would cite. */
+    item_ids: z.enum(['codes', 'slugs']).optional(),
     /** NIST AI 600-1 suggested actions are referenced by id; this says which ids exist. */
     action_ranges: z.array(z.object({ subcategory: z.string(), prefix: z.string(), count: z.number().int().min(1) }).strict()).optional(),
     items: z.array(FrameworkItem).min(1),
@@ -129,11 +133,25 @@ export const CatalogControl = z
     name: z.string().min(3).max(120),
     objective: z.string().min(10).max(400),
     type: ControlType,
+    /** The EU AI Act operator roles that carry the control out; an EU mapping must reach a requirement held by one of them. */
+    eu_roles: z.array(OperatorRole).min(1).optional(),
     guidance: z.string().min(20).max(1200),
     evidence: z.array(z.string().min(3)).min(1),
   })
   .strict();
 export type CatalogControl = z.infer<typeof CatalogControl>;
+
+/** A control id taken out of use. It is never given to another control; merged_into says where its scope went. */
+export const RetiredControl = z
+  .object({
+    id: ControlId,
+    merged_into: ControlId.optional(),
+    reason: z.string().min(15).max(400),
+    /** The catalog version in which the id was retired. */
+    retired_in: z.string().regex(/^\d{4}\.\d{2}\.\d+$/).optional(),
+  })
+  .strict();
+export type RetiredControl = z.infer<typeof RetiredControl>;
 
 export const Threat = z
   .object({
@@ -165,6 +183,20 @@ export const ControlRequirement = z
   .strict();
 export type ControlRequirement = z.infer<typeof ControlRequirement>;
 
+/**
+ * Controls that each cover only part of a requirement (subset or intersects) but together cover all
+ * of it. A named set counts as full coverage; without one, partial links stay partial.
+ */
+export const CoverageSet = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'coverage set ids are lower-case words joined by hyphens'),
+    requirement: RequirementRef,
+    controls: z.array(ControlId).min(2),
+    rationale: z.string().min(20).max(500),
+  })
+  .strict();
+export type CoverageSet = z.infer<typeof CoverageSet>;
+
 /** A change to a framework made after its baseline text, kept as its own sourced layer. */
 export const Amendment = z
   .object({
@@ -176,6 +208,12 @@ export const Amendment = z
     adopted: z.string().min(4),
     source: z.string().min(3),
     checked_on: z.iso.date(),
+    /** The legislative steps, as the institutions themselves published them. */
+    steps: z
+      .array(z.object({ date: z.iso.date(), institution: z.string().min(3), step: z.string().min(5) }).strict())
+      .default([]),
+    /** The Official Journal reference, and whether it was checked against the Official Journal itself. */
+    official_journal: z.object({ reference: z.string().min(3), verified: z.boolean(), note: z.string().min(5) }).strict().optional(),
     date_changes: z
       .array(
         z
@@ -184,7 +222,29 @@ export const Amendment = z
             risk_class: RiskClass,
             date: z.iso.date(),
             replaces: z.iso.date(),
+            /** Only these items of the framework, when the change is narrower than a whole risk class. */
+            items: z.array(z.string().min(1)).optional(),
+            /** Which systems the new date concerns, when not all of them (e.g. those already on the market). */
+            condition: z.string().min(5).optional(),
             note: z.string().min(5),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** New or changed obligations the amendment brings, kept apart from the baseline items. */
+    changes: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,62}$/),
+            kind: z.enum(['new_prohibition', 'new_obligation', 'changed_obligation']),
+            /** Where the change lands in the amended text, e.g. "Art. 5(1)"; number_verified says whether that was checked. */
+            article: z.string().min(3),
+            number_verified: z.boolean(),
+            label: z.string().min(3).max(160),
+            summary: z.string().min(10).max(300),
+            roles: z.array(OperatorRole).min(1),
+            applies_from: z.iso.date().optional(),
           })
           .strict(),
       )
@@ -232,6 +292,10 @@ export const Catalog = z
     controls: z.array(CatalogControl).min(1),
     threat_controls: z.array(ThreatControl).default([]),
     control_requirements: z.array(ControlRequirement).default([]),
+    /** Named sets of partial controls that together cover a requirement. */
+    coverage_sets: z.array(CoverageSet).default([]),
+    /** Control ids taken out of use, so no later control reuses them and old assessments can follow merges. */
+    retired_controls: z.array(RetiredControl).default([]),
     amendments: z.array(Amendment).default([]),
   })
   .superRefine((catalog, ctx) => {
@@ -285,6 +349,22 @@ export const Catalog = z
     });
     for (const pair of duplicates(catalog.control_requirements.map((m) => `${m.control} → ${m.requirement}`)))
       issue(['control_requirements'], `mapping ${pair} is listed twice`);
+    const retired = new Set<string>();
+    catalog.retired_controls.forEach((r, i) => {
+      if (retired.has(r.id)) issue(['retired_controls', i, 'id'], `retired control ${r.id} is listed twice`);
+      retired.add(r.id);
+      if (controls.has(r.id)) issue(['retired_controls', i, 'id'], `${r.id} is retired and must not be used by a live control`);
+      if (r.merged_into && !controls.has(r.merged_into))
+        issue(['retired_controls', i, 'merged_into'], `${r.id} is merged into ${r.merged_into}, which is not a live control`);
+    });
+    for (const id of duplicates(catalog.coverage_sets.map((s) => s.id))) issue(['coverage_sets'], `duplicate coverage set id ${id}`);
+    catalog.coverage_sets.forEach((set, i) => {
+      if (!refExists(set.requirement)) issue(['coverage_sets', i, 'requirement'], `${set.id}: requirement ${set.requirement} does not exist`);
+      set.controls.forEach((control, c) => {
+        const link = catalog.control_requirements.find((m) => m.control === control && m.requirement === set.requirement);
+        if (!link) issue(['coverage_sets', i, 'controls', c], `${set.id}: ${control} is not mapped to ${set.requirement}`);
+      });
+    });
     catalog.amendments.forEach((a, i) => {
       if (!frameworks.has(a.framework)) issue(['amendments', i, 'framework'], `${a.id}: unknown framework ${a.framework}`);
     });

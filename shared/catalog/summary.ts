@@ -16,6 +16,10 @@ export const CatalogSummary = z.object({
       items: z.number().int(),
       assessable: z.number().int(),
       reached: z.number().int(),
+      /** Reached through an equal or superset control, or a named coverage set. */
+      full: z.number().int(),
+      /** Reached only through subset or intersects controls. */
+      partial: z.number().int(),
       governanceOnly: z.number().int(),
     }),
   ),
@@ -23,6 +27,8 @@ export const CatalogSummary = z.object({
   controls: z.number().int(),
   threatControlMappings: z.number().int(),
   controlRequirementMappings: z.number().int(),
+  coverageSets: z.number().int(),
+  retiredControls: z.array(z.object({ id: z.string(), mergedInto: z.string().optional(), reason: z.string() })),
   amendments: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), checkedOn: z.string() })),
 });
 export type CatalogSummary = z.infer<typeof CatalogSummary>;
@@ -45,6 +51,8 @@ export function summariseCatalog(catalog: Catalog): CatalogSummary {
         items: f.items.length,
         assessable: c.assessable,
         reached: c.reached,
+        full: c.full,
+        partial: c.partial,
         governanceOnly: c.governanceOnly,
       };
     }),
@@ -52,6 +60,8 @@ export function summariseCatalog(catalog: Catalog): CatalogSummary {
     controls: catalog.controls.length,
     threatControlMappings: catalog.threat_controls.length,
     controlRequirementMappings: catalog.control_requirements.length,
+    coverageSets: catalog.coverage_sets.length,
+    retiredControls: catalog.retired_controls.map((r) => ({ id: r.id, ...(r.merged_into ? { mergedInto: r.merged_into } : {}), reason: r.reason })),
     amendments: catalog.amendments.map((a) => ({ id: a.id, title: a.title, status: a.status, checkedOn: a.checked_on })),
   };
 }

@@ -97,7 +97,7 @@ test('the control list and state editor work from the keyboard', async ({ page }
   expect(ids.length).toBeGreaterThan(3);
   expect(ids.every((id) => id.startsWith('HUM-'))).toBe(true);
   await page.getByLabel('Filter by state').selectOption('in_progress');
-  await expect(page.getByText('0 of 83 controls')).toBeVisible();
+  await expect(page.getByText('0 of 82 controls')).toBeVisible();
 });
 
 test('opening a file that is not an assessment says so and names the file', async ({ page }) => {

@@ -3,6 +3,7 @@ import { AuditView } from './AuditView';
 import { CatalogView } from './CatalogView';
 import { ControlsView } from './ControlsView';
 import { OverviewView } from './OverviewView';
+import { formatDate, localTimeZone } from '../../../shared/format-date';
 
 const views: { id: View; label: string }[] = [
   { id: 'overview', label: 'Overview' },
@@ -62,7 +63,7 @@ export function AssessmentShell() {
             </div>
             <div>
               <dt>Created</dt>
-              <dd>{new Date(current.createdAt).toLocaleDateString()}</dd>
+              <dd>{formatDate(current.createdAt, localTimeZone())}</dd>
             </div>
           </dl>
         </header>

@@ -1,11 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useAudit } from '../audit-store';
 import { useApp } from '../store';
-
-/** ISO time in UTC as an auditor reads it everywhere: 2026-11-28 14:05:09 UTC. */
-function when(iso: string): string {
-  return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') + ' UTC';
-}
+import { formatDateTime, localTimeZone } from '../../../shared/format-date';
 
 function HeadLine({ head }: { head: string }) {
   const [copied, setCopied] = useState(false);
@@ -147,7 +143,7 @@ export function AuditView() {
           {list?.entries.map((e) => (
             <tr key={e.seq}>
               <td className="mono">{e.seq}</td>
-              <td className="nowrap">{when(e.at)}</td>
+              <td className="nowrap">{formatDateTime(e.at, localTimeZone())}</td>
               <td className="nowrap">{e.actorName}</td>
               <td className="nowrap">{e.label}</td>
               <td>{e.item}</td>

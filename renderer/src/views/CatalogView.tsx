@@ -1,6 +1,8 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { type SearchKind, searchCatalog, searchEntries } from '../../../shared/catalog/search';
 import { buildIndex } from '../../../shared/catalog/trace';
+import { formatDate } from '../../../shared/format-date';
+import { countOf } from '../../../shared/plural';
 import { shell } from '../api';
 import { type CatalogSelection, useApp } from '../store';
 import { FrameworkDetail } from './catalog/FrameworkDetail';
@@ -125,7 +127,7 @@ export function CatalogView() {
       <div className="toolbar">
         <p className="muted">
           Catalog {catalog.manifest.version} · {catalog.frameworks.length} frameworks · {catalog.threats.length} threats ·{' '}
-          {catalog.controls.length} controls · checked {catalog.manifest.checked_on}
+          {countOf(catalog.controls.length, 'control')} · checked {formatDate(catalog.manifest.checked_on)}
         </p>
         <button type="button" className="btn" onClick={() => setImporting(!importing)} aria-expanded={importing}>
           Import framework…
@@ -179,7 +181,7 @@ export function CatalogView() {
                         {entry.label}
                       </span>
                       <span className="result-main">
-                        <span className="mono">{entry.id}</span> {entry.title}
+                        <span className="mono">{entry.shownId}</span> {entry.title}
                       </span>
                       <span className="result-context">{entry.context}</span>
                     </button>

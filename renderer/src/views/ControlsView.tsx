@@ -5,6 +5,7 @@ import { type ControlState, MIN_JUSTIFICATION, controlStateLabels, controlStates
 import { ControlDescription } from '../components/ControlDescription';
 import { StateBadge } from '../components/StateBadge';
 import { useApp } from '../store';
+import { formatDateTime, localTimeZone } from '../../../shared/format-date';
 
 type Filter = ControlState | 'all';
 
@@ -68,7 +69,7 @@ function StateEditor({ control }: { control: ControlRow }) {
         </button>
         {control.updatedAt && (
           <span className="muted small">
-            Last changed {new Date(control.updatedAt).toLocaleString()} by {control.updatedBy}
+            Last changed {formatDateTime(control.updatedAt, localTimeZone())} by {control.updatedBy}
           </span>
         )}
       </div>

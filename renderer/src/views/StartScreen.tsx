@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { shell } from '../api';
 import { useApp } from '../store';
 import { DisplayNamePanel } from './DisplayNamePanel';
+import { formatDateTime, localTimeZone } from '../../../shared/format-date';
 
 function slug(name: string): string {
   return (
@@ -127,7 +128,7 @@ function RecentList() {
               >
                 <span className="recent-name">{r.name}</span>
                 <span className="recent-path">{r.exists ? r.file : `${r.file} — file not found`}</span>
-                <span className="recent-date">{new Date(r.openedAt).toLocaleString()}</span>
+                <span className="recent-date">{formatDateTime(r.openedAt, localTimeZone())}</span>
               </button>
             </li>
           ))}

@@ -1,6 +1,9 @@
 import { useMemo, useState } from 'react';
+import { displayId, kindHeading } from '../../../../shared/catalog/labels';
 import { checkCatalog } from '../../../../shared/catalog/rules';
 import { type CatalogIndex, itemTitle, refOf } from '../../../../shared/catalog/trace';
+import { formatDate } from '../../../../shared/format-date';
+import { AmendmentNotice } from './AmendmentNotice';
 import { useApp } from '../../store';
 import { TraceLink } from './links';
 
@@ -29,7 +32,7 @@ export function FrameworkDetail({ index, target }: { index: CatalogIndex; target
         {framework.published && (
           <>
             <dt>Published</dt>
-            <dd>{framework.published}</dd>
+            <dd>{formatDate(framework.published)}</dd>
           </>
         )}
         <dt>Source</dt>
@@ -53,8 +56,14 @@ export function FrameworkDetail({ index, target }: { index: CatalogIndex; target
           <p className="big-number">{coverage.assessable}</p>
         </div>
         <div>
-          <h3>Reached by a control</h3>
-          <p className="big-number">{coverage.reached}</p>
+          <h3>Fully covered</h3>
+          <p className="big-number">{coverage.full}</p>
+          <p className="muted small">by an equal or superset control, or a named set of controls</p>
+        </div>
+        <div>
+          <h3>Partly covered</h3>
+          <p className="big-number">{coverage.partial}</p>
+          <p className="muted small">only by subset or intersecting controls</p>
         </div>
         <div>
           <h3>Governance-only</h3>
@@ -74,28 +83,18 @@ export function FrameworkDetail({ index, target }: { index: CatalogIndex; target
         </>
       )}
       {amendments.map((a) => (
-        <section key={a.id} className="notice" aria-label={a.title}>
-          <strong>Amendment layer: {a.title}</strong> ({a.status}, checked {a.checked_on}). {a.source}
-          <ul className="small">
-            {a.date_changes.map((c) => (
-              <li key={`${c.scope}${c.date}`}>{c.note}</li>
-            ))}
-            {a.notes.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </section>
+        <AmendmentNotice key={a.id} amendment={a} />
       ))}
       {kinds.map((kind) => (
         <section key={kind}>
-          <h3>{kind}s</h3>
+          <h3>{kindHeading(kind)}</h3>
           <ul className="plain columns">
             {top
               .filter((i) => i.kind === kind)
               .map((i) => (
                 <li key={i.id}>
                   <TraceLink kind="requirement" target={refOf(framework.id, i.id)}>
-                    <span className="mono">{i.id}</span> {itemTitle(i)}
+                    <span className="mono">{displayId(framework, i)}</span> {itemTitle(i)}
                   </TraceLink>
                 </li>
               ))}

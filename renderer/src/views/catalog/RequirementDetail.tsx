@@ -1,5 +1,8 @@
 import { applicationDates, scopeLabels } from '../../../../shared/catalog/eu-dates';
+import { describeRef, displayId, repeatsTitle } from '../../../../shared/catalog/labels';
 import { type CatalogIndex, itemReference, itemTitle, refOf, traceRequirement } from '../../../../shared/catalog/trace';
+import { formatDate } from '../../../../shared/format-date';
+import { countOf } from '../../../../shared/plural';
 import { StateBadge } from '../../components/StateBadge';
 import { useApp } from '../../store';
 import { Relationship, TraceLink } from './links';
@@ -30,6 +33,11 @@ export function RequirementDetail({ index, target }: { index: CatalogIndex; targ
   const { framework, item } = entry;
   const dates = applicationDates(item, index.catalog.amendments.filter((a) => a.framework === framework.id));
   const stateOf = (id: string) => controls.find((c) => c.id === id)?.state;
+  const sets = index.catalog.coverage_sets.filter((set) => set.requirement === entry.ref);
+  // Changes an amendment makes inside this article (e.g. a new Art. 5 point), kept apart from the baseline.
+  const amendmentChanges = index.catalog.amendments
+    .filter((a) => a.framework === framework.id)
+    .flatMap((a) => a.changes.filter((c) => c.article === item.id || c.article.startsWith(`${item.id}(`)).map((c) => ({ a, c })));
 
   return (
     <article className="detail" aria-labelledby="catalog-title">
@@ -41,7 +49,7 @@ export function RequirementDetail({ index, target }: { index: CatalogIndex; targ
           <span key={p.ref}>
             {' › '}
             <TraceLink kind="requirement" target={p.ref}>
-              {p.item.id}
+              {displayId(p.framework, p.item) || itemTitle(p.item)}
             </TraceLink>
           </span>
         ))}
@@ -51,10 +59,10 @@ export function RequirementDetail({ index, target }: { index: CatalogIndex; targ
         {item.assessable ? ' · assessable' : ''}
       </p>
       <h2 id="catalog-title">
-        <span className="mono">{item.id}</span> {itemTitle(item)}
+        <span className="mono">{displayId(framework, item)}</span> {itemTitle(item)}
       </h2>
-      {item.title && item.label && item.label !== item.title && <p className="muted">{item.label}</p>}
-      {item.summary && <p>{item.summary}</p>}
+      {item.title && item.label && !repeatsTitle(item.label, item.title) && <p className="muted">{item.label}</p>}
+      {item.summary && !repeatsTitle(item.summary, itemTitle(item)) && <p>{item.summary}</p>}
       <p className="muted small">Reference: {itemReference(framework, item)}</p>
       {item.aliases && <p className="muted small">Also known as: {item.aliases.join('; ')}</p>}
 
@@ -83,12 +91,13 @@ export function RequirementDetail({ index, target }: { index: CatalogIndex; targ
                   <tr key={`${d.scope}${d.baseline}`}>
                     <td>{scopeLabels[d.scope]}</td>
                     <td>
-                      <strong>{d.baseline}</strong> <span className="muted small">({d.basis})</span>
+                      <strong>{formatDate(d.baseline)}</strong> <span className="muted small">({d.basis})</span>
                     </td>
                     <td>
                       {d.amended ? (
                         <>
-                          <strong>{d.amended.date}</strong>{' '}
+                          <strong>{formatDate(d.amended.date)}</strong>
+                          {d.amended.condition && <> for {d.amended.condition}</>}{' '}
                           <span className="muted small">
                             ({d.amended.status}: {d.amended.title})
                           </span>
@@ -111,6 +120,30 @@ export function RequirementDetail({ index, target }: { index: CatalogIndex; targ
         </p>
       )}
 
+      {amendmentChanges.map(({ a, c }) => (
+        <p key={c.id} className="notice">
+          <strong>
+            {a.title} ({a.status}): {c.article}
+            {c.number_verified ? '' : ', number not verified'}.
+          </strong>{' '}
+          {c.label}. {c.summary}
+          {c.applies_from && <> Applies from {formatDate(c.applies_from)}.</>}
+        </p>
+      ))}
+
+      {item.omitted && (
+        <section aria-label="Left out on purpose">
+          <h3>Left out on purpose</h3>
+          <ul className="plain">
+            {item.omitted.map((o) => (
+              <li key={o.ref}>
+                <span className="mono">{o.ref}</span> <span className="muted">{o.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {item.same_as && (
         <>
           <h3>Same item elsewhere</h3>
@@ -118,7 +151,7 @@ export function RequirementDetail({ index, target }: { index: CatalogIndex; targ
             {item.same_as.map((s) => (
               <li key={s.ref}>
                 <TraceLink kind="requirement" target={s.ref}>
-                  {s.ref}
+                  {describeRef(index, s.ref)}
                 </TraceLink>{' '}
                 <span className="muted">({s.relation})</span>
               </li>
@@ -136,7 +169,7 @@ export function RequirementDetail({ index, target }: { index: CatalogIndex; targ
               return (
                 <li key={r}>
                   <TraceLink kind="requirement" target={refOf(framework.id, r)}>
-                    {r} {linked ? itemTitle(linked.item) : ''}
+                    {linked ? [displayId(linked.framework, linked.item), itemTitle(linked.item)].filter(Boolean).join(' ') : r}
                   </TraceLink>
                 </li>
               );
@@ -152,10 +185,10 @@ export function RequirementDetail({ index, target }: { index: CatalogIndex; targ
             {children.map((c) => (
               <li key={c.ref}>
                 <TraceLink kind="requirement" target={c.ref}>
-                  <span className="mono">{c.item.id}</span> {itemTitle(c.item)}
+                  <span className="mono">{displayId(c.framework, c.item)}</span> {itemTitle(c.item)}
                 </TraceLink>
                 {(index.controlsByRequirement.get(c.ref)?.length ?? 0) > 0 && (
-                  <span className="muted small"> · {index.controlsByRequirement.get(c.ref)!.length} control(s)</span>
+                  <span className="muted small"> · {countOf(index.controlsByRequirement.get(c.ref)!.length, 'control')}</span>
                 )}
               </li>
             ))}
@@ -164,6 +197,11 @@ export function RequirementDetail({ index, target }: { index: CatalogIndex; targ
       )}
 
       <h3>Satisfied by controls</h3>
+      {sets.map((set) => (
+        <p key={set.id} className="notice small">
+          Fully covered together by {set.controls.join(', ')}: {set.rationale}
+        </p>
+      ))}
       {trace.controls.length === 0 ? (
         <p className="muted">{item.assessable ? 'No control is mapped to this item.' : 'Not an assessable item; see the items it contains.'}</p>
       ) : (

@@ -1,5 +1,7 @@
 import type { ControlRequirement } from '../../../../shared/catalog/schema';
+import { displayId } from '../../../../shared/catalog/labels';
 import { type CatalogIndex, itemTitle, traceControl, traceThreat } from '../../../../shared/catalog/trace';
+import { countOf } from '../../../../shared/plural';
 import { ControlDescription } from '../../components/ControlDescription';
 import { StateBadge } from '../../components/StateBadge';
 import { useApp } from '../../store';
@@ -23,7 +25,7 @@ function RequirementsByFramework({ index, mappings }: { index: CatalogIndex; map
                 <li key={m.requirement}>
                   <Relationship value={m.relationship} />{' '}
                   <TraceLink kind="requirement" target={m.requirement}>
-                    <span className="mono">{entry?.item.id}</span> {entry ? itemTitle(entry.item) : ''}
+                    <span className="mono">{entry ? displayId(entry.framework, entry.item) : m.requirement}</span> {entry ? itemTitle(entry.item) : ''}
                   </TraceLink>
                   <div className="muted small">{m.rationale}</div>
                 </li>
@@ -62,7 +64,7 @@ export function ThreatDetail({ index, target }: { index: CatalogIndex; target: s
             {trace.refs.map((r) => (
               <li key={r.ref}>
                 <TraceLink kind="requirement" target={r.ref}>
-                  {r.framework.short_name}: {r.item.id} {itemTitle(r.item)}
+                  {r.framework.short_name}: {[displayId(r.framework, r.item), itemTitle(r.item)].filter(Boolean).join(' ')}
                 </TraceLink>
               </li>
             ))}
@@ -79,7 +81,7 @@ export function ThreatDetail({ index, target }: { index: CatalogIndex; target: s
           </p>
           <p className="small">{mapping.rationale}</p>
           <details>
-            <summary>Satisfies {requirements.length} requirement(s)</summary>
+            <summary>Satisfies {countOf(requirements.length, 'requirement')}</summary>
             <RequirementsByFramework index={index} mappings={requirements} />
           </details>
         </section>

@@ -1,0 +1,43 @@
+import type { Framework, FrameworkItem } from './schema';
+import { type CatalogIndex, itemTitle } from './trace';
+
+/** Headings for groups of items by kind; English plurals are irregular (annexes, categories). */
+const kindPlurals: Record<string, string> = {
+  annex: 'Annexes',
+  category: 'Categories',
+  'sub-technique': 'Sub-techniques',
+  'threat group': 'Threat groups',
+  area: 'Areas',
+};
+
+export function kindHeading(kind: string): string {
+  if (kindPlurals[kind]) return kindPlurals[kind];
+  const word = kind.charAt(0).toUpperCase() + kind.slice(1);
+  if (/(s|x|ch|sh)$/.test(word)) return `${word}es`;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  return `${word}s`;
+}
+
+/**
+ * The id to show beside an item's title. Some frameworks (the OWASP AI Exchange) name items by a
+ * permalink slug such as "promptinjectioniohandling", which is not something a reader can use:
+ * those show their title alone.
+ */
+export function displayId(framework: Pick<Framework, 'item_ids'>, item: Pick<FrameworkItem, 'id'>): string {
+  return framework.item_ids === 'slugs' ? '' : item.id;
+}
+
+/** "OWASP LLM 2025 LLM01:2025 Prompt Injection" for "owasp-llm-2025:LLM01:2025": how a person names a reference. */
+export function describeRef(index: CatalogIndex, ref: string): string {
+  const entry = index.items.get(ref);
+  if (!entry) return ref;
+  const id = displayId(entry.framework, entry.item);
+  return [entry.framework.short_name, id, itemTitle(entry.item)].filter(Boolean).join(' ');
+}
+
+const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** A description that only repeats the title adds nothing and is not shown. */
+export function repeatsTitle(description: string | undefined, title: string): boolean {
+  return description !== undefined && words(description) === words(title);
+}
