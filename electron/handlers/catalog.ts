@@ -29,9 +29,9 @@ export const catalogHandlers: Pick<Handlers, 'catalog.get' | 'catalog.summary' |
 
   'catalog.importFramework': (input, ctx) => {
     const { actor } = actorOf(ctx);
-    const { assessment } = useForWriting(input.file, actor);
     // Parse and validate fully before touching the assessment: a bad file changes nothing.
     const imported = readUserFramework(normalisePath(input.source));
+    const { assessment } = useForWriting(input.file, actor);
     const { replaced } = assessment.importFramework(imported, actor);
     const f = imported.framework;
     return {

@@ -8,7 +8,7 @@ import { AssayError } from '../../shared/errors';
 import type { ImportedFramework } from '../catalog/user-framework';
 import { type AuditInput, type Head, type StoredEntry, appendAudit, readHead } from './audit';
 import { erasePerson, nameResolver } from './people';
-import { closeToRest, explainSqliteError } from './sqlite';
+import { explainSqliteError } from './sqlite';
 
 interface ControlJoinRow {
   id: string;
@@ -242,7 +242,7 @@ export class Assessment {
   }
 
   close(): void {
-    closeToRest(this.db);
+    if (this.db.open) this.db.close();
     if (this.info.privateCopy) rmSync(this.info.privateCopy, { recursive: true, force: true });
   }
 }

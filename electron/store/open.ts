@@ -12,7 +12,7 @@ import { adoptionPayload } from './adoption';
 import { findDamage } from './integrity';
 import { applyMigrations, checkAppliedMigrations, migrationHash, pendingMigrations } from './migrate';
 import { LATEST_SCHEMA, type Migration, migrations as bundled } from './migrations/index';
-import { closeToRest, connect, explainSqliteError, fileExists, readHeader } from './sqlite';
+import { connect, explainSqliteError, fileExists, readHeader } from './sqlite';
 import { assertRegularFile } from '../files/read-input';
 
 export interface CreateOptions {
@@ -57,7 +57,7 @@ export function createAssessment(file: string, options: CreateOptions): Assessme
   removeAbandonedCreates(folder);
   const temp = join(folder, `.${basename(file)}.${process.pid}.creating`);
   const cleanup = () => {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(temp + suffix, { force: true });
+    for (const suffix of ['', '-journal']) rmSync(temp + suffix, { force: true });
   };
   const db = connect(temp, { create: true });
   try {
@@ -77,7 +77,7 @@ export function createAssessment(file: string, options: CreateOptions): Assessme
       });
       db.prepare('INSERT INTO assessment (singleton, id, name, created_at, created_by) VALUES (1, ?, ?, ?, ?)').run(id, options.name, at, entry.actor);
     })();
-    closeToRest(db);
+    db.close();
     try {
       linkSync(temp, file);
     } catch (error) {
@@ -152,7 +152,7 @@ export interface WriteOptions {
 export function openForWriting(file: string, options: WriteOptions): OpenResult {
   const list = options.migrations ?? bundled;
   const clock = options.clock ?? systemClock;
-  const { wal, version, pending } = inspect(file, list);
+  const { version, pending } = inspect(file, list);
   if (pending.length > 0 && !options.upgrade)
     throw new AssayError(
       'refused',
@@ -161,13 +161,12 @@ export function openForWriting(file: string, options: WriteOptions): OpenResult 
   if (!writable(file) || !writable(dirname(file)))
     throw new NotWritable('refused', `${file}: cannot be written here (the file or its folder is read-only); it can still be read`);
   removeStaleShm(file);
-  // Checked before the write connection switches the file to WAL mode, which rewrites its header:
-  // a damaged or foreign-history file must be refused byte for byte unchanged.
-  if (!wal) checkBeforeWriting(file, connect(file, { create: false, readonly: true }), list, true);
+  // A connection in rollback-journal mode writes nothing until a change commits, so a damaged or
+  // foreign-history file refused here stays byte for byte as it was.
   const db = connect(file, { create: false });
   let backup: string | undefined;
   try {
-    if (wal) checkBeforeWriting(file, db, list, false);
+    checkBeforeWriting(file, db, list);
     if (pending.length > 0) {
       backup = backupPath(file, version);
       db.prepare('VACUUM INTO ?').run(backup);
@@ -197,7 +196,7 @@ export function openForWriting(file: string, options: WriteOptions): OpenResult 
   }
 }
 
-function checkBeforeWriting(file: string, db: Database.Database, list: readonly Migration[], close: boolean): void {
+function checkBeforeWriting(file: string, db: Database.Database, list: readonly Migration[]): void {
   try {
     checkAppliedMigrations(file, db, list);
     const damage = findDamage(db);
@@ -210,7 +209,6 @@ function checkBeforeWriting(file: string, db: Database.Database, list: readonly 
     db.close();
     throw explainSqliteError(file, error);
   }
-  if (close) db.close();
 }
 
 function assessmentId(db: Database.Database): string {

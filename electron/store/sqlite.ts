@@ -73,7 +73,11 @@ export function connect(file: string, options: { create: boolean; readonly?: boo
       ...(nativeBinding ? { nativeBinding } : {}),
     });
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-    if (!options.readonly) db.pragma('journal_mode = WAL');
+    // Rollback-journal mode, not WAL: opening and closing without a change leaves the file's bytes
+    // as they were (a refused command changes nothing), no -wal/-shm files are ever left beside it,
+    // and read-only media can read it in place. Writers in several processes still serialise on
+    // SQLite's file locks; reads are short, so a writer waits for them only briefly.
+    if (!options.readonly && db.pragma('journal_mode', { simple: true }) !== 'delete') db.pragma('journal_mode = DELETE');
     db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {
@@ -82,23 +86,6 @@ export function connect(file: string, options: { create: boolean; readonly?: boo
     if (explained !== error) throw explained;
     throw new AssayError('refused', `${file}: cannot be opened as a database (${(error as Error).message})`);
   }
-}
-
-/**
- * Closes a write connection and lets the file rest in rollback-journal mode, so that it can
- * later be read on read-only media without SQLite needing to create -wal and -shm files.
- * When another process still has the file open the switch is left to the last one out.
- */
-export function closeToRest(db: Database.Database): void {
-  if (!db.open) return;
-  if (!db.readonly) {
-    try {
-      db.pragma('journal_mode = DELETE');
-    } catch {
-      // another connection holds the file; it switches when it closes
-    }
-  }
-  db.close();
 }
 
 /** Turns SQLite's lock and corruption errors into messages that name the file and say what to do. */

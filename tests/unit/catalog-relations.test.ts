@@ -125,7 +125,7 @@ describe('retired control ids', () => {
     cpSync(frameworksDir(), dir, { recursive: true });
     const file = join(dir, 'controls.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('merged_into: GOV-05', 'merged_into: gov five'));
-    expect(() => readCatalogDir(dir)).toThrow(/controls\.yaml:\d+ retired\.0\.merged_into: control ids look like GOV-01/);
+    expect(() => readCatalogDir(dir)).toThrow(/controls\.yaml:\d+ retired #1 › merged_into: control ids look like GOV-01/);
   });
 });
 

@@ -32,12 +32,12 @@ function refusal(fn: () => unknown): AssayError {
 }
 
 describe('the assessment file', () => {
-  it('is an SQLite file marked as Assay, at the latest format, with WAL and foreign keys', () => {
+  it('is an SQLite file marked as Assay, at the latest format, in rollback-journal mode, with foreign keys', () => {
     const dir = tempDir();
     const a = create(dir);
     expect(a.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(a.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA);
-    expect(a.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(a.db.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(a.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(a.summary().counts.total).toBe(catalog.controls.length);
     a.close();
