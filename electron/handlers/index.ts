@@ -6,6 +6,7 @@ import { listRecent, rememberRecent } from '../recent';
 import { LATEST_SCHEMA } from '../store/migrations/index';
 import { createAssessment } from '../store/open';
 import { APP_VERSION } from '../version';
+import { cancelJob, listJobs, startJob } from '../jobs/runner';
 import type { HandlerContext } from './context';
 import { closeFile, normalisePath, register, useAssessment } from './open-files';
 
@@ -78,4 +79,10 @@ export const handlers: Handlers = {
     useAssessment(input.file).assessment.removeFramework(input.frameworkId, ctx.actor);
     return { removed: true as const };
   },
+
+  'jobs.start': (input) => startJob(input.kind, normalisePath(input.file)),
+
+  'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
+
+  'jobs.list': () => ({ jobs: listJobs() }),
 };
