@@ -74,8 +74,8 @@ export function startJob(kind: JobKind, file: string): { jobId: string } {
   const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(nativeBinding ? { nativeBinding } : {}) };
   const worker = new Worker(workerEntry(), { workerData });
   const info: JobInfo = { jobId, kind, file: path, state: 'running', startedAt: new Date().toISOString(), phase: 'starting', done: 0, total: 0 };
-  let job!: Job;
-  const ended = new Promise<void>((done) => {
+  const job: Job = { info, worker, cancel: new Int32Array(cancelBuffer), ended: Promise.resolve() };
+  job.ended = new Promise<void>((done) => {
     worker.on('message', (message: WorkerMessage) => settle(job, message));
     worker.on('error', (error) => settle(job, { type: 'failed', error: { code: 'internal', message: `${kind} of ${path}: ${error.message}` } }));
     worker.on('exit', (code) => {
@@ -90,7 +90,6 @@ export function startJob(kind: JobKind, file: string): { jobId: string } {
       done();
     });
   });
-  job = { info, worker, cancel: new Int32Array(cancelBuffer), ended };
   jobs.set(jobId, job);
   return { jobId };
 }

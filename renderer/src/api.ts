@@ -1,5 +1,6 @@
 import type { AssayApi, CommandInput, CommandName, CommandOutput } from '../../shared/commands';
 import { AssayError, type Envelope, isAssayErrorShape } from '../../shared/errors';
+import type { AssayEvent, EventListener } from '../../shared/events';
 import type { PreloadApi } from '../../shared/preload-api';
 
 declare global {
@@ -36,8 +37,15 @@ function ipcApi(preload: PreloadApi): AssayApi {
   };
 }
 
+/** The bridge answered 401: this tab has no token, or one from an earlier run of `npm run web`. */
+export class BridgeTokenError extends AssayError {}
+
+const token = window.assay ? '' : bridgeToken();
+
+/** True when this page was opened over the bridge without the token in its address. */
+export const bridgeTokenMissing = !window.assay && token === '';
+
 function bridgeApi(): AssayApi {
-  const token = bridgeToken();
   return {
     async invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
       let response: Response;
@@ -50,10 +58,79 @@ function bridgeApi(): AssayApi {
       } catch (error) {
         throw new AssayError('internal', `${name}: the Assay bridge cannot be reached (${(error as Error).message}); is npm run web still running?`);
       }
+      if (response.status === 401) throw new BridgeTokenError('usage', `${name}: the bridge refused this page's token`);
       return unwrap(name, await response.json().catch(() => null));
     },
   };
 }
 
+/** Splits a text/event-stream into its data payloads, keeping an unfinished block for the next chunk. */
+export function parseEventStream(buffer: string): { events: AssayEvent[]; rest: string } {
+  const events: AssayEvent[] = [];
+  const blocks = buffer.split('\n\n');
+  const rest = blocks.pop() ?? '';
+  for (const block of blocks) {
+    const data = block
+      .split('\n')
+      .filter((line) => line.startsWith('data: '))
+      .map((line) => line.slice(6))
+      .join('\n');
+    if (!data) continue;
+    try {
+      const event = JSON.parse(data) as AssayEvent;
+      if (typeof event?.type === 'string') events.push(event);
+    } catch {
+      // A damaged block is skipped; the next one stands on its own.
+    }
+  }
+  return { events, rest };
+}
+
+const RECONNECT_MS = 1000;
+
+/**
+ * One event stream per tab, shared by every subscriber. EventSource cannot send headers, so the
+ * stream is read with fetch(): the token travels in X-Assay-Token and never appears in a URL or a log.
+ */
+function bridgeEvents(): (listener: EventListener) => () => void {
+  const listeners = new Set<EventListener>();
+  let controller: AbortController | null = null;
+
+  async function connect(): Promise<void> {
+    const own = (controller = new AbortController());
+    while (listeners.size > 0 && !own.signal.aborted) {
+      try {
+        const response = await fetch('./events', { headers: { 'X-Assay-Token': token }, signal: own.signal, cache: 'no-store' });
+        if (response.status === 401 || !response.body) return; // the store shows the token page on the next command
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          const parsed = parseEventStream(buffer + value);
+          buffer = parsed.rest;
+          for (const event of parsed.events) for (const listener of [...listeners]) listener(event);
+        }
+      } catch {
+        if (own.signal.aborted) return;
+      }
+      // The bridge restarted or the connection dropped: try again, quietly.
+      await new Promise((r) => setTimeout(r, RECONNECT_MS));
+    }
+  }
+
+  return (listener) => {
+    listeners.add(listener);
+    if (listeners.size === 1) void connect();
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) controller?.abort();
+    };
+  };
+}
+
 export const api: AssayApi = window.assay ? ipcApi(window.assay) : bridgeApi();
+
+/** Events from the Node side, whichever door is behind the page; returns the unsubscribe. */
+export const subscribe: (listener: EventListener) => () => void = window.assay ? window.assay.onEvent : bridgeEvents();
 export const shell: PreloadApi['shell'] | null = window.assay?.shell ?? null;
