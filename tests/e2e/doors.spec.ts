@@ -36,7 +36,7 @@ test('a change made by another program shows up without a reload, catalog includ
   const row = page.getByRole('row', { name: /ACC-02/ });
   await expect(row.getByText('Not started')).toBeVisible();
   // The page must not reload: a marker on the window would vanish if it did.
-  await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
+  await page.evaluate(() => ((globalThis as unknown as { marker: string }).marker = 'same page'));
 
   await assay('set-state', file, 'ACC-02', 'implemented');
   await expect(row.getByText('Implemented')).toBeVisible();
@@ -46,7 +46,7 @@ test('a change made by another program shows up without a reload, catalog includ
   await expect(page.getByRole('button', { name: /ACME AI policy/ })).toHaveCount(0);
   await assay('import-framework', file, resolve('tests/fixtures/frameworks/acme-policy.yaml'));
   await expect(page.getByRole('button', { name: /ACME AI policy/ })).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+  expect(await page.evaluate(() => (globalThis as unknown as { marker?: string }).marker)).toBe('same page');
   await page.screenshot({ path: screenshotPath('09-changed-elsewhere') });
 });
 
