@@ -168,7 +168,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     // Browsers send Origin on cross-origin requests: another site's page is refused before anything runs.
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${host}`)
-      return sendJson(res, 403, { ok: false, error: { code: 'usage', message: `requests from ${origin} are refused; only the Assay page may call this bridge` } });
+      return sendJson(res, 403, { ok: false, error: { code: 'usage', message: `${req.url ?? '/'}: requests from ${origin} are refused; only the Assay page may call this bridge` } });
     let url: URL;
     try {
       url = new URL(req.url ?? '/', `http://${host}`);

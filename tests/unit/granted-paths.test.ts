@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GrantedPaths } from '../../electron/granted-paths';
+import { PATH_FIELDS, commands } from '../../shared/commands';
 
 describe("the desktop app's user-chosen paths", () => {
   it('accepts only paths the user chose, for every path field', () => {
@@ -20,5 +21,22 @@ describe("the desktop app's user-chosen paths", () => {
     expect(granted.problem('assessment.create', { file: '/home/u/Documents/Assay/new.assay', name: 'n' })).toBeUndefined();
     expect(granted.problem('assessment.create', { file: '/home/u/Documents/Assay/sub/new.assay', name: 'n' })).toBeDefined();
     expect(granted.problem('assessment.open', { file: '/home/u/Documents/Assay/new.assay' })).toBeDefined();
+  });
+});
+
+describe('the path fields both doors confine', () => {
+  it('cover every input field of the command table that names a file or folder', () => {
+    // A later command with a new path field (e.g. "evidence", "target") must be added to PATH_FIELDS.
+    const pathLike = /file|path|source|dir|folder|target|destination|output/i;
+    const found = new Set<string>();
+    for (const [name, command] of Object.entries(commands)) {
+      const shape = (command.input as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+      for (const field of Object.keys(shape).filter((f) => pathLike.test(f))) {
+        found.add(`${name}.${field}`);
+        expect(PATH_FIELDS as readonly string[], `${name}.${field}`).toContain(field);
+      }
+    }
+    expect(found).toContain('controls.setState.file');
+    expect(found).toContain('catalog.importFramework.source');
   });
 });
