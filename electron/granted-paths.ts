@@ -1,5 +1,4 @@
 import { dirname, resolve } from 'node:path';
-import { type CommandName, pathsIn } from '../shared/commands';
 
 /**
  * The desktop app's rule for file paths from the renderer: main accepts a path only when the
@@ -22,9 +21,9 @@ export class GrantedPaths {
     return this.paths.has(resolve(path));
   }
 
-  /** Why a command's input is refused, or undefined when every path in it was chosen by the user. */
-  problem(command: CommandName, input: unknown): string | undefined {
-    for (const path of pathsIn(input)) {
+  /** Why a command's paths (validated input) are refused, or undefined when the user chose every one. */
+  problem(command: string, paths: string[]): string | undefined {
+    for (const path of paths) {
       if (this.has(path)) continue;
       // A new file directly in the proposed folder is what the New assessment form offers by default.
       if (command === 'assessment.create' && dirname(resolve(path)) === resolve(this.newFilesFolder)) continue;

@@ -66,9 +66,7 @@ function registerIpc(): void {
     ipcMain.handle(IPC_COMMAND_PREFIX + name, (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame?.url))
         return { ok: false, error: { code: 'usage', message: `${name}: refused, the caller is not an Assay window` } };
-      const problem = granted.problem(name, input);
-      if (problem) return { ok: false, error: { code: 'refused', message: problem } };
-      const result = dispatch(name, input, ctx);
+      const result = dispatch(name, input, ctx, { checkPaths: (command, paths) => granted.problem(command, paths) });
       // Files main itself lists or has just created or opened were chosen by the user.
       if (result.ok && name === 'app.recent') for (const r of (result.value as { files: { file: string }[] }).files) granted.grant(r.file);
       if (result.ok && (name === 'assessment.create' || name === 'assessment.open')) granted.grant((result.value as { file: string }).file);

@@ -3,7 +3,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { pathsIn } from '../../shared/commands';
 import type { ErrorCode } from '../../shared/errors';
 import { dispatch } from '../dispatch';
 import { startChangeWatcher } from '../events/change-watcher';
@@ -210,12 +209,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         error: { code: 'invalid_input', message: `${command}: the request body is not valid JSON (${(error as Error).message})` },
       });
     }
-    for (const path of pathsIn(input)) {
-      const problem = guard.problem(command, path);
-      if (problem) return sendJson(res, 403, { ok: false, error: { code: 'refused', message: problem } });
-    }
-    const result = dispatch(command, input, options.ctx);
-    sendJson(res, result.ok ? 200 : statusFor[result.error.code], result);
+    let outsideFolders = false;
+    const result = dispatch(command, input, options.ctx, {
+      checkPaths: (name, paths) => {
+        const problem = paths.map((path) => guard.problem(name, path)).find(Boolean);
+        outsideFolders = problem !== undefined;
+        return problem;
+      },
+    });
+    sendJson(res, result.ok ? 200 : outsideFolders ? 403 : statusFor[result.error.code], result);
   }
 
   const server = createServer((req, res) => {

@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Bridge, MAX_COMMAND_BODY, TOKEN_HEADER, newToken, startBridge } from '../../electron/bridge/server';
 import { foldersFromStart } from '../../electron/bridge/allowed-folders';
+import { loadBundledCatalog } from '../../electron/catalog/load';
+import { createAssessment } from '../../electron/store/open';
 import { type EventStream, openEventStream } from './event-stream';
 import { tempDir, testContext } from './helpers';
 
@@ -86,9 +88,27 @@ describe('the bridge door', () => {
     expect(viaLink.status).toBe(403);
     const traversal = await invoke('controls.list', { file: `${work}/../elsewhere.assay` });
     expect(traversal.status).toBe(403);
+
     const source = await invoke('catalog.importFramework', { file: join(work, 'a.assay'), source: '/etc/passwd' });
     expect(source.status).toBe(403);
     expect(JSON.parse(source.body).error.message).toContain('/etc/passwd');
+  });
+
+  it('judges the path the handler will use, so whitespace that validation trims cannot smuggle one in', async () => {
+    const dir = tempDir();
+    const outside = join(dir, 'outside.assay');
+    createAssessment(outside, { name: 'Outside', catalog: loadBundledCatalog(), actor: 't' }).close();
+    const token = newToken();
+    // Allowing the working folder makes a raw "  /abs/path" look like a relative path inside it.
+    bridge = await startBridge({ token, ctx: testContext(dir), allowedFolders: [process.cwd()], changePollMs: 0 });
+    const res = await call(bridge.port, {
+      method: 'POST',
+      path: '/api/controls.list',
+      headers: { [TOKEN_HEADER]: token },
+      body: JSON.stringify({ file: `  ${outside}` }),
+    });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body).error.message).toContain(`${outside} is outside the folders`);
   });
 
   it('reads the allowed folders from --allow and ASSAY_ALLOWED_FOLDERS', () => {

@@ -6,21 +6,21 @@ describe("the desktop app's user-chosen paths", () => {
   it('accepts only paths the user chose, for every path field', () => {
     const granted = new GrantedPaths('/home/u/Documents/Assay');
     granted.grant('/home/u/work/a.assay');
-    expect(granted.problem('controls.list', { file: '/home/u/work/a.assay' })).toBeUndefined();
-    expect(granted.problem('controls.list', { file: '/home/u/work/../work/a.assay' })).toBeUndefined();
-    expect(granted.problem('controls.list', { file: '/home/u/work/b.assay' })).toMatch(
+    expect(granted.problem('controls.list', ['/home/u/work/a.assay'])).toBeUndefined();
+    expect(granted.problem('controls.list', ['/home/u/work/../work/a.assay'])).toBeUndefined();
+    expect(granted.problem('controls.list', ['/home/u/work/b.assay'])).toMatch(
       /^controls\.list: \/home\/u\/work\/b\.assay was not chosen in this window; choose it with Browse…/,
     );
-    expect(granted.problem('catalog.importFramework', { file: '/home/u/work/a.assay', source: '/etc/passwd' })).toContain('/etc/passwd');
-    expect(granted.problem('jobs.start', { kind: 'verify', file: '/root/.ssh/id_rsa' })).toContain('/root/.ssh/id_rsa');
-    expect(granted.problem('app.info', {})).toBeUndefined();
+    expect(granted.problem('catalog.importFramework', ['/home/u/work/a.assay', '/etc/passwd'])).toContain('/etc/passwd');
+    expect(granted.problem('jobs.start', ['/root/.ssh/id_rsa'])).toContain('/root/.ssh/id_rsa');
+    expect(granted.problem('app.info', [])).toBeUndefined();
   });
 
   it('lets New assessment create a file directly in the proposed folder, and nowhere else without a dialog', () => {
     const granted = new GrantedPaths('/home/u/Documents/Assay');
-    expect(granted.problem('assessment.create', { file: '/home/u/Documents/Assay/new.assay', name: 'n' })).toBeUndefined();
-    expect(granted.problem('assessment.create', { file: '/home/u/Documents/Assay/sub/new.assay', name: 'n' })).toBeDefined();
-    expect(granted.problem('assessment.open', { file: '/home/u/Documents/Assay/new.assay' })).toBeDefined();
+    expect(granted.problem('assessment.create', ['/home/u/Documents/Assay/new.assay'])).toBeUndefined();
+    expect(granted.problem('assessment.create', ['/home/u/Documents/Assay/sub/new.assay'])).toBeDefined();
+    expect(granted.problem('assessment.open', ['/home/u/Documents/Assay/new.assay'])).toBeDefined();
   });
 });
 

@@ -78,7 +78,8 @@ describe('the Electron window security settings', () => {
 
   it('accept file paths from the renderer only when the user chose them, checked before any command runs', () => {
     const main = readFileSync('electron/main.ts', 'utf8');
-    expect(main).toMatch(/const problem = granted\.problem\(name, input\);\s+if \(problem\) return \{ ok: false[^\n]+\s+const result = dispatch\(name, input, ctx\);/);
+    expect(main).toContain('const result = dispatch(name, input, ctx, { checkPaths: (command, paths) => granted.problem(command, paths) });');
+    expect(main.match(/dispatch\(/g)).toHaveLength(1);
     // Every dialog result is granted; nothing else adds paths but the recent list, launch file, drops and created/opened files.
     expect(main.match(/granted\.grant\(result\.filePaths?\b/g)).toHaveLength(3);
     const preload = readFileSync('electron/preload.ts', 'utf8');
