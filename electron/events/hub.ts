@@ -23,3 +23,8 @@ export function onEvent(listener: EventListener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** How many subscribers are attached: lets tests prove a closed stream or window lets go of its listener. */
+export function eventListenerCount(): number {
+  return listeners.size;
+}

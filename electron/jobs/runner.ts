@@ -12,6 +12,8 @@ import type { WorkerInput, WorkerMessage } from './protocol';
 const CANCEL_GRACE_MS = 2000;
 /** Ended jobs stay listed for `jobs.list`, the newest this many. */
 const KEEP_ENDED = 50;
+/** Each job is a thread with its own SQLite connection; more at once than this only competes for the cores. */
+export const MAX_RUNNING_JOBS = 4;
 
 interface Job {
   info: JobInfo;
@@ -69,6 +71,12 @@ function settle(job: Job, message: WorkerMessage): void {
 export function startJob(kind: JobKind, file: string): { jobId: string } {
   const path = resolve(file);
   if (!fileExists(path)) throw new AssayError('not_found', `${path}: no such assessment file (or it is not a regular file)`);
+  const running = [...jobs.values()].filter((j) => j.info.state === 'running');
+  // The same work on the same file already under way: hand back that job rather than doing it twice.
+  const same = running.find((j) => j.info.kind === kind && j.info.file === path);
+  if (same) return { jobId: same.info.jobId };
+  if (running.length >= MAX_RUNNING_JOBS)
+    throw new AssayError('conflict', `jobs.start: ${running.length} jobs are already running; wait for one to finish or cancel one (jobs.list)`);
   const jobId = `job-${++counter}-${randomBytes(4).toString('hex')}`;
   const cancelBuffer = new SharedArrayBuffer(4);
   const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(nativeBinding ? { nativeBinding } : {}) };

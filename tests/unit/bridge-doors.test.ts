@@ -8,6 +8,7 @@ import { type Bridge, MAX_COMMAND_BODY, TOKEN_HEADER, newToken, startBridge } fr
 import { foldersFromStart } from '../../electron/bridge/allowed-folders';
 import { loadBundledCatalog } from '../../electron/catalog/load';
 import { createAssessment } from '../../electron/store/open';
+import { eventListenerCount } from '../../electron/events/hub';
 import { type EventStream, openEventStream } from './event-stream';
 import { tempDir, testContext } from './helpers';
 
@@ -115,10 +116,17 @@ describe('the bridge door', () => {
     expect(foldersFromStart(['--allow', 'a', '--allow=b'], { ASSAY_ALLOWED_FOLDERS: '/c:/d' })).toEqual([resolve('a'), resolve('b'), '/c', '/d']);
   });
 
-  it('serves events only with the token', async () => {
-    const { port } = await start();
-    stream = await openEventStream(port, undefined);
-    expect(stream.status).toBe(401);
+  it('serves events only with the token, and lets go of a closed stream', async () => {
+    const { port, token } = await start();
+    const refused = await openEventStream(port, undefined);
+    expect(refused.status).toBe(401);
+    refused.close();
+    const before = eventListenerCount();
+    const open = await openEventStream(port, token);
+    expect(open.status).toBe(200);
+    await expect.poll(() => eventListenerCount()).toBe(before + 1);
+    open.close();
+    await expect.poll(() => eventListenerCount()).toBe(before);
   });
 
   it('tells the page when another process changed an open file, and then shows the new state', async () => {

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AssayEvent } from '../../shared/events';
 import { dispatch } from '../../electron/dispatch';
 import { onEvent } from '../../electron/events/hub';
-import { jobEnded, stopAllJobs, workerEntry } from '../../electron/jobs/runner';
+import { MAX_RUNNING_JOBS, jobEnded, stopAllJobs, workerEntry } from '../../electron/jobs/runner';
 import { openAssessment } from '../../electron/store/open';
 import { type Bridge, TOKEN_HEADER, newToken, startBridge } from '../../electron/bridge/server';
 import { buildLargeAssessment } from '../support/large-assessment';
@@ -88,6 +88,16 @@ describe('jobs', () => {
 
     const missing = dispatch('jobs.start', { kind: 'verify', file: join(tempDir(), 'none.assay') }, testContext(tempDir()));
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('none.assay') } });
+  });
+
+  it('hand back the running job for the same work, and refuse more than the limit at once', async () => {
+    const files = Array.from({ length: MAX_RUNNING_JOBS + 1 }, () => largeCopy());
+    const first = call<{ jobId: string }>('jobs.start', { kind: 'verify', file: files[0] });
+    expect(call<{ jobId: string }>('jobs.start', { kind: 'verify', file: files[0] })).toEqual(first);
+    for (const file of files.slice(1, MAX_RUNNING_JOBS)) call('jobs.start', { kind: 'verify', file });
+    const over = dispatch('jobs.start', { kind: 'verify', file: files[MAX_RUNNING_JOBS] }, testContext(tempDir()));
+    expect(over).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('jobs are already running') } });
+    await stopAllJobs();
   });
 
   it('can be cancelled, ending with job.cancelled and no result', async () => {
