@@ -26,6 +26,7 @@ export interface JobView {
 }
 
 const CURRENT_KEY = 'assay.currentFile';
+let unsubscribeEvents: (() => void) | undefined;
 
 interface AppState {
   info: AppInfo | null;
@@ -122,7 +123,8 @@ export const useApp = create<AppState>()((set, get) => {
 
     async start() {
       if (get().needsToken) return set({ ready: true });
-      subscribe((event) => get().handleEvent(event));
+      // Once per page, even if start() runs again (React's StrictMode runs effects twice in development).
+      unsubscribeEvents ??= subscribe((event) => get().handleEvent(event));
       await attempt(async () => {
         const [info, { files }] = await Promise.all([api.invoke('app.info', {}), api.invoke('app.recent', {})]);
         set({ info, recent: files });
