@@ -27,6 +27,8 @@ test('a wrong token (an address from an earlier run) shows the same page', async
 
 test('a change made by another program shows up without a reload, catalog included', async ({ page }) => {
   const file = join(e2eDir, 'shared-with-cli.assay');
+  const requests: { url: string; token?: string }[] = [];
+  page.on('request', (r) => requests.push({ url: r.url(), token: r.headers()['x-assay-token'] }));
   await openApp(page);
   await page.getByLabel('Name').fill('Shared with the command line');
   await page.getByRole('textbox', { name: 'File' }).first().fill(file);
@@ -48,6 +50,10 @@ test('a change made by another program shows up without a reload, catalog includ
   await expect(page.getByRole('button', { name: /ACME AI policy/ })).toBeVisible();
   expect(await page.evaluate(() => (globalThis as unknown as { marker?: string }).marker)).toBe('same page');
   await page.screenshot({ path: screenshotPath('09-changed-elsewhere') });
+  // The events arrived on a stream that carried the token in a header; no address after the first holds it.
+  const token = process.env.ASSAY_E2E_TOKEN!;
+  expect(requests.find((r) => new URL(r.url).pathname === '/events')?.token).toBe(token);
+  expect(requests.slice(1).filter((r) => r.url.includes(token))).toEqual([]);
 });
 
 test('the bridge refuses a file outside the allowed folders, naming it and how to allow it', async ({ page }) => {
