@@ -4,6 +4,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ErrorCode } from '../../shared/errors';
+import { formatEvent } from '../../shared/event-stream';
 import { dispatch } from '../dispatch';
 import { startChangeWatcher } from '../events/change-watcher';
 import { onEvent } from '../events/hub';
@@ -148,7 +149,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     });
     res.write(': assay events\n\n');
     streams.add(res);
-    const unsubscribe = onEvent((event) => res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
+    const unsubscribe = onEvent((event) => res.write(formatEvent(event)));
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     const end = () => {

@@ -1,6 +1,7 @@
 import type { AssayApi, CommandInput, CommandName, CommandOutput } from '../../shared/commands';
 import { AssayError, type Envelope, isAssayErrorShape } from '../../shared/errors';
-import type { AssayEvent, EventListener } from '../../shared/events';
+import { parseEventStream } from '../../shared/event-stream';
+import type { EventListener } from '../../shared/events';
 import type { PreloadApi } from '../../shared/preload-api';
 
 declare global {
@@ -62,28 +63,6 @@ function bridgeApi(): AssayApi {
       return unwrap(name, await response.json().catch(() => null));
     },
   };
-}
-
-/** Splits a text/event-stream into its data payloads, keeping an unfinished block for the next chunk. */
-export function parseEventStream(buffer: string): { events: AssayEvent[]; rest: string } {
-  const events: AssayEvent[] = [];
-  const blocks = buffer.split('\n\n');
-  const rest = blocks.pop() ?? '';
-  for (const block of blocks) {
-    const data = block
-      .split('\n')
-      .filter((line) => line.startsWith('data: '))
-      .map((line) => line.slice(6))
-      .join('\n');
-    if (!data) continue;
-    try {
-      const event = JSON.parse(data) as AssayEvent;
-      if (typeof event?.type === 'string') events.push(event);
-    } catch {
-      // A damaged block is skipped; the next one stands on its own.
-    }
-  }
-  return { events, rest };
 }
 
 const RECONNECT_MS = 1000;

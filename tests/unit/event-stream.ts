@@ -1,4 +1,5 @@
 import { type IncomingMessage, request } from 'node:http';
+import { parseEventStream } from '../../shared/event-stream';
 import { AssayEvent } from '../../shared/events';
 import { EVENTS_PATH, TOKEN_HEADER } from '../../electron/bridge/server';
 
@@ -20,18 +21,11 @@ export function openEventStream(port: number, token: string | undefined): Promis
       let buffer = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = block
-            .split('\n')
-            .filter((l) => l.startsWith('data: '))
-            .map((l) => l.slice(6))
-            .join('\n');
-          if (!data) continue;
-          const event = AssayEvent.parse(JSON.parse(data));
+        const parsed = parseEventStream(buffer + chunk);
+        buffer = parsed.rest;
+        for (const raw of parsed.events) {
+          // What the bridge sends must meet the shared schema, as if a page checked it.
+          const event = AssayEvent.parse(raw);
           events.push(event);
           for (const w of waiters.splice(0)) if (w.match(event)) w.done(event);
           else waiters.push(w);
