@@ -1,8 +1,8 @@
 import type { AssayApi, CommandInput, CommandName, CommandOutput } from '../../shared/commands';
 import { AssayError, type Envelope, isAssayErrorShape } from '../../shared/errors';
-import { parseEventStream } from '../../shared/event-stream';
 import type { EventListener } from '../../shared/events';
 import type { PreloadApi } from '../../shared/preload-api';
+import { eventClient } from './event-client';
 
 declare global {
   interface Window {
@@ -65,51 +65,13 @@ function bridgeApi(): AssayApi {
   };
 }
 
-const RECONNECT_MS = 1000;
-
-/**
- * One event stream per tab, shared by every subscriber. EventSource cannot send headers, so the
- * stream is read with fetch(): the token travels in X-Assay-Token and never appears in a URL or a log.
- */
-function bridgeEvents(): (listener: EventListener) => () => void {
-  const listeners = new Set<EventListener>();
-  let controller: AbortController | null = null;
-
-  async function connect(): Promise<void> {
-    const own = (controller = new AbortController());
-    while (listeners.size > 0 && !own.signal.aborted) {
-      try {
-        const response = await fetch('./events', { headers: { 'X-Assay-Token': token }, signal: own.signal, cache: 'no-store' });
-        if (response.status === 401 || !response.body) return; // the store shows the token page on the next command
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          const parsed = parseEventStream(buffer + value);
-          buffer = parsed.rest;
-          for (const event of parsed.events) for (const listener of [...listeners]) listener(event);
-        }
-      } catch {
-        if (own.signal.aborted) return;
-      }
-      // The bridge restarted or the connection dropped: try again, quietly.
-      await new Promise((r) => setTimeout(r, RECONNECT_MS));
-    }
-  }
-
-  return (listener) => {
-    listeners.add(listener);
-    if (listeners.size === 1) void connect();
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0) controller?.abort();
-    };
-  };
-}
-
 export const api: AssayApi = window.assay ? ipcApi(window.assay) : bridgeApi();
 
+const bridgeEvents = window.assay ? null : eventClient({ url: new URL('./events', window.location.href).href, token });
+
 /** Events from the Node side, whichever door is behind the page; returns the unsubscribe. */
-export const subscribe: (listener: EventListener) => () => void = window.assay ? window.assay.onEvent : bridgeEvents();
+export const subscribe: (listener: EventListener) => () => void = window.assay ? window.assay.onEvent : bridgeEvents!.subscribe;
+
+/** After the bridge's stream was interrupted and came back (IPC is never interrupted). */
+export const onEventsResumed: (callback: () => void) => () => void = bridgeEvents ? bridgeEvents.onResume : () => () => undefined;
 export const shell: PreloadApi['shell'] | null = window.assay?.shell ?? null;

@@ -3,7 +3,7 @@ import type { Catalog } from '../../shared/catalog/schema';
 import type { AssessmentSummary, AuditEntry, CommandOutput, ControlRow, RecentFile, VerifyResult } from '../../shared/commands';
 import type { ControlState, StateCounts } from '../../shared/domain/control-state';
 import type { AssayEvent, JobResult } from '../../shared/events';
-import { BridgeTokenError, api, bridgeTokenMissing, subscribe } from './api';
+import { BridgeTokenError, api, bridgeTokenMissing, onEventsResumed, subscribe } from './api';
 
 export type View = 'overview' | 'controls' | 'catalog' | 'audit';
 export type CatalogKind = 'framework' | 'requirement' | 'threat' | 'control';
@@ -27,6 +27,7 @@ export interface JobView {
 
 const CURRENT_KEY = 'assay.currentFile';
 let unsubscribeEvents: (() => void) | undefined;
+let unsubscribeResume: (() => void) | undefined;
 
 interface AppState {
   info: AppInfo | null;
@@ -67,8 +68,8 @@ interface AppState {
   removeFramework(id: string): Promise<boolean>;
   verifyAudit(): Promise<void>;
   dismissError(): void;
-  /** Reloads everything shown for the open assessment (after another program changed it). */
-  refresh(): Promise<void>;
+  /** Reloads everything shown for the open assessment (after another program changed it; quiet: without saying so). */
+  refresh(options?: { quiet?: boolean }): Promise<void>;
   handleEvent(event: AssayEvent): void;
 }
 
@@ -125,6 +126,8 @@ export const useApp = create<AppState>()((set, get) => {
       if (get().needsToken) return set({ ready: true });
       // Once per page, even if start() runs again (React's StrictMode runs effects twice in development).
       unsubscribeEvents ??= subscribe((event) => get().handleEvent(event));
+      // Changes made while the stream was down were not announced: reload what is shown.
+      unsubscribeResume ??= onEventsResumed(() => void get().refresh({ quiet: true }));
       await attempt(async () => {
         const [info, { files }] = await Promise.all([api.invoke('app.info', {}), api.invoke('app.recent', {})]);
         set({ info, recent: files });
@@ -241,7 +244,7 @@ export const useApp = create<AppState>()((set, get) => {
       set({ error: null });
     },
 
-    async refresh() {
+    async refresh(options) {
       const current = get().current;
       if (!current) return;
       const file = current.file;
@@ -261,7 +264,7 @@ export const useApp = create<AppState>()((set, get) => {
           catalog: freshCatalog,
           audit,
           verify: null,
-          changedElsewhereAt: new Date().toISOString(),
+          ...(options?.quiet ? {} : { changedElsewhereAt: new Date().toISOString() }),
         });
       });
     },
