@@ -6,7 +6,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve('electron/main.ts') }, external: ['better-sqlite3', 'electron'] },
+      // The job worker is its own entry: a Worker loads it by file name beside main.js (see electron/jobs/runner.ts).
+      rollupOptions: {
+        input: { main: resolve('electron/main.ts'), 'jobs-worker': resolve('electron/jobs/worker.ts') },
+        external: ['better-sqlite3', 'electron'],
+      },
     },
   },
   preload: {

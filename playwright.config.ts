@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 
@@ -47,6 +47,8 @@ export default defineConfig({
       ASSAY_BRIDGE_TOKEN: process.env.ASSAY_E2E_TOKEN,
       ASSAY_BRIDGE_PORT: process.env.ASSAY_E2E_PORT,
       ASSAY_ACTOR: 'e2e-tester',
+      // The bridge confines paths to allowed folders: the tests' temporary folder and the fixtures they import.
+      ASSAY_ALLOWED_FOLDERS: [dir, resolve('tests/fixtures')].join(delimiter),
     },
   },
 });

@@ -3,31 +3,54 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron';
 import { commandNames } from '../shared/commands';
-import { IPC_COMMAND_PREFIX, IPC_SHELL } from '../shared/preload-api';
+import { IPC_COMMAND_PREFIX, IPC_EVENT, IPC_SHELL } from '../shared/preload-api';
 import { dispatch } from './dispatch';
+import { startChangeWatcher } from './events/change-watcher';
+import { onEvent } from './events/hub';
+import { GrantedPaths } from './granted-paths';
 import { defaultContext } from './handlers/context';
 import { closeAll } from './handlers/open-files';
+import { configureJobs, stopAllJobs } from './jobs/runner';
 import { electronNativeBinding } from './native-binding';
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedNavigation, isTrustedSender, permissionAllowed, webPreferences } from './security';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  isAllowedNavigation,
+  isOwnAppRequest,
+  isTrustedSender,
+  permissionAllowed,
+  windowPreferences,
+} from './security';
 import { useNativeBinding } from './store/sqlite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = normalize(join(here, '../renderer'));
 const appRoot = join(here, '../..');
 
-useNativeBinding(
-  electronNativeBinding({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot, modulesAbi: process.versions.modules }),
-);
+const nativeBinding = electronNativeBinding({
+  packaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+  appRoot,
+  modulesAbi: process.versions.modules,
+});
+useNativeBinding(nativeBinding);
+// Job workers open their own connections and must load the same Electron-ABI build.
+configureJobs({ nativeBinding });
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const launchFile = process.argv.slice(app.isPackaged ? 1 : 2).find((arg) => arg.toLowerCase().endsWith('.assay')) ?? null;
 const ctx = defaultContext({ home: app.getPath('userData') });
 let mainWindow: BrowserWindow | null = null;
+/** Paths the user chose in this run; commands naming any other path are refused (see granted-paths.ts). */
+const granted = new GrantedPaths(ctx.defaultFolder);
+granted.grant(launchFile);
 
 const mime: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
 async function serveApp(request: Request): Promise<Response> {
+  if (!isOwnAppRequest(request.url)) return new Response('not found', { status: 404 });
   const { pathname } = new URL(request.url);
   let file = normalize(join(rendererDir, decodeURIComponent(pathname)));
   if (!file.startsWith(rendererDir + sep)) return new Response('forbidden', { status: 403 });
@@ -43,7 +66,11 @@ function registerIpc(): void {
     ipcMain.handle(IPC_COMMAND_PREFIX + name, (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame?.url))
         return { ok: false, error: { code: 'usage', message: `${name}: refused, the caller is not an Assay window` } };
-      return dispatch(name, input, ctx);
+      const result = dispatch(name, input, ctx, { checkPaths: (command, paths) => granted.problem(command, paths) });
+      // Files main itself lists or has just created or opened were chosen by the user.
+      if (result.ok && name === 'app.recent') for (const r of (result.value as { files: { file: string }[] }).files) granted.grant(r.file);
+      if (result.ok && (name === 'assessment.create' || name === 'assessment.open')) granted.grant((result.value as { file: string }).file);
+      return result;
     });
   }
   const trusted = (event: Electron.IpcMainInvokeEvent) => isTrustedSender(event.senderFrame?.url);
@@ -54,7 +81,7 @@ function registerIpc(): void {
       defaultPath: typeof defaultPath === 'string' ? defaultPath : undefined,
       filters: [{ name: 'Assay assessment', extensions: ['assay'] }],
     });
-    return result.canceled ? null : (result.filePath ?? null);
+    return result.canceled ? null : granted.grant(result.filePath ?? null);
   });
   ipcMain.handle(IPC_SHELL.chooseExistingFile, async (event) => {
     if (!trusted(event) || !mainWindow) return null;
@@ -63,7 +90,7 @@ function registerIpc(): void {
       properties: ['openFile'],
       filters: [{ name: 'Assay assessment', extensions: ['assay'] }],
     });
-    return result.canceled ? null : (result.filePaths[0] ?? null);
+    return result.canceled ? null : granted.grant(result.filePaths[0] ?? null);
   });
   ipcMain.handle(IPC_SHELL.chooseFrameworkFile, async (event) => {
     if (!trusted(event) || !mainWindow) return null;
@@ -72,9 +99,14 @@ function registerIpc(): void {
       properties: ['openFile'],
       filters: [{ name: 'Framework (YAML or JSON)', extensions: ['yaml', 'yml', 'json'] }],
     });
-    return result.canceled ? null : (result.filePaths[0] ?? null);
+    return result.canceled ? null : granted.grant(result.filePaths[0] ?? null);
   });
   ipcMain.handle(IPC_SHELL.launchFile, (event) => (trusted(event) ? launchFile : null));
+  // The preload sends only paths Electron's webUtils gave for a real dropped file.
+  ipcMain.handle(IPC_SHELL.droppedFile, (event, path: unknown) =>
+    trusted(event) && typeof path === 'string' && path.length > 0 && path.length <= 4096 ? granted.grant(path) : null,
+  );
+  onEvent((event) => mainWindow?.webContents.send(IPC_EVENT, event));
 }
 
 function hardenContents(): void {
@@ -105,7 +137,7 @@ function createWindow(): void {
     title: 'Assay',
     backgroundColor: '#f6f7f9',
     show: false,
-    webPreferences: { ...webPreferences, preload: join(here, '../preload/preload.cjs') },
+    webPreferences: { ...windowPreferences(app.isPackaged), preload: join(here, '../preload/preload.cjs') },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
@@ -117,7 +149,11 @@ void app.whenReady().then(() => {
   protocol.handle(APP_SCHEME, serveApp);
   hardenContents();
   registerIpc();
+  startChangeWatcher();
   createWindow();
 });
 app.on('window-all-closed', () => app.quit());
-app.on('before-quit', () => closeAll());
+app.on('before-quit', () => {
+  void stopAllJobs();
+  closeAll();
+});

@@ -34,6 +34,11 @@ export const webPreferences = {
   spellcheck: false,
 } as const;
 
+/** What main.ts gives the window: the settings above, with DevTools only in development (never in a packaged build). */
+export function windowPreferences(packaged: boolean) {
+  return { ...webPreferences, devTools: !packaged };
+}
+
 /** The app's pages are served from this custom scheme, never from file:// or the network. */
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://assay`;
@@ -46,6 +51,11 @@ export function isAllowedNavigation(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The app:// handler serves only its own host: app://assay/…, nothing else under the scheme. */
+export function isOwnAppRequest(url: string): boolean {
+  return isAllowedNavigation(url);
 }
 
 /** IPC is answered only for frames showing the app's own origin. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Catalog, ControlId, ControlType, FrameworkId } from './catalog/schema';
 import { CatalogSummary } from './catalog/summary';
 import { ControlState, justificationProblem } from './domain/control-state';
+import { JobId, JobInfo, JobKind } from './jobs';
 
 /**
  * The one command table. Every door (Electron IPC, the loopback bridge, the command line)
@@ -288,6 +289,13 @@ export const commands = {
     z.object({ file: AssessmentFile, frameworkId: FrameworkId }).strict(),
     z.object({ removed: z.literal(true) }),
   ),
+  'jobs.start': command(
+    'Start long work (verify a file) off the thread that answers commands; progress and the result arrive as events.',
+    z.object({ kind: JobKind, file: AssessmentFile }).strict(),
+    z.object({ jobId: JobId }),
+  ),
+  'jobs.cancel': command('Cancel a running job; it ends with a job.cancelled event.', z.object({ jobId: JobId }).strict(), z.object({ cancelled: z.boolean() })),
+  'jobs.list': command('Jobs of this process, running and recently ended.', Nothing, z.object({ jobs: z.array(JobInfo) })),
 } as const;
 
 export type Commands = typeof commands;
@@ -295,6 +303,16 @@ export type CommandName = keyof Commands;
 export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
 export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
 export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
+
+/** Input fields that name a file on disk: the doors confine them (bridge folders, Electron's user-chosen paths). */
+export const PATH_FIELDS = ['file', 'source'] as const;
+
+/** The file paths a raw command input names, whatever the command. */
+export function pathsIn(input: unknown): string[] {
+  if (!input || typeof input !== 'object') return [];
+  const record = input as Record<string, unknown>;
+  return PATH_FIELDS.map((field) => record[field]).filter((v): v is string => typeof v === 'string');
+}
 
 export const commandNames = Object.keys(commands) as CommandName[];
 

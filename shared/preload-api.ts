@@ -1,5 +1,6 @@
 import type { CommandInput, CommandName, CommandOutput } from './commands';
 import type { Envelope } from './errors';
+import type { EventListener } from './events';
 
 /** What the Electron preload exposes as `window.assay`: one named function per command, nothing generic. */
 export interface PreloadApi {
@@ -13,7 +14,14 @@ export interface PreloadApi {
     chooseFrameworkFile(): Promise<string | null>;
     /** The .assay file the app was launched with (double-click, "Open with"), if any. */
     launchFile(): Promise<string | null>;
+    /**
+     * The path of a file the user dropped on the window (Electron's webUtils in the preload),
+     * which main then accepts as chosen by the user; null for anything that is not a dropped file.
+     */
+    droppedFile(file: File): Promise<string | null>;
   };
+  /** Events from the Node side (files changed elsewhere, job progress); returns the unsubscribe. */
+  onEvent(listener: EventListener): () => void;
 }
 
 export const IPC_COMMAND_PREFIX = 'assay:';
@@ -22,4 +30,8 @@ export const IPC_SHELL = {
   chooseExistingFile: 'assay-shell:choose-existing-file',
   chooseFrameworkFile: 'assay-shell:choose-framework-file',
   launchFile: 'assay-shell:launch-file',
+  droppedFile: 'assay-shell:dropped-file',
 } as const;
+
+/** The one channel main uses to push events to a window. */
+export const IPC_EVENT = 'assay-event';

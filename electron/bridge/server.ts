@@ -4,14 +4,22 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ErrorCode } from '../../shared/errors';
+import { formatEvent } from '../../shared/event-stream';
 import { dispatch } from '../dispatch';
+import { startChangeWatcher } from '../events/change-watcher';
+import { onEvent } from '../events/hub';
 import type { HandlerContext } from '../handlers/context';
 import { CONTENT_SECURITY_POLICY } from '../security';
+import { type FolderGuard, folderGuard } from './allowed-folders';
 
 export const BRIDGE_HOST = '127.0.0.1';
 export const API_PREFIX = '/api/';
 export const TOKEN_HEADER = 'x-assay-token';
-const MAX_BODY = 64 * 1024 * 1024;
+export const EVENTS_PATH = '/events';
+/** Commands carry small JSON; files travel by path (or, later, a streaming upload endpoint). */
+export const MAX_COMMAND_BODY = 1024 * 1024;
+/** A comment line keeps idle event streams from being cut by anything that times out quiet sockets. */
+const HEARTBEAT_MS = 15_000;
 
 const statusFor: Record<ErrorCode, number> = {
   usage: 404,
@@ -60,15 +68,26 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
+class BodyTooLarge extends Error {}
+
 async function readBody(req: IncomingMessage): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_COMMAND_BODY) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) throw new Error(`request body over ${MAX_BODY} bytes`);
+    if (size > MAX_COMMAND_BODY) throw new BodyTooLarge();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function decodePath(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface BridgeOptions {
@@ -77,12 +96,18 @@ export interface BridgeOptions {
   /** The built renderer (index.html and assets); without it only the API is served. */
   staticDir?: string;
   port?: number;
+  /** The only folders whose files commands may name (see allowed-folders.ts); required so no bridge runs unconfined. */
+  allowedFolders: string[];
+  /** How often open files are checked for changes made by another process; 0 turns the watcher off. */
+  changePollMs?: number;
 }
 
 export interface Bridge {
   server: Server;
   port: number;
   url: string;
+  /** The allowed folders, resolved to real paths. */
+  folders: string[];
   close(): Promise<void>;
 }
 
@@ -92,11 +117,15 @@ export interface Bridge {
  */
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let port = 0;
+  const guard: FolderGuard = folderGuard(options.allowedFolders);
+  const streams = new Set<ServerResponse>();
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
+    const decoded = decodePath(pathname);
+    if (decoded === undefined) return send(res, 400, `bad request: the address ${pathname} is not valid percent-encoding`, 'text/plain; charset=utf-8');
     if (!options.staticDir) return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'no UI is served' } });
     const root = normalize(options.staticDir);
-    let file = normalize(join(root, decodeURIComponent(pathname)));
+    let file = normalize(join(root, decoded));
     if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'forbidden', 'text/plain');
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) file = join(root, 'index.html'); // the renderer routes in the page
@@ -105,33 +134,91 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     send(res, 200, body, contentTypes[extname(file)] ?? 'application/octet-stream');
   }
 
+  function hasToken(req: IncomingMessage): boolean {
+    const given = req.headers[TOKEN_HEADER];
+    return sameToken(Array.isArray(given) ? given[0] : given, options.token);
+  }
+
+  /** Events as a text/event-stream, read by the page with fetch() so the token travels in a header, never in a URL. */
+  function serveEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      Connection: 'keep-alive',
+    });
+    res.write(': assay events\n\n');
+    streams.add(res);
+    const unsubscribe = onEvent((event) => res.write(formatEvent(event)));
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    const end = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(res);
+    };
+    req.on('close', end);
+    res.on('close', end);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = req.headers.host ?? '';
     if (host !== `${BRIDGE_HOST}:${port}` && host !== `localhost:${port}`)
       return send(res, 421, 'wrong host', 'text/plain');
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    // Browsers send Origin on cross-origin requests: another site's page is refused before anything runs.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${host}`)
+      return sendJson(res, 403, { ok: false, error: { code: 'usage', message: `${req.url ?? '/'}: requests from ${origin} are refused; only the Assay page may call this bridge` } });
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      return send(res, 400, 'bad request: malformed address', 'text/plain; charset=utf-8');
+    }
+    if (url.pathname === EVENTS_PATH) {
+      if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'usage', message: 'events are read with GET' } });
+      if (!hasToken(req)) return sendJson(res, 401, { ok: false, error: { code: 'usage', message: 'missing or wrong bridge token' } });
+      return serveEvents(req, res);
+    }
     if (!url.pathname.startsWith(API_PREFIX)) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain');
       return serveStatic(res, url.pathname);
     }
-    const command = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+    const command = decodePath(url.pathname.slice(API_PREFIX.length));
+    if (command === undefined)
+      return sendJson(res, 400, { ok: false, error: { code: 'usage', message: `the command name in ${url.pathname} is not valid percent-encoding` } });
     if (req.method !== 'POST')
       return sendJson(res, 405, { ok: false, error: { code: 'usage', message: `${command}: commands are called with POST` } });
-    const given = req.headers[TOKEN_HEADER];
-    if (!sameToken(Array.isArray(given) ? given[0] : given, options.token))
-      return sendJson(res, 401, { ok: false, error: { code: 'usage', message: 'missing or wrong bridge token' } });
+    if (!hasToken(req)) return sendJson(res, 401, { ok: false, error: { code: 'usage', message: 'missing or wrong bridge token' } });
     let input: unknown;
     try {
       const body = await readBody(req);
       input = body.length ? JSON.parse(body) : {};
     } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        res.setHeader('Connection', 'close');
+        return sendJson(res, 413, {
+          ok: false,
+          error: {
+            code: 'invalid_input',
+            message: `${command}: the request is larger than ${MAX_COMMAND_BODY / 1024 / 1024} MiB; commands take small JSON and name files by path`,
+          },
+        });
+      }
       return sendJson(res, 400, {
         ok: false,
         error: { code: 'invalid_input', message: `${command}: the request body is not valid JSON (${(error as Error).message})` },
       });
     }
-    const result = dispatch(command, input, options.ctx);
-    sendJson(res, result.ok ? 200 : statusFor[result.error.code], result);
+    let outsideFolders = false;
+    const result = dispatch(command, input, options.ctx, {
+      checkPaths: (name, paths) => {
+        const problem = paths.map((path) => guard.problem(name, path)).find(Boolean);
+        outsideFolders = problem !== undefined;
+        return problem;
+      },
+    });
+    sendJson(res, result.ok ? 200 : outsideFolders ? 403 : statusFor[result.error.code], result);
   }
 
   const server = createServer((req, res) => {
@@ -146,10 +233,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     server.listen(options.port ?? 0, BRIDGE_HOST, () => resolveListen());
   });
   port = (server.address() as AddressInfo).port;
+  const watcher = options.changePollMs === 0 ? undefined : startChangeWatcher({ intervalMs: options.changePollMs });
   return {
     server,
     port,
     url: `http://${BRIDGE_HOST}:${port}/`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    folders: guard.folders,
+    close: () =>
+      new Promise<void>((done) => {
+        watcher?.stop();
+        for (const stream of streams) stream.end();
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -1,6 +1,8 @@
 import type { AssayApi, CommandInput, CommandName, CommandOutput } from '../../shared/commands';
 import { AssayError, type Envelope, isAssayErrorShape } from '../../shared/errors';
+import type { EventListener } from '../../shared/events';
 import type { PreloadApi } from '../../shared/preload-api';
+import { eventClient } from './event-client';
 
 declare global {
   interface Window {
@@ -36,8 +38,15 @@ function ipcApi(preload: PreloadApi): AssayApi {
   };
 }
 
+/** The bridge answered 401: this tab has no token, or one from an earlier run of `npm run web`. */
+export class BridgeTokenError extends AssayError {}
+
+const token = window.assay ? '' : bridgeToken();
+
+/** True when this page was opened over the bridge without the token in its address. */
+export const bridgeTokenMissing = !window.assay && token === '';
+
 function bridgeApi(): AssayApi {
-  const token = bridgeToken();
   return {
     async invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
       let response: Response;
@@ -50,10 +59,19 @@ function bridgeApi(): AssayApi {
       } catch (error) {
         throw new AssayError('internal', `${name}: the Assay bridge cannot be reached (${(error as Error).message}); is npm run web still running?`);
       }
+      if (response.status === 401) throw new BridgeTokenError('usage', `${name}: the bridge refused this page's token`);
       return unwrap(name, await response.json().catch(() => null));
     },
   };
 }
 
 export const api: AssayApi = window.assay ? ipcApi(window.assay) : bridgeApi();
+
+const bridgeEvents = window.assay ? null : eventClient({ url: new URL('./events', window.location.href).href, token });
+
+/** Events from the Node side, whichever door is behind the page; returns the unsubscribe. */
+export const subscribe: (listener: EventListener) => () => void = window.assay ? window.assay.onEvent : bridgeEvents!.subscribe;
+
+/** After the bridge's stream was interrupted and came back (IPC is never interrupted). */
+export const onEventsResumed: (callback: () => void) => () => void = bridgeEvents ? bridgeEvents.onResume : () => () => undefined;
 export const shell: PreloadApi['shell'] | null = window.assay?.shell ?? null;

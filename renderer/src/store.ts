@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { Catalog } from '../../shared/catalog/schema';
 import type { AssessmentSummary, AuditEntry, CommandOutput, ControlRow, RecentFile, VerifyResult } from '../../shared/commands';
 import type { ControlState, StateCounts } from '../../shared/domain/control-state';
-import { api } from './api';
+import type { AssayEvent, JobResult } from '../../shared/events';
+import { BridgeTokenError, api, bridgeTokenMissing, onEventsResumed, subscribe } from './api';
 
 export type View = 'overview' | 'controls' | 'catalog' | 'audit';
 export type CatalogKind = 'framework' | 'requirement' | 'threat' | 'control';
@@ -12,7 +13,21 @@ export interface CatalogSelection {
 }
 type AppInfo = CommandOutput<'app.info'>;
 
+/** What the UI knows of a job from its events. */
+export interface JobView {
+  kind: string;
+  file: string;
+  state: 'running' | 'finished' | 'failed' | 'cancelled';
+  phase: string;
+  done: number;
+  total: number;
+  result?: JobResult;
+  error?: string;
+}
+
 const CURRENT_KEY = 'assay.currentFile';
+let unsubscribeEvents: (() => void) | undefined;
+let unsubscribeResume: (() => void) | undefined;
 
 interface AppState {
   info: AppInfo | null;
@@ -32,6 +47,11 @@ interface AppState {
   error: string | null;
   busy: boolean;
   ready: boolean;
+  /** Opened over the bridge without a valid token: the page says how to get the address instead. */
+  needsToken: boolean;
+  /** Set when another program changed the open assessment and the view was reloaded. */
+  changedElsewhereAt: string | null;
+  jobs: Record<string, JobView>;
 
   start(): Promise<void>;
   create(file: string, name: string): Promise<boolean>;
@@ -48,6 +68,9 @@ interface AppState {
   removeFramework(id: string): Promise<boolean>;
   verifyAudit(): Promise<void>;
   dismissError(): void;
+  /** Reloads everything shown for the open assessment (after another program changed it; quiet: without saying so). */
+  refresh(options?: { quiet?: boolean }): Promise<void>;
+  handleEvent(event: AssayEvent): void;
 }
 
 function message(error: unknown): string {
@@ -61,7 +84,8 @@ export const useApp = create<AppState>()((set, get) => {
     try {
       return await work();
     } catch (error) {
-      set({ error: message(error) });
+      if (error instanceof BridgeTokenError) set({ needsToken: true });
+      else set({ error: message(error) });
       return undefined;
     } finally {
       set({ busy: false });
@@ -71,7 +95,7 @@ export const useApp = create<AppState>()((set, get) => {
   async function enter(summary: AssessmentSummary): Promise<void> {
     const { controls } = await api.invoke('controls.list', { file: summary.file });
     sessionStorage.setItem(CURRENT_KEY, summary.file);
-    set({ current: summary, controls, selectedId: controls[0]?.id ?? null, view: 'overview', audit: [], verify: null, catalog: null, catalogTrail: [] });
+    set({ current: summary, controls, selectedId: controls[0]?.id ?? null, view: 'overview', audit: [], verify: null, catalog: null, catalogTrail: [], changedElsewhereAt: null });
   }
 
   function withCounts(counts: StateCounts): AssessmentSummary | null {
@@ -94,8 +118,16 @@ export const useApp = create<AppState>()((set, get) => {
     error: null,
     busy: false,
     ready: false,
+    needsToken: bridgeTokenMissing,
+    changedElsewhereAt: null,
+    jobs: {},
 
     async start() {
+      if (get().needsToken) return set({ ready: true });
+      // Once per page, even if start() runs again (React's StrictMode runs effects twice in development).
+      unsubscribeEvents ??= subscribe((event) => get().handleEvent(event));
+      // Changes made while the stream was down were not announced: reload what is shown.
+      unsubscribeResume ??= onEventsResumed(() => void get().refresh({ quiet: true }));
       await attempt(async () => {
         const [info, { files }] = await Promise.all([api.invoke('app.info', {}), api.invoke('app.recent', {})]);
         set({ info, recent: files });
@@ -210,6 +242,49 @@ export const useApp = create<AppState>()((set, get) => {
 
     dismissError() {
       set({ error: null });
+    },
+
+    async refresh(options) {
+      const current = get().current;
+      if (!current) return;
+      const file = current.file;
+      await attempt(async () => {
+        const { catalog, view, selectedId } = get();
+        const [summary, { controls }, freshCatalog, audit] = await Promise.all([
+          api.invoke('assessment.open', { file }),
+          api.invoke('controls.list', { file }),
+          catalog ? api.invoke('catalog.get', { file }) : Promise.resolve(null),
+          view === 'audit' ? api.invoke('audit.list', { file }).then((r) => r.entries) : Promise.resolve(get().audit),
+        ]);
+        if (get().current?.file !== file) return; // the user moved on while this loaded
+        set({
+          current: { ...summary, ...(current.backup ? { backup: current.backup } : {}) },
+          controls,
+          selectedId: controls.some((c) => c.id === selectedId) ? selectedId : (controls[0]?.id ?? null),
+          catalog: freshCatalog,
+          audit,
+          verify: null,
+          ...(options?.quiet ? {} : { changedElsewhereAt: new Date().toISOString() }),
+        });
+      });
+    },
+
+    handleEvent(event) {
+      if (event.type === 'assessment.changed') {
+        if (get().current?.file === event.file) void get().refresh();
+        return;
+      }
+      const before = get().jobs[event.jobId];
+      const base: JobView = before ?? { kind: event.kind, file: event.file, state: 'running', phase: '', done: 0, total: 0 };
+      const next: JobView =
+        event.type === 'job.progress'
+          ? { ...base, phase: event.phase, done: event.done, total: event.total }
+          : event.type === 'job.finished'
+            ? { ...base, state: 'finished', result: event.result }
+            : event.type === 'job.failed'
+              ? { ...base, state: 'failed', error: event.error.message }
+              : { ...base, state: 'cancelled' };
+      set({ jobs: { ...get().jobs, [event.jobId]: next } });
     },
   };
 });

@@ -12,6 +12,7 @@ import { createAssessment, openForReading } from '../../electron/store/open';
 import { verifyAssessment } from '../../electron/store/verify';
 import { searchCatalog, searchEntries } from '../../shared/catalog/search';
 import { buildIndex } from '../../shared/catalog/trace';
+import { measureCommandLatencyDuringVerify } from './job-latency';
 
 interface Result {
   name: string;
@@ -68,6 +69,13 @@ try {
   });
   results.push({ name: 'open an assessment read-only and parse its catalog', value: reopen.ms, unit: 'ms', target: 1000 });
   reopen.value.close();
+
+  const latency = await measureCommandLatencyDuringVerify(dir, 20000);
+  console.log(
+    `info verify job on ${latency.entries + 1} entries: ${latency.jobMs.toFixed(0)} ms in a worker (${latency.inlineVerifyMs.toFixed(0)} ms inline), ` +
+      `${latency.commandsAnswered} commands answered meanwhile`,
+  );
+  results.push({ name: 'slowest command answered while a verify job runs', value: latency.worstCommandMs, unit: 'ms', target: 50 });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

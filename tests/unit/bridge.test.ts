@@ -32,7 +32,7 @@ async function start() {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>ui</title>');
   writeFileSync(join(dir, 'secret.txt'), 'secret');
   const token = newToken();
-  bridge = await startBridge({ token, staticDir, ctx: testContext(dir) });
+  bridge = await startBridge({ token, staticDir, ctx: testContext(dir), allowedFolders: [dir] });
   return { dir, token, port: bridge.port };
 }
 

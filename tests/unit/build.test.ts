@@ -1,5 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { loadBundledCatalog } from '../../electron/catalog/load';
+import type { WorkerInput, WorkerMessage } from '../../electron/jobs/protocol';
+import { createAssessment } from '../../electron/store/open';
+import { tempDir } from './helpers';
 
 // `npm test` runs `electron-vite build` before the unit tests; these check what it produced.
 describe('the Electron build', () => {
@@ -17,5 +23,18 @@ describe('the Electron build', () => {
   it('writes the content security policy into the page', () => {
     const html = readFileSync('out/renderer/index.html', 'utf8');
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;self&#39;/);
+  });
+
+  it('emits the job worker beside main.js, and the bundled worker verifies a real file', async () => {
+    expect(readFileSync('out/main/main.js', 'utf8')).toContain('jobs-worker.js');
+    const file = join(tempDir(), 'w.assay');
+    createAssessment(file, { name: 'W', catalog: loadBundledCatalog(), actor: 't' }).close();
+    const workerData: WorkerInput = { kind: 'verify', file, cancel: new SharedArrayBuffer(4) };
+    // Plain Node, no tsx anywhere: this is the file the packaged app's main process starts.
+    const worker = new Worker(resolve('out/main/jobs-worker.js'), { workerData });
+    const messages: WorkerMessage[] = [];
+    worker.on('message', (m: WorkerMessage) => messages.push(m));
+    await new Promise((done) => worker.once('exit', done));
+    expect(messages.at(-1)).toMatchObject({ type: 'finished', result: { kind: 'verify', value: { ok: true } } });
   });
 });

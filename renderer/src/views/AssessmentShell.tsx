@@ -17,6 +17,7 @@ export function AssessmentShell() {
   const view = useApp((s) => s.view);
   const setView = useApp((s) => s.setView);
   const close = useApp((s) => s.close);
+  const changedElsewhereAt = useApp((s) => s.changedElsewhereAt);
 
   return (
     <div className="shell">
@@ -67,6 +68,12 @@ export function AssessmentShell() {
             </div>
           </dl>
         </header>
+        {changedElsewhereAt && (
+          <p className="notice" role="status" data-testid="changed-elsewhere">
+            Another program changed this assessment; what you see was reloaded at{' '}
+            {new Date(changedElsewhereAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })}.
+          </p>
+        )}
         {current.backup && (
           <p className="notice" role="status">
             This file was upgraded to the current file format. The previous version was kept as {current.backup}.

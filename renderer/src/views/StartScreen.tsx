@@ -80,6 +80,17 @@ function OpenAssessmentForm() {
         e.preventDefault();
         await open(file.trim());
       }}
+      // In the desktop app a dropped file counts as chosen: the preload asks Electron for its path.
+      onDragOver={(e) => {
+        if (shell) e.preventDefault();
+      }}
+      onDrop={async (e) => {
+        const dropped = e.dataTransfer.files[0];
+        if (!shell || !dropped) return;
+        e.preventDefault();
+        const path = await shell.droppedFile(dropped);
+        if (path) await open(path);
+      }}
     >
       <h2 id="open-heading">Open assessment</h2>
       <label htmlFor={id}>File</label>

@@ -1,0 +1,34 @@
+import { dirname, resolve } from 'node:path';
+
+/**
+ * The desktop app's rule for file paths from the renderer: main accepts a path only when the
+ * user chose it (a file dialog, a drop on the window, the recent list main keeps, the file the
+ * app was launched with). A compromised page therefore cannot name /etc/passwd or ~/.ssh/id_rsa.
+ */
+export class GrantedPaths {
+  private readonly paths = new Set<string>();
+
+  /** @param newFilesFolder where "New assessment" may create a file without a dialog (the proposed documents folder) */
+  constructor(private readonly newFilesFolder: string) {}
+
+  /** Records a path the user chose; passes it through so callers can grant and return in one step. */
+  grant<T extends string | null | undefined>(path: T): T {
+    if (path) this.paths.add(resolve(path));
+    return path;
+  }
+
+  has(path: string): boolean {
+    return this.paths.has(resolve(path));
+  }
+
+  /** Why a command's paths (validated input) are refused, or undefined when the user chose every one. */
+  problem(command: string, paths: string[]): string | undefined {
+    for (const path of paths) {
+      if (this.has(path)) continue;
+      // A new file directly in the proposed folder is what the New assessment form offers by default.
+      if (command === 'assessment.create' && dirname(resolve(path)) === resolve(this.newFilesFolder)) continue;
+      return `${command}: ${path} was not chosen in this window; choose it with Browse…, drop it on the window or pick it from the recent list`;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,10 @@
+import { cancelJob, listJobs, startJob } from '../jobs/runner';
+import { normalisePath } from './open-files';
+import type { Handlers } from './types';
+
+/** Long work (verify now; imports, reports and packages later) runs off the thread that answers commands. */
+export const jobHandlers: Pick<Handlers, 'jobs.start' | 'jobs.cancel' | 'jobs.list'> = {
+  'jobs.start': (input) => startJob(input.kind, normalisePath(input.file)),
+  'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
+  'jobs.list': () => ({ jobs: listJobs() }),
+};

@@ -1,0 +1,19 @@
+import type { JobKind } from '../../shared/jobs';
+import type { JobResult } from '../../shared/events';
+
+/** What the runner hands a job's worker thread. */
+export interface WorkerInput {
+  kind: JobKind;
+  file: string;
+  /** The Electron-ABI better-sqlite3 build; undefined under Node (tests, the bridge, the CLI). */
+  nativeBinding?: string;
+  /** One Int32 set to 1 by the runner: the worker is busy in synchronous SQLite calls and cannot read messages. */
+  cancel: SharedArrayBuffer;
+}
+
+/** What a worker posts back. */
+export type WorkerMessage =
+  | { type: 'progress'; phase: string; done: number; total: number }
+  | { type: 'finished'; result: JobResult }
+  | { type: 'cancelled' }
+  | { type: 'failed'; error: { code: string; message: string } };

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { JobInfo, JobKind } from '../../shared/jobs';
+import { AssayError } from '../../shared/errors';
+import { emitEvent } from '../events/hub';
+import { fileExists } from '../store/sqlite';
+import type { WorkerInput, WorkerMessage } from './protocol';
+
+/** A cancelled job's worker gets this long to notice the flag before it is terminated. */
+const CANCEL_GRACE_MS = 2000;
+/** Ended jobs stay listed for `jobs.list`, the newest this many. */
+const KEEP_ENDED = 50;
+/** Each job is a thread with its own SQLite connection; more at once than this only competes for the cores. */
+export const MAX_RUNNING_JOBS = 4;
+
+interface Job {
+  info: JobInfo;
+  worker: Worker;
+  cancel: Int32Array;
+  ended: Promise<void>;
+}
+
+const jobs = new Map<string, Job>();
+let nativeBinding: string | undefined;
+let counter = 0;
+
+/** Electron's main process names its better-sqlite3 build here; workers load the same one. */
+export function configureJobs(options: { nativeBinding?: string }): void {
+  nativeBinding = options.nativeBinding;
+}
+
+/**
+ * From the sources this module is TypeScript and the worker needs tsx registered inside it;
+ * in the electron-vite build this code sits in out/main/main.js beside the bundled worker.
+ */
+export function workerEntry(moduleUrl: string = import.meta.url): string {
+  const dir = dirname(fileURLToPath(moduleUrl));
+  return moduleUrl.endsWith('.ts') ? join(dir, 'worker-boot.mjs') : join(dir, 'jobs-worker.js');
+}
+
+function pruneEnded(): void {
+  const ended = [...jobs.values()].filter((j) => j.info.state !== 'running');
+  for (const job of ended.slice(0, Math.max(0, ended.length - KEEP_ENDED))) jobs.delete(job.info.jobId);
+}
+
+function settle(job: Job, message: WorkerMessage): void {
+  const { jobId, kind, file } = job.info;
+  if (job.info.state !== 'running') return;
+  switch (message.type) {
+    case 'progress':
+      Object.assign(job.info, { phase: message.phase, done: message.done, total: message.total });
+      emitEvent({ type: 'job.progress', jobId, kind, file, phase: message.phase, done: message.done, total: message.total });
+      return;
+    case 'finished':
+      job.info.state = 'finished';
+      emitEvent({ type: 'job.finished', jobId, kind, file, result: message.result });
+      return;
+    case 'cancelled':
+      job.info.state = 'cancelled';
+      emitEvent({ type: 'job.cancelled', jobId, kind, file });
+      return;
+    case 'failed':
+      job.info.state = 'failed';
+      emitEvent({ type: 'job.failed', jobId, kind, file, error: message.error });
+  }
+}
+
+/** Starts a job and answers at once with its id; everything after arrives as events. */
+export function startJob(kind: JobKind, file: string): { jobId: string } {
+  const path = resolve(file);
+  if (!fileExists(path)) throw new AssayError('not_found', `${path}: no such assessment file (or it is not a regular file)`);
+  const running = [...jobs.values()].filter((j) => j.info.state === 'running');
+  // The same work on the same file already under way: hand back that job rather than doing it twice.
+  const same = running.find((j) => j.info.kind === kind && j.info.file === path);
+  if (same) return { jobId: same.info.jobId };
+  if (running.length >= MAX_RUNNING_JOBS)
+    throw new AssayError('conflict', `jobs.start: ${running.length} jobs are already running; wait for one to finish or cancel one (jobs.list)`);
+  const jobId = `job-${++counter}-${randomBytes(4).toString('hex')}`;
+  const cancelBuffer = new SharedArrayBuffer(4);
+  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(nativeBinding ? { nativeBinding } : {}) };
+  const worker = new Worker(workerEntry(), { workerData });
+  const info: JobInfo = { jobId, kind, file: path, state: 'running', startedAt: new Date().toISOString(), phase: 'starting', done: 0, total: 0 };
+  const job: Job = { info, worker, cancel: new Int32Array(cancelBuffer), ended: Promise.resolve() };
+  job.ended = new Promise<void>((done) => {
+    worker.on('message', (message: WorkerMessage) => settle(job, message));
+    worker.on('error', (error) => settle(job, { type: 'failed', error: { code: 'internal', message: `${kind} of ${path}: ${error.message}` } }));
+    worker.on('exit', (code) => {
+      const cancelled = Atomics.load(job.cancel, 0) === 1;
+      settle(
+        job,
+        cancelled
+          ? { type: 'cancelled' }
+          : { type: 'failed', error: { code: 'internal', message: `${kind} of ${path}: the worker stopped without an answer (exit code ${code})` } },
+      );
+      pruneEnded();
+      done();
+    });
+  });
+  jobs.set(jobId, job);
+  return { jobId };
+}
+
+/** Asks a running job to stop; a worker that does not notice in time is terminated (it only reads). */
+export function cancelJob(jobId: string): boolean {
+  const job = jobs.get(jobId);
+  if (!job) throw new AssayError('not_found', `jobs.cancel: no job ${jobId}`);
+  if (job.info.state !== 'running') return false;
+  Atomics.store(job.cancel, 0, 1);
+  const timer = setTimeout(() => void job.worker.terminate(), CANCEL_GRACE_MS);
+  timer.unref();
+  void job.ended.then(() => clearTimeout(timer));
+  return true;
+}
+
+export function listJobs(): JobInfo[] {
+  return [...jobs.values()].map((j) => ({ ...j.info }));
+}
+
+/** Resolves when the job's worker has exited (its end event has been emitted by then). */
+export function jobEnded(jobId: string): Promise<void> {
+  return jobs.get(jobId)?.ended ?? Promise.resolve();
+}
+
+/** Stops every running job: the app and the bridge call this on quit, tests after each case. */
+export async function stopAllJobs(): Promise<void> {
+  const running = [...jobs.values()].filter((j) => j.info.state === 'running');
+  for (const job of running) Atomics.store(job.cancel, 0, 1);
+  await Promise.all(running.map((j) => j.worker.terminate()));
+  await Promise.all(running.map((j) => j.ended));
+}

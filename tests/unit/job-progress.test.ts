@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runJob } from '../../electron/jobs/await-job';
+import { formatProgress, progressLine } from '../../electron/jobs/progress-line';
+import { createAssessment } from '../../electron/store/open';
+import { loadBundledCatalog } from '../../electron/catalog/load';
+import { tempDir } from './helpers';
+
+function fakeStream(isTTY: boolean) {
+  const written: string[] = [];
+  return { stream: { isTTY, columns: 40, write: (s: string) => written.push(s) > 0 }, written };
+}
+
+describe('job progress on the command line', () => {
+  it('draws one line in place on a terminal and clears it at the end', () => {
+    const { stream, written } = fakeStream(true);
+    const line = progressLine(stream);
+    line.update({ phase: 'audit chain', done: 1, total: 4 });
+    line.update({ phase: 'audit chain', done: 1, total: 4 });
+    line.update({ phase: 'replay', done: 4, total: 4 });
+    line.finish();
+    expect(written).toEqual(['\r\u001b[2Kaudit chain 1/4 (25%)', '\r\u001b[2Kreplay 4/4 (100%)', '\r\u001b[2K']);
+  });
+
+  it('writes nothing when stderr is not a terminal', () => {
+    const { stream, written } = fakeStream(false);
+    const line = progressLine(stream);
+    line.update({ phase: 'replay', done: 1, total: 2 });
+    line.finish();
+    expect(written).toEqual([]);
+  });
+
+  it('escapes control characters and fits the terminal width', () => {
+    expect(formatProgress({ phase: 'a\u001b[31mb', done: 0, total: 0 })).toBe('a?[31mb');
+    expect(formatProgress({ phase: 'x'.repeat(100), done: 1, total: 2 }, 20)).toHaveLength(19);
+  });
+
+  it('runJob waits for a real verify job and hands back its result', async () => {
+    const file = join(tempDir(), 'a.assay');
+    createAssessment(file, { name: 'A', catalog: loadBundledCatalog(), actor: 't' }).close();
+    const steps: number[] = [];
+    const result = await runJob('verify', file, { onProgress: (s) => steps.push(s.done) });
+    expect(result).toMatchObject({ kind: 'verify', value: { ok: true, entries: 1 } });
+    expect(steps.length).toBeGreaterThan(0);
+    await expect(runJob('verify', join(tempDir(), 'none.assay'))).rejects.toThrow(/none\.assay/);
+  });
+});
