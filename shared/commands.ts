@@ -291,7 +291,7 @@ export const commands = {
   ),
   'jobs.start': command(
     'Start long work (verify a file) off the thread that answers commands; progress and the result arrive as events.',
-    z.object({ kind: JobKind, file: AssessmentFile }).strict(),
+    z.object({ kind: JobKind, file: AssessmentFile, expectHead: HeadText.optional() }).strict(),
     z.object({ jobId: JobId }),
   ),
   'jobs.cancel': command('Cancel a running job; it ends with a job.cancelled event.', z.object({ jobId: JobId }).strict(), z.object({ cancelled: z.boolean() })),

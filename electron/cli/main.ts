@@ -2,7 +2,10 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { type CommandName, type CommandOutput, commandNames, commands } from '../../shared/commands';
 import { controlStates } from '../../shared/domain/control-state';
-import type { AssayErrorShape } from '../../shared/errors';
+import { AssayError, type AssayErrorShape } from '../../shared/errors';
+import { assertRegularFile } from '../files/read-input';
+import { runJob } from '../jobs/await-job';
+import { progressLine } from '../jobs/progress-line';
 import { dispatch } from '../dispatch';
 import { defaultContext } from '../handlers/context';
 import { closeAll } from '../handlers/open-files';
@@ -52,6 +55,37 @@ function buildProgram(io: Io): Command {
       throw new Exit(exitCodeFor(result.error));
     }
     return result.value as CommandOutput<N>;
+  }
+
+  /**
+   * On a terminal, verify runs as a job so its progress can be shown on stderr; the input is
+   * checked against the same schema first, and the worker calls the same verify.
+   */
+  async function verifyWithProgress(raw: { file: string; expectHead?: string }): Promise<CommandOutput<'audit.verify'>> {
+    const parsed = commands['audit.verify'].input.safeParse(raw);
+    if (!parsed.success) return run('audit.verify', raw); // reports the problems as every door does
+    requireAssessmentPath(parsed.data.file);
+    const line = progressLine();
+    try {
+      const result = await runJob('verify', parsed.data.file, { onProgress: line.update, expectHead: parsed.data.expectHead });
+      return result.value;
+    } catch (error) {
+      const shape = error instanceof AssayError ? error.toShape() : { code: 'internal' as const, message: String(error) };
+      io.err(`assay: ${shape.message}`);
+      throw new Exit(exitCodeFor(shape));
+    } finally {
+      line.finish();
+    }
+  }
+
+  function requireAssessmentPath(file: string): void {
+    try {
+      assertRegularFile(file);
+    } catch (error) {
+      if (!(error instanceof AssayError)) throw error;
+      io.err(`assay: ${error.message}`);
+      throw new Exit(exitCodeFor(error.toShape()));
+    }
   }
 
   const emit = (json: boolean | undefined, value: unknown, text: string) => io.out(json ? JSON.stringify(value, null, 2) : text);
@@ -109,8 +143,9 @@ function buildProgram(io: Io): Command {
     .argument('<file>', 'an .assay file')
     .option('--expect-head <count:hash>', 'the head you hold from outside the file (a report, a manifest); a shorter or different chain fails')
     .option('--json', 'print JSON')
-    .action((file: string, opts: { json?: boolean; expectHead?: string }) => {
-      const result = run('audit.verify', { file: resolve(file), ...(opts.expectHead !== undefined ? { expectHead: opts.expectHead } : {}) });
+    .action(async (file: string, opts: { json?: boolean; expectHead?: string }) => {
+      const input = { file: resolve(file), ...(opts.expectHead !== undefined ? { expectHead: opts.expectHead } : {}) };
+      const result = process.stderr.isTTY ? await verifyWithProgress(input) : run('audit.verify', input);
       if (opts.json) io.out(JSON.stringify(result, null, 2));
       else io.out(formatVerify(result));
       if (!result.ok) {

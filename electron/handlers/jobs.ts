@@ -4,7 +4,7 @@ import type { Handlers } from './types';
 
 /** Long work (verify now; imports, reports and packages later) runs off the thread that answers commands. */
 export const jobHandlers: Pick<Handlers, 'jobs.start' | 'jobs.cancel' | 'jobs.list'> = {
-  'jobs.start': (input) => startJob(input.kind, normalisePath(input.file)),
+  'jobs.start': (input) => startJob(input.kind, normalisePath(input.file), { expectHead: input.expectHead }),
   'jobs.cancel': (input) => ({ cancelled: cancelJob(input.jobId) }),
   'jobs.list': () => ({ jobs: listJobs() }),
 };

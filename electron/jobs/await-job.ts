@@ -9,10 +9,14 @@ import { startJob } from './runner';
  * Runs a job to its end in this process and hands back its result, for callers that wait
  * (the command line): progress goes to `onProgress`, failure and cancellation become errors.
  */
-export function runJob(kind: JobKind, file: string, options: { onProgress?: (step: ProgressStep) => void } = {}): Promise<JobResult> {
+export function runJob(
+  kind: JobKind,
+  file: string,
+  options: { onProgress?: (step: ProgressStep) => void; expectHead?: string | undefined } = {},
+): Promise<JobResult> {
   return new Promise((resolveJob, reject) => {
     // Events come from the worker's messages, so none can arrive before startJob returns.
-    const { jobId } = startJob(kind, file);
+    const { jobId } = startJob(kind, file, { expectHead: options.expectHead });
     const unsubscribe = onEvent((event) => {
       if (!('jobId' in event) || event.jobId !== jobId) return;
       if (event.type === 'job.progress') return options.onProgress?.({ phase: event.phase, done: event.done, total: event.total });

@@ -5,6 +5,8 @@ import type { JobResult } from '../../shared/events';
 export interface WorkerInput {
   kind: JobKind;
   file: string;
+  /** For verify: the head the caller holds from outside the file. */
+  expectHead?: string;
   /** The Electron-ABI better-sqlite3 build; undefined under Node (tests, the bridge, the CLI). */
   nativeBinding?: string;
   /** One Int32 set to 1 by the runner: the worker is busy in synchronous SQLite calls and cannot read messages. */

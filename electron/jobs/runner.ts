@@ -20,6 +20,7 @@ interface Job {
   worker: Worker;
   cancel: Int32Array;
   ended: Promise<void>;
+  expectHead: string | undefined;
 }
 
 const jobs = new Map<string, Job>();
@@ -68,21 +69,21 @@ function settle(job: Job, message: WorkerMessage): void {
 }
 
 /** Starts a job and answers at once with its id; everything after arrives as events. */
-export function startJob(kind: JobKind, file: string): { jobId: string } {
+export function startJob(kind: JobKind, file: string, options: { expectHead?: string | undefined } = {}): { jobId: string } {
   const path = resolve(file);
   if (!fileExists(path)) throw new AssayError('not_found', `${path}: no such assessment file (or it is not a regular file)`);
   const running = [...jobs.values()].filter((j) => j.info.state === 'running');
   // The same work on the same file already under way: hand back that job rather than doing it twice.
-  const same = running.find((j) => j.info.kind === kind && j.info.file === path);
+  const same = options.expectHead === undefined ? running.find((j) => j.info.kind === kind && j.info.file === path && j.expectHead === undefined) : undefined;
   if (same) return { jobId: same.info.jobId };
   if (running.length >= MAX_RUNNING_JOBS)
     throw new AssayError('conflict', `jobs.start: ${running.length} jobs are already running; wait for one to finish or cancel one (jobs.list)`);
   const jobId = `job-${++counter}-${randomBytes(4).toString('hex')}`;
   const cancelBuffer = new SharedArrayBuffer(4);
-  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(nativeBinding ? { nativeBinding } : {}) };
+  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
   const worker = new Worker(workerEntry(), { workerData });
   const info: JobInfo = { jobId, kind, file: path, state: 'running', startedAt: new Date().toISOString(), phase: 'starting', done: 0, total: 0 };
-  const job: Job = { info, worker, cancel: new Int32Array(cancelBuffer), ended: Promise.resolve() };
+  const job: Job = { info, worker, cancel: new Int32Array(cancelBuffer), ended: Promise.resolve(), expectHead: options.expectHead };
   job.ended = new Promise<void>((done) => {
     worker.on('message', (message: WorkerMessage) => settle(job, message));
     worker.on('error', (error) => settle(job, { type: 'failed', error: { code: 'internal', message: `${kind} of ${path}: ${error.message}` } }));

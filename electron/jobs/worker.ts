@@ -31,7 +31,7 @@ function onProgress(progress: { phase: string; done: number; total: number }): v
 
 try {
   if (input.kind !== 'verify') throw new AssayError('usage', `unknown job kind ${JSON.stringify(input.kind)}`);
-  const value = verifyFile(input.file, { onProgress, isCancelled });
+  const value = verifyFile(input.file, { onProgress, isCancelled, expectHead: input.expectHead });
   post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'verify', value } });
 } catch (error) {
   if (isCancelled()) post({ type: 'cancelled' });

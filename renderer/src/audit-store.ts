@@ -18,6 +18,8 @@ interface AuditState {
   list: AuditList | null;
   filter: AuditFilter;
   verify: VerifyResult | null;
+  /** The verify job under way: it runs off the thread that answers commands; its events arrive through the app store. */
+  verifyJob: string | null;
   expectHead: string;
   loading: boolean;
   error: string | null;
@@ -25,6 +27,9 @@ interface AuditState {
   setFilter(patch: Partial<AuditFilter>): Promise<void>;
   setExpectHead(head: string): void;
   verifyNow(): Promise<void>;
+  cancelVerify(): Promise<void>;
+  /** Called with every job event: the verify job's end brings its result. */
+  jobEnded(jobId: string, outcome: { result?: VerifyResult; error?: string; cancelled?: boolean }): void;
   exportLog(format: 'csv' | 'json'): Promise<void>;
   /** The file changed (here or elsewhere): what was shown and any verdict are out of date. */
   invalidate(): void;
@@ -62,6 +67,7 @@ export const useAudit = create<AuditState>()((set, get) => {
     list: null,
     filter: noFilter,
     verify: null,
+    verifyJob: null,
     expectHead: '',
     loading: false,
     error: null,
@@ -83,15 +89,33 @@ export const useAudit = create<AuditState>()((set, get) => {
     async verifyNow() {
       const { file, expectHead } = get();
       if (!file) return;
-      set({ loading: true, error: null, verify: null });
+      set({ error: null, verify: null });
       try {
         const anchor = expectHead.trim();
-        set({ verify: await api.invoke('audit.verify', { file, ...(anchor ? { expectHead: anchor } : {}) }) });
+        const { jobId } = await api.invoke('jobs.start', { kind: 'verify', file, ...(anchor ? { expectHead: anchor } : {}) });
+        set({ verifyJob: jobId });
       } catch (error) {
         set({ error: message(error) });
-      } finally {
-        set({ loading: false });
       }
+    },
+
+    async cancelVerify() {
+      const { verifyJob } = get();
+      if (!verifyJob) return;
+      try {
+        await api.invoke('jobs.cancel', { jobId: verifyJob });
+      } catch (error) {
+        set({ error: message(error) });
+      }
+    },
+
+    jobEnded(jobId, outcome) {
+      if (jobId !== get().verifyJob) return;
+      set({
+        verifyJob: null,
+        verify: outcome.result ?? null,
+        error: outcome.error ?? (outcome.cancelled ? 'Verify was cancelled; nothing was concluded.' : null),
+      });
     },
 
     async exportLog(format) {

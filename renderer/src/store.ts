@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import type { Catalog } from '../../shared/catalog/schema';
-import type { AssessmentSummary, AuditEntry, CommandOutput, ControlRow, RecentFile, VerifyResult } from '../../shared/commands';
+import type { AssessmentSummary, CommandOutput, ControlRow, RecentFile } from '../../shared/commands';
 import type { ControlState, StateCounts } from '../../shared/domain/control-state';
 import type { AssayEvent, JobResult } from '../../shared/events';
 import { BridgeTokenError, api, bridgeTokenMissing, onEventsResumed, subscribe } from './api';
+import { useAudit } from './audit-store';
 
 export type View = 'overview' | 'controls' | 'catalog' | 'audit';
 export type CatalogKind = 'framework' | 'requirement' | 'threat' | 'control';
@@ -36,8 +37,6 @@ interface AppState {
   controls: ControlRow[];
   selectedId: string | null;
   view: View;
-  audit: AuditEntry[];
-  verify: VerifyResult | null;
   catalog: Catalog | null;
   /** What the catalog browser shows, with the way back. */
   catalogTrail: CatalogSelection[];
@@ -60,13 +59,11 @@ interface AppState {
   select(id: string | null): void;
   setView(view: View): void;
   setState(controlId: string, state: ControlState, justification?: string): Promise<boolean>;
-  loadAudit(): Promise<void>;
   loadCatalog(): Promise<void>;
   openInCatalog(selection: CatalogSelection, options?: { fresh?: boolean }): void;
   catalogBack(): void;
   importFramework(source: string): Promise<boolean>;
   removeFramework(id: string): Promise<boolean>;
-  verifyAudit(): Promise<void>;
   dismissError(): void;
   /** Reloads everything shown for the open assessment (after another program changed it; quiet: without saying so). */
   refresh(options?: { quiet?: boolean }): Promise<void>;
@@ -95,7 +92,7 @@ export const useApp = create<AppState>()((set, get) => {
   async function enter(summary: AssessmentSummary): Promise<void> {
     const { controls } = await api.invoke('controls.list', { file: summary.file });
     sessionStorage.setItem(CURRENT_KEY, summary.file);
-    set({ current: summary, controls, selectedId: controls[0]?.id ?? null, view: 'overview', audit: [], verify: null, catalog: null, catalogTrail: [], changedElsewhereAt: null });
+    set({ current: summary, controls, selectedId: controls[0]?.id ?? null, view: 'overview', catalog: null, catalogTrail: [], changedElsewhereAt: null });
   }
 
   function withCounts(counts: StateCounts): AssessmentSummary | null {
@@ -110,8 +107,6 @@ export const useApp = create<AppState>()((set, get) => {
     controls: [],
     selectedId: null,
     view: 'overview',
-    audit: [],
-    verify: null,
     catalog: null,
     catalogTrail: [],
     notice: null,
@@ -151,7 +146,7 @@ export const useApp = create<AppState>()((set, get) => {
     async close() {
       const current = get().current;
       sessionStorage.removeItem(CURRENT_KEY);
-      set({ current: null, controls: [], selectedId: null, audit: [], verify: null });
+      set({ current: null, controls: [], selectedId: null });
       await attempt(async () => {
         if (current) await api.invoke('assessment.close', { file: current.file });
         set({ recent: (await api.invoke('app.recent', {})).files });
@@ -164,7 +159,6 @@ export const useApp = create<AppState>()((set, get) => {
 
     setView(view) {
       set({ view, notice: null });
-      if (view === 'audit') void get().loadAudit();
       if (view === 'catalog' && !get().catalog) void get().loadCatalog();
     },
 
@@ -223,21 +217,9 @@ export const useApp = create<AppState>()((set, get) => {
       set({
         controls: get().controls.map((c) => (c.id === controlId ? result.control : c)),
         current: withCounts(result.counts),
-        verify: null,
       });
+      useAudit.getState().invalidate();
       return true;
-    },
-
-    async loadAudit() {
-      const current = get().current;
-      if (!current) return;
-      await attempt(async () => set({ audit: (await api.invoke('audit.list', { file: current.file })).entries }));
-    },
-
-    async verifyAudit() {
-      const current = get().current;
-      if (!current) return;
-      await attempt(async () => set({ verify: await api.invoke('audit.verify', { file: current.file }) }));
     },
 
     dismissError() {
@@ -249,12 +231,11 @@ export const useApp = create<AppState>()((set, get) => {
       if (!current) return;
       const file = current.file;
       await attempt(async () => {
-        const { catalog, view, selectedId } = get();
-        const [summary, { controls }, freshCatalog, audit] = await Promise.all([
+        const { catalog, selectedId } = get();
+        const [summary, { controls }, freshCatalog] = await Promise.all([
           api.invoke('assessment.open', { file }),
           api.invoke('controls.list', { file }),
           catalog ? api.invoke('catalog.get', { file }) : Promise.resolve(null),
-          view === 'audit' ? api.invoke('audit.list', { file }).then((r) => r.entries) : Promise.resolve(get().audit),
         ]);
         if (get().current?.file !== file) return; // the user moved on while this loaded
         set({
@@ -262,10 +243,9 @@ export const useApp = create<AppState>()((set, get) => {
           controls,
           selectedId: controls.some((c) => c.id === selectedId) ? selectedId : (controls[0]?.id ?? null),
           catalog: freshCatalog,
-          audit,
-          verify: null,
           ...(options?.quiet ? {} : { changedElsewhereAt: new Date().toISOString() }),
         });
+        useAudit.getState().invalidate();
       });
     },
 
@@ -285,6 +265,9 @@ export const useApp = create<AppState>()((set, get) => {
               ? { ...base, state: 'failed', error: event.error.message }
               : { ...base, state: 'cancelled' };
       set({ jobs: { ...get().jobs, [event.jobId]: next } });
+      if (event.type === 'job.finished' && event.result.kind === 'verify') useAudit.getState().jobEnded(event.jobId, { result: event.result.value });
+      if (event.type === 'job.failed') useAudit.getState().jobEnded(event.jobId, { error: event.error.message });
+      if (event.type === 'job.cancelled') useAudit.getState().jobEnded(event.jobId, { cancelled: true });
     },
   };
 });

@@ -55,13 +55,13 @@ test('not applicable needs a justification, and the audit log records and verifi
 
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
   const result = page.getByTestId('verify-result');
-  await expect(result).toContainText('Verified: the file proves its whole state.');
+  await expect(result).toContainText('Verified: the file proves its whole state.', { timeout: 30_000 });
   await expect(result).toContainText('replaying the log from the first entry rebuilds every state table exactly');
 
   // An anchor held from outside the file: a different one fails, naming what differs.
   await page.getByLabel(/Expected head/).fill(`3:${head.split(':')[1]}`);
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
-  await expect(result).toContainText('Verification failed.');
+  await expect(result).toContainText('Verification failed.', { timeout: 30_000 });
   await expect(result).toContainText('the file has 2 entries, the anchor 3');
 
   await page.getByLabel('What').selectOption({ label: 'Assessment created' });

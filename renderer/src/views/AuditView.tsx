@@ -46,8 +46,9 @@ function DateField({ value, onChange }: { value: string; onChange: (date: string
 
 export function AuditView() {
   const file = useApp((s) => s.current?.file ?? null);
-  const { list, filter, verify, expectHead, loading, error } = useAudit();
-  const { load, setFilter, setExpectHead, verifyNow, exportLog } = useAudit.getState();
+  const { list, filter, verify, verifyJob, expectHead, error } = useAudit();
+  const { load, setFilter, setExpectHead, verifyNow, cancelVerify, exportLog } = useAudit.getState();
+  const job = useApp((s) => (verifyJob ? s.jobs[verifyJob] : undefined));
 
   useEffect(() => {
     if (file) void load(file);
@@ -65,9 +66,21 @@ export function AuditView() {
           Expected head
           <input className="mono" value={expectHead} placeholder="optional: count:hash from a report" onChange={(e) => setExpectHead(e.target.value)} size={34} />
         </label>
-        <button type="button" className="btn" onClick={() => void verifyNow()} disabled={loading}>
-          Verify
-        </button>
+        {verifyJob ? (
+          <>
+            <span className="muted" role="status" data-testid="verify-progress">
+              Verifying: {job?.phase || 'starting'}
+              {job && job.total > 0 ? ` ${Math.floor((100 * job.done) / job.total)}%` : ''}
+            </span>
+            <button type="button" className="btn" onClick={() => void cancelVerify()}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button type="button" className="btn" onClick={() => void verifyNow()}>
+            Verify
+          </button>
+        )}
         <button type="button" className="btn btn-quiet" onClick={() => void exportLog('csv')}>
           Export CSV
         </button>
