@@ -80,13 +80,14 @@ export function formatAudit(entries: AuditEntry[], head: string): string {
 
 export function formatCatalog(c: CatalogSummary): string {
   const table = textTable(
-    ['FRAMEWORK', 'VERSION', 'ITEMS', 'ASSESSABLE', 'REACHED', 'GOV-ONLY', 'NAME'],
+    ['FRAMEWORK', 'VERSION', 'ITEMS', 'ASSESSABLE', 'FULL', 'PARTIAL', 'GOV-ONLY', 'NAME'],
     c.frameworks.map((f) => [
       f.id + (f.origin === 'user' ? ' (imported)' : ''),
       f.version.length > 24 ? `${f.version.slice(0, 23)}…` : f.version,
       String(f.items),
       String(f.assessable),
-      String(f.reached),
+      String(f.full),
+      String(f.partial),
       String(f.governanceOnly),
       f.shortName,
     ]),

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -109,6 +110,21 @@ describe('verify replays the log and compares every state table', () => {
     const malformed = runAssay(dir, ['verify', file, '--expect-head', 'yesterday']);
     expect(malformed.code).toBe(1);
     expect(malformed.err).toMatch(/expectHead: the expected head must be <count>:<64 hex digits>/);
+  });
+
+
+  it('on a terminal, verify runs as a job and shows its progress on stderr; the verdict is the same', () => {
+    const dir = tempDir();
+    const file = fileWithHistory(dir);
+    // script(1) gives the command a pseudo-terminal, as a person at a shell has.
+    const run = spawnSync('script', ['-qec', `${process.execPath} ${resolve('electron/cli/assay.mjs')} verify ${file}`, '/dev/null'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, ASSAY_HOME: join(dir, 'home') },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/\r\u001b\[2Kreplay \d+\/5/);
+    expect(run.stdout).toContain(`head ${verifyFile(file).head}`);
   });
 });
 

@@ -5,6 +5,7 @@ import { formatDate } from '../../../shared/format-date';
 import { countOf } from '../../../shared/plural';
 import { shell } from '../api';
 import { type CatalogSelection, useApp } from '../store';
+import { CatalogUpdatePanel } from './catalog/CatalogUpdatePanel';
 import { FrameworkDetail } from './catalog/FrameworkDetail';
 import { RequirementDetail } from './catalog/RequirementDetail';
 import { ControlDetail, ThreatDetail } from './catalog/ThreatControlDetail';
@@ -133,6 +134,7 @@ export function CatalogView() {
           Import framework…
         </button>
       </div>
+      <CatalogUpdatePanel />
       {importing && <ImportForm onDone={() => setImporting(false)} />}
       {notice && (
         <p className="notice notice-ok" role="status">
