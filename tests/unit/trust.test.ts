@@ -123,7 +123,7 @@ describe('verify replays the log and compares every state table', () => {
       env: { ...process.env, ASSAY_HOME: join(dir, 'home') },
     });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/\r\u001b\[2Kreplay \d+\/5/);
+    expect(run.stdout).toMatch(new RegExp(String.raw`\r\u001b\[2Kreplay \d+/5`));
     expect(run.stdout).toContain(`head ${verifyFile(file).head}`);
   });
 });
