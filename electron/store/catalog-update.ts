@@ -5,7 +5,7 @@ import type { Payload } from '../../shared/domain/replay';
 import { canonicalJson } from '../../shared/domain/canonical-json';
 import type { Assessment } from './assessment';
 import { catalogHash } from './catalog-snapshot';
-import { fileExists } from './sqlite';
+import { keepBackup } from './backup';
 
 export interface StateCarried {
   control: string;
@@ -80,14 +80,6 @@ export function planCatalogUpdate(a: Assessment, bundled: Catalog): CatalogUpdat
   return { diff, upToDate, states };
 }
 
-function backupPath(file: string, version: string): string {
-  const stem = file.toLowerCase().endsWith('.assay') ? file.slice(0, -'.assay'.length) : file;
-  for (let n = 1; ; n++) {
-    const candidate = `${stem}.catalog-${version}-backup${n === 1 ? '' : `-${n}`}.assay`;
-    if (!fileExists(candidate)) return candidate;
-  }
-}
-
 /**
  * Applies a plan: a backup copy first (as migrations do), the earlier snapshot kept so replay
  * still works, the new snapshot and controls, the carried states, and one audit entry that
@@ -96,8 +88,7 @@ function backupPath(file: string, version: string): string {
 export function applyCatalogUpdate(a: Assessment, bundled: Catalog, actor: string): { plan: CatalogUpdatePlan; backup?: string } {
   const plan = planCatalogUpdate(a, bundled);
   if (plan.upToDate) return { plan };
-  const backup = backupPath(a.file, plan.diff.fromVersion);
-  a.db.prepare('VACUUM INTO ?').run(backup);
+  const backup = keepBackup(a.db, a.file, `catalog-${plan.diff.fromVersion}`);
   const content = canonicalJson(bundled);
   const sha256 = catalogHash(bundled);
   a.write((at) => {

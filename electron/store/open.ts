@@ -9,10 +9,11 @@ import { Assessment, type Clock, type OpenInfo, systemClock } from './assessment
 import { appendAudit } from './audit';
 import { writeCatalogSnapshot } from './catalog-snapshot';
 import { adoptionPayload } from './adoption';
+import { keepBackup } from './backup';
 import { findDamage } from './integrity';
 import { applyMigrations, checkAppliedMigrations, migrationHash, pendingMigrations } from './migrate';
 import { LATEST_SCHEMA, type Migration, migrations as bundled } from './migrations/index';
-import { connect, explainSqliteError, fileExists, readHeader } from './sqlite';
+import { connect, explainSqliteError, readHeader } from './sqlite';
 import { assertRegularFile } from '../files/read-input';
 
 export interface CreateOptions {
@@ -94,14 +95,6 @@ export function createAssessment(file: string, options: CreateOptions): Assessme
   return openForWriting(file, { actor: options.actor, clock }).assessment;
 }
 
-function backupPath(file: string, version: number): string {
-  const stem = file.toLowerCase().endsWith('.assay') ? file.slice(0, -'.assay'.length) : file;
-  for (let n = 1; ; n++) {
-    const candidate = `${stem}.format${version}-backup${n === 1 ? '' : `-${n}`}.assay`;
-    if (!fileExists(candidate)) return candidate;
-  }
-}
-
 export interface OpenResult {
   assessment: Assessment;
   /** Where the pre-upgrade copy went, when the file was upgraded. */
@@ -168,8 +161,7 @@ export function openForWriting(file: string, options: WriteOptions): OpenResult 
   try {
     checkBeforeWriting(file, db, list);
     if (pending.length > 0) {
-      backup = backupPath(file, version);
-      db.prepare('VACUUM INTO ?').run(backup);
+      backup = keepBackup(db, file, `format${version}`);
       const at = clock.now();
       const last = pending[pending.length - 1]!;
       applyMigrations(db, pending, at, (migration) => {
