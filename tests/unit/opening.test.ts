@@ -24,14 +24,14 @@ function newFile(dir: string, name = 'a.assay'): string {
 
 /**
  * Root ignores file modes, and CI runs as root: read-only media are tested by running the
- * command as the unprivileged user nobody, as the engineering notes say.
+ * command as the unprivileged user nobody (uid 65534), as the engineering notes say.
  */
 function runAsReader(cwd: string, args: string[]) {
   if (!isRoot) return runAssay(cwd, args);
   const home = join(cwd, 'reader-home');
   mkdirSync(home, { recursive: true });
   chownSync(home, 65534, 65534);
-  const run = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, resolve('electron/cli/assay.mjs'), ...args], {
+  const run = spawnSync(process.execPath, [resolve('tests/support/cli-as-user.mjs'), '65534', ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, HOME: home, ASSAY_HOME: home, ASSAY_ACTOR: 'auditor', TMPDIR: home },
