@@ -6,6 +6,9 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../../electron/cli/main.ts');
+// better-sqlite3 loads its native addon on first use: load it now, while the checkout is readable.
+const { default: Database } = await import('better-sqlite3');
+new Database(':memory:').close();
 const uid = Number(process.argv[2]);
 process.setgid(uid);
 process.setuid(uid);
