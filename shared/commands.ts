@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Catalog, ControlId, ControlType, FrameworkId } from './catalog/schema';
 import { CatalogSummary } from './catalog/summary';
 import { ControlState, justificationProblem } from './domain/control-state';
+import { AiSystem, AiSystemChanges, AiSystemInput } from './domain/systems';
 import { JobId, JobInfo, JobKind } from './jobs';
 
 /**
@@ -288,6 +289,17 @@ export const commands = {
     'Remove an imported framework from an assessment.',
     z.object({ file: AssessmentFile, frameworkId: FrameworkId }).strict(),
     z.object({ removed: z.literal(true) }),
+  ),
+  'systems.list': command('The AI systems of the assessment, with their owners and EU AI Act roles.', FileOnly, z.object({ systems: z.array(AiSystem) })),
+  'systems.add': command(
+    'Add an AI system to the inventory (its owner is recorded as a person).',
+    z.object({ file: AssessmentFile, system: AiSystemInput }).strict(),
+    z.object({ system: AiSystem }),
+  ),
+  'systems.update': command(
+    "Change an AI system's fields; those left out keep their value.",
+    z.object({ file: AssessmentFile, system: z.string().trim().min(1, 'a system id or name is required').max(200), changes: AiSystemChanges }).strict(),
+    z.object({ system: AiSystem }),
   ),
   'jobs.start': command(
     'Start long work (verify a file) off the thread that answers commands; progress and the result arrive as events.',

@@ -1,4 +1,5 @@
 import type { CatalogSummary } from '../../shared/catalog/summary';
+import type { AiSystem } from '../../shared/domain/systems';
 import type { AssessmentSummary, AuditEntry, CatalogUpdateResult, ControlRow, VerifyResult } from '../../shared/commands';
 import { controlStateLabels } from '../../shared/domain/control-state';
 
@@ -121,4 +122,12 @@ export function formatCatalogUpdate(r: CatalogUpdateResult): string {
       .map((s) => `    conflict at ${s.control}: ${s.conflicts.map((c) => `${c.control} ${controlStateLabels[c.state]}`).join(', ')}; the strictest was kept`),
   ];
   return lines.join('\n');
+}
+
+export function formatSystems(systems: AiSystem[]): string {
+  if (systems.length === 0) return 'no AI systems yet; add one with: assay systems add <file> --name <text> --role <role>';
+  return textTable(
+    ['ID', 'NAME', 'ROLES', 'LIFECYCLE', 'DEPLOYMENT', 'OWNER'],
+    systems.map((s) => [s.id, s.name, s.roles.join(', '), s.lifecycle, s.deployment.replace('_', '-'), s.owner ?? '—']),
+  );
 }

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { type CommandName, type CommandOutput, commandNames, commands } from '../../shared/commands';
+import { operatorRoles } from '../../shared/catalog/schema';
 import { controlStates } from '../../shared/domain/control-state';
+import { deployments, lifecycleStages, modelTypes } from '../../shared/domain/systems';
 import { AssayError, type AssayErrorShape } from '../../shared/errors';
 import { assertRegularFile } from '../files/read-input';
 import { runJob } from '../jobs/await-job';
@@ -11,7 +13,7 @@ import { defaultContext } from '../handlers/context';
 import { closeAll } from '../handlers/open-files';
 import { setBusyTimeout } from '../store/sqlite';
 import { APP_VERSION } from '../version';
-import { escapeControls, formatAudit, formatCatalog, formatCatalogUpdate, formatControl, formatControls, formatSummary, formatVerify, textTable } from './format';
+import { escapeControls, formatAudit, formatCatalog, formatCatalogUpdate, formatControl, formatControls, formatSummary, formatSystems, formatVerify, textTable } from './format';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED_CHECK = 1;
@@ -42,6 +44,23 @@ class Exit extends Error {
 function exitCodeFor(error: AssayErrorShape): number {
   return error.code === 'usage' ? EXIT_USAGE : EXIT_FAILED_CHECK;
 }
+
+interface SystemAddOptions {
+  name: string;
+  role: string[];
+  purpose?: string;
+  owner?: string;
+  businessUnit?: string;
+  lifecycle?: string;
+  deployment?: string;
+  modelType: string[];
+  interactsWithPeople?: boolean;
+  decidesAboutPeople?: boolean;
+  generatesSyntheticContent?: boolean;
+  json?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 function buildProgram(io: Io): Command {
   const ctx = defaultContext({ recordRecent: false });
@@ -219,6 +238,54 @@ function buildProgram(io: Io): Command {
     .action((file: string, opts: { dryRun?: boolean; json?: boolean }) => {
       const result = run('catalog.update', { file: resolve(file), dryRun: Boolean(opts.dryRun) });
       emit(opts.json, result, formatCatalogUpdate(result));
+    });
+
+  const systems = program
+    .command('systems')
+    .description('list the AI systems of an assessment (read-only); "systems add" adds one')
+    .argument('[file]', 'an .assay file')
+    .option('--json', 'print JSON')
+    .action((file: string | undefined, opts: { json?: boolean }) => {
+      if (!file) {
+        io.err('assay: systems: name the .assay file (assay systems <file>), or add one with assay systems add <file> --name … --role …');
+        throw new Exit(EXIT_USAGE);
+      }
+      const list = run('systems.list', { file: resolve(file) });
+      emit(opts.json, list.systems, formatSystems(list.systems));
+    });
+
+  systems
+    .command('add')
+    .description('add an AI system to the inventory')
+    .argument('<file>', 'an .assay file')
+    .requiredOption('--name <text>', 'the name of the system')
+    .option('--role <role>', `the organisation's EU AI Act role for it, repeatable (${operatorRoles.join(', ')})`, collect, [])
+    .option('--purpose <text>', 'what it is for')
+    .option('--owner <name>', 'who is accountable for it')
+    .option('--business-unit <text>', 'the business unit it belongs to')
+    .option('--lifecycle <stage>', lifecycleStages.join(' | '))
+    .option('--deployment <kind>', deployments.join(' | '))
+    .option('--model-type <type>', `repeatable: ${modelTypes.join(', ')}`, collect, [])
+    .option('--interacts-with-people', 'it interacts with natural persons')
+    .option('--decides-about-people', 'it makes or supports decisions about natural persons')
+    .option('--generates-synthetic-content', 'it generates synthetic audio, image, video or text')
+    .option('--json', 'print JSON')
+    .action((file: string, o: SystemAddOptions) => {
+      const system = {
+        name: o.name,
+        roles: o.role.map((r) => r.replaceAll('-', '_')),
+        ...(o.purpose !== undefined ? { purpose: o.purpose } : {}),
+        ...(o.owner !== undefined ? { owner: o.owner } : {}),
+        ...(o.businessUnit !== undefined ? { businessUnit: o.businessUnit } : {}),
+        ...(o.lifecycle !== undefined ? { lifecycle: o.lifecycle } : {}),
+        ...(o.deployment !== undefined ? { deployment: o.deployment.replaceAll('-', '_') } : {}),
+        modelTypes: o.modelType.map((t) => t.replaceAll('-', '_')),
+        interactsWithPeople: Boolean(o.interactsWithPeople),
+        decidesAboutPeople: Boolean(o.decidesAboutPeople),
+        generatesSyntheticContent: Boolean(o.generatesSyntheticContent),
+      };
+      const { system: added } = run('systems.add', { file: resolve(file), system });
+      emit(o.json, added, `added ${added.id} ${added.name} (${added.roles.join(', ')}${added.owner ? `; owner ${added.owner}` : ''})`);
     });
 
   program

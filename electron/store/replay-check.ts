@@ -48,6 +48,7 @@ export function readTables(db: Database.Database): Record<(typeof replayedTables
       ({ id: _id, content, ...r }) => ({ ...r, content_sha256: sha256(content) }),
     ),
     person: rows<PersonRow>(db, 'SELECT * FROM person', (r) => r.id, (r) => ({ erased: r.erased_at ? 1 : 0, digest: digestOf(r) })),
+    ai_system: rows<Row & { id: string }>(db, 'SELECT id, name, record, created_at, created_by, updated_at, updated_by FROM ai_system', (r) => r.id, ({ id: _id, ...r }) => r),
     schema_migration: rows<Row & { version: number }>(db, 'SELECT version, name, sha256, applied_at FROM schema_migration', (r) => String(r.version), ({ version: _v, ...r }) => r),
   };
 }

@@ -13,6 +13,8 @@ export const auditKinds = [
   { command: 'catalog.removeFramework', label: 'Framework removed' },
   { command: 'catalog.update', label: 'Catalog updated' },
   { command: 'person.erase', label: 'Personal data erased' },
+  { command: 'systems.add', label: 'AI system added' },
+  { command: 'systems.update', label: 'AI system changed' },
 ] as const;
 
 export interface AuditNames {
@@ -58,6 +60,12 @@ export function describeAuditEntry(entry: { command: string; entityId: string; p
       const to = (p.to ?? {}) as P;
       const states = Array.isArray(p.controlStates) ? p.controlStates.length : 0;
       return { label, item: 'catalog', change: `${str(from.version)} → ${str(to.version)}${states ? `; ${states} control states carried over` : ''}` };
+    }
+    case 'systems.add':
+    case 'systems.update': {
+      const record = (p.record ?? {}) as P;
+      const roles = Array.isArray(record.roles) ? record.roles.join(', ') : '';
+      return { label, item: `${entry.entityId} ${str(record.name)}`, change: entry.command === 'systems.add' ? `roles: ${roles}` : 'record updated' };
     }
     case 'person.erase':
       return { label, item: 'a person', change: 'name and e-mail replaced by a tombstone on request' };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AuditRecord } from './audit';
+import { canonicalJson } from './canonical-json';
 import { ControlState } from './control-state';
+import { AiSystemRecord } from './systems';
 
 /**
  * The audit log is the record: replaying it from an empty assessment yields every state
@@ -22,6 +24,7 @@ export const replayedTables = [
   'user_framework',
   'person',
   'schema_migration',
+  'ai_system',
 ] as const;
 export type ReplayedTable = (typeof replayedTables)[number];
 
@@ -57,6 +60,9 @@ const UserFrameworkRow = z.object({
 const SnapshotRow = z.object({ version: z.string(), sha256: Sha, taken_at: z.string() });
 const PreviousSnapshotRow = SnapshotRow.extend({ replaced_at: z.string() });
 
+/** A change to an AI system carries the whole new record and the digests of the people it names. */
+const SystemChange = z.object({ record: AiSystemRecord, people: z.record(z.string(), Sha) });
+
 export const payloads = {
   'assessment.create': z.object({ name: z.string(), catalogVersion: z.string(), catalogSha256: Sha, schema: z.array(SchemaStep) }),
   'assessment.adopt': z.object({
@@ -82,6 +88,8 @@ export const payloads = {
   }),
   'catalog.removeFramework': z.object({ name: z.string() }),
   'person.erase': z.object({}),
+  'systems.add': SystemChange,
+  'systems.update': SystemChange,
   'catalog.update': z.object({
     from: z.object({ version: z.string(), sha256: Sha }),
     to: z.object({ version: z.string(), sha256: Sha }),
@@ -112,6 +120,9 @@ function apply(state: ReplayState, entry: AuditRecord, erased: Set<string>): str
   const parsed = payloads[entry.command].safeParse(entry.payload);
   if (!parsed.success) return `entry ${entry.seq} (${entry.command}) does not carry what replay needs: ${parsed.error.issues[0]?.path.join('.') || 'payload'} ${parsed.error.issues[0]?.message ?? ''}`.trim();
   if (entry.actorDigest !== undefined && !erased.has(entry.actor)) state.person.set(entry.actor, { erased: 0, digest: entry.actorDigest });
+  // People a change names besides its actor (owners, approvers) come with their digests.
+  const named = (parsed.data as { people?: Record<string, string> }).people ?? {};
+  for (const [id, digest] of Object.entries(named)) if (!erased.has(id)) state.person.set(id, { erased: 0, digest });
   const p = parsed.data as never;
   switch (entry.command) {
     case 'assessment.create': {
@@ -168,6 +179,20 @@ function apply(state: ReplayState, entry: AuditRecord, erased: Set<string>): str
       erased.add(entry.entityId);
       state.person.set(entry.entityId, { erased: 1, digest: null });
       return undefined;
+    case 'systems.add':
+    case 'systems.update': {
+      const { record } = p as Payload<'systems.add'>;
+      const before = state.ai_system.get(entry.entityId);
+      state.ai_system.set(entry.entityId, {
+        name: record.name,
+        record: canonicalJson(record),
+        created_at: before?.created_at ?? entry.at,
+        created_by: before?.created_by ?? entry.actor,
+        updated_at: entry.at,
+        updated_by: entry.actor,
+      });
+      return undefined;
+    }
     case 'catalog.update': {
       const u = p as Payload<'catalog.update'>;
       const current = state.catalog_snapshot.get('1');

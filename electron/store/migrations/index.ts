@@ -1,6 +1,7 @@
 import initial from './0001_initial';
 import userFrameworks from './0002_user_frameworks';
 import replayableLog from './0003_replayable_log';
+import aiSystems from './0004_ai_systems';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'user-frameworks', sql: userFrameworks },
   { version: 3, name: 'replayable-log', sql: replayableLog },
+  { version: 4, name: 'ai-systems', sql: aiSystems },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;
