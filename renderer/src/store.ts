@@ -5,8 +5,9 @@ import type { ControlState, StateCounts } from '../../shared/domain/control-stat
 import type { AssayEvent, JobResult } from '../../shared/events';
 import { BridgeTokenError, api, bridgeTokenMissing, onEventsResumed, subscribe } from './api';
 import { useAudit } from './audit-store';
+import { useSystems } from './systems-store';
 
-export type View = 'overview' | 'controls' | 'catalog' | 'audit';
+export type View = 'overview' | 'systems' | 'controls' | 'catalog' | 'audit';
 export type CatalogKind = 'framework' | 'requirement' | 'threat' | 'control';
 export interface CatalogSelection {
   kind: CatalogKind;
@@ -246,6 +247,7 @@ export const useApp = create<AppState>()((set, get) => {
           ...(options?.quiet ? {} : { changedElsewhereAt: new Date().toISOString() }),
         });
         useAudit.getState().invalidate();
+        useSystems.getState().invalidate();
       });
     },
 

@@ -3,10 +3,12 @@ import { AuditView } from './AuditView';
 import { CatalogView } from './CatalogView';
 import { ControlsView } from './ControlsView';
 import { OverviewView } from './OverviewView';
+import { SystemsView } from './SystemsView';
 import { formatDate, localTimeZone } from '../../../shared/format-date';
 
 const views: { id: View; label: string }[] = [
   { id: 'overview', label: 'Overview' },
+  { id: 'systems', label: 'AI systems' },
   { id: 'controls', label: 'Controls' },
   { id: 'catalog', label: 'Catalog' },
   { id: 'audit', label: 'Audit log' },
@@ -92,6 +94,7 @@ export function AssessmentShell() {
         )}
         <main className="content">
           {view === 'overview' && <OverviewView />}
+          {view === 'systems' && <SystemsView />}
           {view === 'controls' && <ControlsView />}
           {view === 'catalog' && <CatalogView />}
           {view === 'audit' && <AuditView />}
