@@ -194,8 +194,16 @@ describe('general-purpose AI models (Art. 51–52)', () => {
   it('systemic risk presumed from training compute (Art. 51(2)); the designation question is then not asked', () => {
     const r = classify(withAnswers({ gpai_model: true, gpai_high_impact_compute: true }));
     expect(r.gpai).toEqual({ model: true, systemicRisk: true, systemicBasis: 'Art. 51(2)' });
-    expect(r.riskClasses).toEqual(['gpai', 'gpai_systemic']);
+    expect(r.riskClasses).toEqual(['gpai_systemic']);
     expect(r.complete).toBe(true);
+  });
+
+  it('a model whose systemic risk is not answered yet is a model, with no class guessed', () => {
+    const r = classify(withAnswers({ gpai_model: true }));
+    expect(r.gpai).toEqual({ model: true, systemicRisk: null, systemicBasis: null });
+    expect(r.riskClasses).toEqual([]);
+    expect(r.minimalRisk).toBe(false);
+    expect(r.missing.map((m) => m.question)).toEqual(['gpai_high_impact_compute']);
   });
 
   it('systemic risk by designation (Art. 51(1)(b))', () => {

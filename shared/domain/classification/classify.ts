@@ -277,8 +277,9 @@ export function classify(answers: ClassificationAnswers): ClassificationResult {
   if (prohibited.length > 0) riskClasses.push('prohibited');
   if (highRisk.length > 0) riskClasses.push('high_risk');
   if (transparency.length > 0) riskClasses.push('limited_risk');
-  if (gpai.model) riskClasses.push('gpai');
-  if (gpai.systemicRisk) riskClasses.push('gpai_systemic');
+  // As in the catalog: "gpai" is a model without systemic risk, "gpai_systemic" one with it.
+  if (gpai.model && gpai.systemicRisk === false) riskClasses.push('gpai');
+  if (gpai.model && gpai.systemicRisk === true) riskClasses.push('gpai_systemic');
   if (minimalRisk) riskClasses.push('minimal_risk');
 
   return { complete, prohibited, highRisk, derogation, transparency, gpai, minimalRisk, riskClasses, reasoning: ctx.steps, missing, ignored: ignoredAnswers(answers) };

@@ -5,3 +5,4 @@ export * from './answers';
 export * from './flow';
 export * from './result';
 export * from './classify';
+export * from './obligations';

@@ -96,7 +96,11 @@ export interface ClassificationResult {
   gpai: GpaiStatus;
   /** True when nothing applies; false when something does; null while the answers leave it open. */
   minimalRisk: boolean | null;
-  /** The catalog risk classes (shared/catalog/schema.ts) that this result places the system in. */
+  /**
+   * The catalog risk classes (shared/catalog/schema.ts) this result places the system in. As in the
+   * catalog, "gpai" is a model without systemic risk and "gpai_systemic" one with it; a part still
+   * open adds no class.
+   */
   riskClasses: RiskClass[];
   reasoning: ReasoningStep[];
   /** Questions still to answer, in questionnaire order. An incomplete result never guesses them. */
