@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, type ClassificationAnswers, type ClassificationResult, type QuestionId } from '../../shared/domain/classification';
+import { classify, resultLabels, type ClassificationAnswers, type ClassificationResult, type QuestionId } from '../../shared/domain/classification';
 import { nothingApplies, withAnswers } from './classification-fixtures';
 
 const stepFor = (r: ClassificationResult, article: string) => r.reasoning.find((s) => s.article === article);
@@ -77,6 +77,13 @@ describe('high-risk through Annex I (Art. 6(1))', () => {
     const r = classify(withAnswers({ annex1_product: true, annex1_legislation: ['motor_vehicles'], annex1_third_party: true }));
     expect(r.highRisk).toEqual([expect.objectContaining({ section: 'B', ref: 'Annex I Section B point 18', act: 'Regulation (EU) 2018/858' })]);
     expect(stepFor(r, 'Art. 6(1), Annex I Section B point 18')?.finding).toMatch(/Art\. 2\(2\)/);
+  });
+
+  it('a product under no listed legislation: not high-risk through Art. 6(1), and the third-party question is not asked', () => {
+    const r = classify(withAnswers({ annex1_product: true, annex1_legislation: [] }));
+    expect(r.complete).toBe(true);
+    expect(r.highRisk).toEqual([]);
+    expect(stepFor(r, 'Art. 6(1)(a)')?.outcome).toBe('does_not_apply');
   });
 
   it('no third-party conformity assessment: not high-risk through Art. 6(1)', () => {
@@ -238,5 +245,22 @@ describe('an incomplete questionnaire', () => {
     const r = classify({});
     expect(r.missing).toHaveLength(15);
     expect(r.riskClasses).toEqual([]);
+  });
+});
+
+describe('result labels', () => {
+  it('names each finding of the set once, and says when the questionnaire is incomplete', () => {
+    expect(resultLabels(classify(nothingApplies))).toEqual(['Minimal risk']);
+    const many = classify(withAnswers({ art5_1_f: true, annex3_areas: ['5'], annex3_area_5: ['b'], art6_3_conditions: ['a'], art6_3_profiling: true, art50_1_interaction: true, gpai_model: true, gpai_high_impact_compute: true }));
+    expect(resultLabels(many)).toEqual([
+      'Prohibited: Art. 5(1)(f)',
+      'High-risk: Annex III point 5(b)',
+      'Derogation refused (profiling): Art. 6(3)(a)',
+      'Transparency: Art. 50(1)',
+      'General-purpose AI model with systemic risk (Art. 51(2))',
+    ]);
+    const derogated = classify(withAnswers({ annex3_areas: ['3'], annex3_area_3: ['d'], art6_3_conditions: ['d'], art6_3_profiling: false }));
+    expect(resultLabels(derogated)).toEqual(['Not high-risk: derogation under Art. 6(3)(d) for Annex III point 3(d)', 'Minimal risk']);
+    expect(resultLabels(classify({ art5_1_a: false }))).toEqual(['Incomplete: 14 questions to answer']);
   });
 });

@@ -101,7 +101,11 @@ function annexIBases(ctx: Context): HighRiskBasis[] {
     step(ctx, 'Art. 6(1)', 'open', 'An Annex I product: which legislation covers it, or whether it needs third-party conformity assessment, is not answered yet.', 'annex1_product', 'annex1_legislation', 'annex1_third_party');
     return [];
   }
-  if (legislation.length === 0 || !thirdParty) {
+  if (legislation.length === 0) {
+    step(ctx, 'Art. 6(1)(a)', 'does_not_apply', 'No Annex I legislation was chosen, so not high-risk through Art. 6(1).', 'annex1_product', 'annex1_legislation');
+    return [];
+  }
+  if (!thirdParty) {
     step(ctx, 'Art. 6(1)(b)', 'does_not_apply', 'No third-party conformity assessment is required under the Annex I legislation, so not high-risk through Art. 6(1).', 'annex1_product', 'annex1_legislation', 'annex1_third_party');
     return [];
   }

@@ -5,4 +5,5 @@ export * from './answers';
 export * from './flow';
 export * from './result';
 export * from './classify';
+export * from './summary';
 export * from './obligations';
