@@ -134,6 +134,19 @@ describe('obligations for other results', () => {
     expect(items(applicableObligations(r, ['deployer'], catalog, today))).toEqual(['Art. 4', 'Art. 50(3)', 'Art. 50(5)']);
   });
 
+  it('Art. 50(5) binds only the role whose Art. 50 duty applies', () => {
+    const r = classify(withAnswers({ art50_3_emotion_or_categorisation: true }));
+    expect(items(applicableObligations(r, ['provider'], catalog, today))).toEqual(['Art. 4']);
+    expect(find(applicableObligations(r, ['provider', 'deployer'], catalog, today), 'Art. 50(5)').roles).toEqual(['deployer']);
+  });
+
+  it('critical infrastructure (Annex III point 2): no fundamental-rights assessment or right to explanation', () => {
+    const r = classify(withAnswers({ annex3_areas: ['2'], art6_3_conditions: [] }));
+    const list = items(applicableObligations(r, ['provider', 'deployer'], catalog, today));
+    expect(list).toEqual(expect.arrayContaining(['Art. 6(2)', 'Art. 43(2)', 'Art. 26(1)']));
+    for (const item of ['Art. 27(1)', 'Art. 86(1)', 'Art. 43(1)']) expect(list).not.toContain(item);
+  });
+
   it('Art. 50(2): the amended date governs only a system already on the market, and is open while that is unanswered', () => {
     const synthetic = { art50_2_synthetic: true, art50_2_assistive_only: false, art50_4_deep_fake: false, art50_4_public_interest_text: false } as const;
     const marking = (before?: boolean) =>

@@ -98,7 +98,9 @@ export function applicableObligations(result: ClassificationResult, roles: reado
 
   for (const item of framework.items) {
     if (!item.eu) continue;
-    const held = item.eu.roles.filter((r) => roles.includes(r));
+    let held = item.eu.roles.filter((r) => roles.includes(r));
+    // Art. 50(5) says how the Art. 50 information is given: it binds whoever holds one of those duties.
+    if (item.id === 'Art. 50(5)') held = held.filter((r) => result.transparency.some((t) => t.role === r));
     if (held.length === 0) continue;
     const selectedBy = selectionReason(item.id, item.eu.risk_classes, s);
     if (!selectedBy) continue;
