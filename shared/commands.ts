@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Catalog, ControlId, ControlType, FrameworkId } from './catalog/schema';
 import { CatalogSummary } from './catalog/summary';
 import { ControlState, justificationProblem } from './domain/control-state';
+import type { ApplicableObligation, ClassificationResult } from './domain/classification';
 import { AiSystem, AiSystemChanges, AiSystemInput } from './domain/systems';
 import { JobId, JobInfo, JobKind } from './jobs';
 
@@ -300,6 +301,16 @@ export const commands = {
     "Change an AI system's fields; those left out keep their value.",
     z.object({ file: AssessmentFile, system: z.string().trim().min(1, 'a system id or name is required').max(200), changes: AiSystemChanges }).strict(),
     z.object({ system: AiSystem }),
+  ),
+  'systems.classify': command(
+    "Answer a system's EU AI Act questionnaire: the result (a set of findings with reasoning) and the obligations it selects for the system's roles.",
+    z.object({ file: AssessmentFile, system: z.string().trim().min(1, 'a system id or name is required').max(200), answers: z.unknown() }).strict(),
+    z.object({
+      system: AiSystem,
+      result: z.custom<ClassificationResult>((v) => typeof v === 'object' && v !== null),
+      labels: z.array(z.string()),
+      obligations: z.array(z.custom<ApplicableObligation>((v) => typeof v === 'object' && v !== null)),
+    }),
   ),
   'jobs.start': command(
     'Start long work (verify a file) off the thread that answers commands; progress and the result arrive as events.',

@@ -1,6 +1,6 @@
 import type { CatalogSummary } from '../../shared/catalog/summary';
 import type { AiSystem } from '../../shared/domain/systems';
-import type { AssessmentSummary, AuditEntry, CatalogUpdateResult, ControlRow, VerifyResult } from '../../shared/commands';
+import type { AssessmentSummary, AuditEntry, CatalogUpdateResult, CommandOutput, ControlRow, VerifyResult } from '../../shared/commands';
 import { controlStateLabels } from '../../shared/domain/control-state';
 
 /**
@@ -127,7 +127,33 @@ export function formatCatalogUpdate(r: CatalogUpdateResult): string {
 export function formatSystems(systems: AiSystem[]): string {
   if (systems.length === 0) return 'no AI systems yet; add one with: assay systems add <file> --name <text> --role <role>';
   return textTable(
-    ['ID', 'NAME', 'ROLES', 'LIFECYCLE', 'DEPLOYMENT', 'OWNER'],
-    systems.map((s) => [s.id, s.name, s.roles.join(', '), s.lifecycle, s.deployment.replace('_', '-'), s.owner ?? '—']),
+    ['ID', 'NAME', 'ROLES', 'LIFECYCLE', 'DEPLOYMENT', 'OWNER', 'EU AI ACT CLASS'],
+    systems.map((s) => [
+      s.id,
+      s.name,
+      s.roles.join(', '),
+      s.lifecycle,
+      s.deployment.replace('_', '-'),
+      s.owner ?? '—',
+      s.classification ? `${s.classification.labels.join('; ') || 'no finding'}${s.classification.complete ? '' : ' (incomplete)'}` : 'not classified',
+    ]),
   );
+}
+
+export function formatClassification(c: CommandOutput<'systems.classify'>): string {
+  const { result } = c;
+  const applies = (v: boolean | null) => (v === null ? 'depends' : v ? 'yes' : 'not yet');
+  return [
+    `${c.system.id} ${c.system.name}: ${c.labels.join('; ') || 'no finding yet'}${result.complete ? '' : ' (questionnaire incomplete)'}`,
+    '',
+    'Reasoning:',
+    ...result.reasoning.map((r) => `  ${r.article}: ${r.finding}`),
+    ...(result.missing.length ? ['', 'Still to answer:', ...result.missing.map((m) => `  ${m.question} (${m.article}): ${m.text}`)] : []),
+    '',
+    `Obligations for ${c.system.roles.join(', ')} (${c.obligations.length}):`,
+    textTable(
+      ['ITEM', 'APPLIES FROM', 'APPLIES TODAY', 'TITLE'],
+      c.obligations.map((o) => [o.item, o.dates.map((d) => d.effective ?? 'depends').join(' / '), applies(o.appliesToday), o.title]),
+    ),
+  ].join('\n');
 }

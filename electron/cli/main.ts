@@ -5,7 +5,7 @@ import { operatorRoles } from '../../shared/catalog/schema';
 import { controlStates } from '../../shared/domain/control-state';
 import { deployments, lifecycleStages, modelTypes } from '../../shared/domain/systems';
 import { AssayError, type AssayErrorShape } from '../../shared/errors';
-import { assertRegularFile } from '../files/read-input';
+import { assertRegularFile, readInputText } from '../files/read-input';
 import { runJob } from '../jobs/await-job';
 import { progressLine } from '../jobs/progress-line';
 import { dispatch } from '../dispatch';
@@ -13,7 +13,7 @@ import { defaultContext } from '../handlers/context';
 import { closeAll } from '../handlers/open-files';
 import { setBusyTimeout } from '../store/sqlite';
 import { APP_VERSION } from '../version';
-import { escapeControls, formatAudit, formatCatalog, formatCatalogUpdate, formatControl, formatControls, formatSummary, formatSystems, formatVerify, textTable } from './format';
+import { escapeControls, formatAudit, formatCatalog, formatCatalogUpdate, formatClassification, formatControl, formatControls, formatSummary, formatSystems, formatVerify, textTable } from './format';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED_CHECK = 1;
@@ -286,6 +286,26 @@ function buildProgram(io: Io): Command {
       };
       const { system: added } = run('systems.add', { file: resolve(file), system });
       emit(o.json, added, `added ${added.id} ${added.name} (${added.roles.join(', ')}${added.owner ? `; owner ${added.owner}` : ''})`);
+    });
+
+  program
+    .command('classify')
+    .description("answer an AI system's EU AI Act questionnaire from a JSON file: the class with its reasoning and the obligations that apply")
+    .argument('<file>', 'an .assay file')
+    .argument('<system>', 'the system id (e.g. SYS-001) or its exact name')
+    .requiredOption('--answers <answers.json>', 'the answers, one field per question (see examples/classification-credit-scoring.json)')
+    .option('--json', 'print JSON')
+    .action((file: string, system: string, opts: { answers: string; json?: boolean }) => {
+      const source = resolve(opts.answers);
+      let answers: unknown;
+      try {
+        answers = JSON.parse(readInputText(source, { what: 'answers files', maxBytes: 1024 * 1024 }));
+      } catch (error) {
+        io.err(`assay: ${error instanceof AssayError ? error.message : `${source}: is not valid JSON (${(error as Error).message})`}`);
+        throw new Exit(EXIT_FAILED_CHECK);
+      }
+      const result = run('systems.classify', { file: resolve(file), system, answers });
+      emit(opts.json, result, formatClassification(result));
     });
 
   program

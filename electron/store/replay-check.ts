@@ -49,6 +49,12 @@ export function readTables(db: Database.Database): Record<(typeof replayedTables
     ),
     person: rows<PersonRow>(db, 'SELECT * FROM person', (r) => r.id, (r) => ({ erased: r.erased_at ? 1 : 0, digest: digestOf(r) })),
     ai_system: rows<Row & { id: string }>(db, 'SELECT id, name, record, created_at, created_by, updated_at, updated_by FROM ai_system', (r) => r.id, ({ id: _id, ...r }) => r),
+    system_classification: rows<Row & { system_id: string }>(
+      db,
+      'SELECT system_id, answers, result, classified_at, classified_by FROM system_classification',
+      (r) => r.system_id,
+      ({ system_id: _s, ...r }) => r,
+    ),
     schema_migration: rows<Row & { version: number }>(db, 'SELECT version, name, sha256, applied_at FROM schema_migration', (r) => String(r.version), ({ version: _v, ...r }) => r),
   };
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { canonicalJson } from '../../shared/domain/canonical-json';
+import { type ClassificationResult, resultLabels } from '../../shared/domain/classification';
 import { type AiSystem, type AiSystemChanges, AiSystemInput, AiSystemRecord } from '../../shared/domain/systems';
 import { AssayError } from '../../shared/errors';
 import type { Assessment } from './assessment';
@@ -7,6 +8,8 @@ import { nameResolver, personFor } from './people';
 
 interface SystemRow {
   id: string;
+  result: string | null;
+  classified_at: string | null;
   name: string;
   record: string;
   created_at: string;
@@ -15,19 +18,29 @@ interface SystemRow {
   updated_by: string;
 }
 
+const SELECT = `SELECT s.*, c.result, c.classified_at FROM ai_system s LEFT JOIN system_classification c ON c.system_id = s.id`;
+
 function toSystem(row: SystemRow, name: (id: string | null) => string | null): AiSystem {
   const record = AiSystemRecord.parse(JSON.parse(row.record));
-  return { ...record, id: row.id, owner: name(record.ownerId), updatedAt: row.updated_at, updatedBy: name(row.updated_by) };
+  const result = row.result ? (JSON.parse(row.result) as ClassificationResult) : null;
+  return {
+    ...record,
+    id: row.id,
+    owner: name(record.ownerId),
+    updatedAt: row.updated_at,
+    updatedBy: name(row.updated_by),
+    classification: result && row.classified_at ? { labels: resultLabels(result), complete: result.complete, classifiedAt: row.classified_at } : null,
+  };
 }
 
 export function listSystems(a: Assessment): AiSystem[] {
   const name = nameResolver(a.db);
-  return (a.db.prepare('SELECT * FROM ai_system ORDER BY id').all() as SystemRow[]).map((r) => toSystem(r, name));
+  return (a.db.prepare(`${SELECT} ORDER BY s.id`).all() as SystemRow[]).map((r) => toSystem(r, name));
 }
 
 /** A system by its id (SYS-001) or, as people type it, by its exact name. */
 export function findSystem(a: Assessment, idOrName: string): AiSystem {
-  const row = a.db.prepare('SELECT * FROM ai_system WHERE id = ? OR name = ? LIMIT 1').get(idOrName, idOrName) as SystemRow | undefined;
+  const row = a.db.prepare(`${SELECT} WHERE s.id = ? OR s.name = ? LIMIT 1`).get(idOrName, idOrName) as SystemRow | undefined;
   if (!row) throw new AssayError('not_found', `${a.file}: has no AI system ${JSON.stringify(idOrName)} (give its id, e.g. SYS-001, or its exact name; assay systems lists them)`);
   return toSystem(row, nameResolver(a.db));
 }
@@ -73,7 +86,7 @@ export function addSystem(a: Assessment, input: AiSystemInput, actor: string): A
 export function updateSystem(a: Assessment, idOrName: string, patch: AiSystemChanges, actor: string): AiSystem {
   const current = findSystem(a, idOrName);
   a.write((at) => {
-    const { id: _id, owner, ownerId: _o, updatedAt: _u, updatedBy: _b, ...fields } = current;
+    const { id: _id, owner, ownerId: _o, updatedAt: _u, updatedBy: _b, classification: _c, ...fields } = current;
     const { record, people } = toRecord(a.db, { ...fields, ...(owner ? { owner } : {}), ...patch });
     refuseDuplicateName(a, record.name, current.id);
     const entry = a.audit({ at, actor, command: 'systems.update', entity: 'system', entityId: current.id, payload: { record, people } });

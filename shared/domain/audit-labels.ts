@@ -15,6 +15,7 @@ export const auditKinds = [
   { command: 'person.erase', label: 'Personal data erased' },
   { command: 'systems.add', label: 'AI system added' },
   { command: 'systems.update', label: 'AI system changed' },
+  { command: 'systems.classify', label: 'AI system classified' },
 ] as const;
 
 export interface AuditNames {
@@ -66,6 +67,15 @@ export function describeAuditEntry(entry: { command: string; entityId: string; p
       const record = (p.record ?? {}) as P;
       const roles = Array.isArray(record.roles) ? record.roles.join(', ') : '';
       return { label, item: `${entry.entityId} ${str(record.name)}`, change: entry.command === 'systems.add' ? `roles: ${roles}` : 'record updated' };
+    }
+    case 'systems.classify': {
+      const result = (p.result ?? {}) as P;
+      const found = [
+        ...(Array.isArray(result.prohibited) ? (result.prohibited as P[]).map((x) => `prohibited ${str(x.ref)}`) : []),
+        ...(Array.isArray(result.highRisk) ? (result.highRisk as P[]).map((x) => `high-risk ${str(x.ref)}`) : []),
+        ...(Array.isArray(result.transparency) ? (result.transparency as P[]).map((x) => str(x.ref)) : []),
+      ];
+      return { label, item: entry.entityId, change: found.join(', ') || (result.minimalRisk ? 'minimal risk' : 'no finding yet') };
     }
     case 'person.erase':
       return { label, item: 'a person', change: 'name and e-mail replaced by a tombstone on request' };

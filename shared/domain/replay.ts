@@ -25,6 +25,7 @@ export const replayedTables = [
   'person',
   'schema_migration',
   'ai_system',
+  'system_classification',
 ] as const;
 export type ReplayedTable = (typeof replayedTables)[number];
 
@@ -90,6 +91,8 @@ export const payloads = {
   'person.erase': z.object({}),
   'systems.add': SystemChange,
   'systems.update': SystemChange,
+  /** The answers and the result concluded from them then: a later version's rules do not rewrite history. */
+  'systems.classify': z.object({ answers: z.record(z.string(), z.unknown()), result: z.record(z.string(), z.unknown()) }),
   'catalog.update': z.object({
     from: z.object({ version: z.string(), sha256: Sha }),
     to: z.object({ version: z.string(), sha256: Sha }),
@@ -191,6 +194,11 @@ function apply(state: ReplayState, entry: AuditRecord, erased: Set<string>): str
         updated_at: entry.at,
         updated_by: entry.actor,
       });
+      return undefined;
+    }
+    case 'systems.classify': {
+      const c = p as Payload<'systems.classify'>;
+      state.system_classification.set(entry.entityId, { answers: canonicalJson(c.answers), result: canonicalJson(c.result), classified_at: entry.at, classified_by: entry.actor });
       return undefined;
     }
     case 'catalog.update': {

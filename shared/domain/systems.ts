@@ -124,5 +124,7 @@ export const AiSystem = AiSystemRecord.extend({
   owner: z.string().nullable(),
   updatedAt: z.string(),
   updatedBy: z.string().nullable(),
+  /** The EU AI Act result in short labels, once the questionnaire has been answered. */
+  classification: z.object({ labels: z.array(z.string()), complete: z.boolean(), classifiedAt: z.string() }).nullable(),
 });
 export type AiSystem = z.infer<typeof AiSystem>;

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/dispatch';
@@ -107,5 +108,40 @@ describe('the AI system inventory', () => {
     const missingRole = runAssay(dir, ['systems', 'add', 'a.assay', '--name', 'No role']);
     expect(missingRole.code).toBe(1);
     expect(missingRole.err).toMatch(/system\.roles: at least one EU AI Act role is required/);
+  });
+});
+
+describe('EU AI Act classification of a system', () => {
+  it('stores the answers and the result, lists the class, selects the obligations, and is covered by verify', () => {
+    const dir = tempDir();
+    const file = withSystems(dir);
+    const r = runAssay(dir, ['classify', file, 'Credit scoring', '--answers', resolve('examples/classification-credit-scoring.json'), '--json']);
+    expect(r.code, r.err).toBe(0);
+    const out = JSON.parse(r.out) as { labels: string[]; obligations: { item: string }[]; result: { complete: boolean } };
+    expect(out.labels).toEqual(['High-risk: Annex III point 5(b)']);
+    expect(out.result.complete).toBe(true);
+    expect(out.obligations.map((o) => o.item)).toEqual(expect.arrayContaining(['Art. 9(1)', 'Art. 43(2)']));
+    expect(runAssay(dir, ['systems', file]).out).toMatch(/SYS-002\s+Credit scoring.*High-risk: Annex III point 5\(b\)/);
+    expect(call(dir, 'audit.list', { file }).entries[0]).toMatchObject({ label: 'AI system classified', item: 'SYS-002', change: 'high-risk Annex III point 5(b)' });
+    expect(verifyFile(file).ok).toBe(true);
+    const db = new Database(file);
+    db.prepare("UPDATE system_classification SET result = json_set(result, '$.highRisk', json('[]'))").run();
+    db.close();
+    expect(verifyFile(file).message).toMatch(/system_classification row SYS-002, field result/);
+  });
+
+  it('refuses answers that are not the questionnaire, naming the question in plain words, and changes nothing', () => {
+    const dir = tempDir();
+    const file = withSystems(dir);
+    const before = fileHash(file);
+    const bad = dispatch('systems.classify', { file, system: 'SYS-002', answers: { art5_1_c: 'no', annex3_areas: ['9'] } }, testContext(dir));
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.error.message).toMatch(/art5_1_c \(Art\. 5\(1\)\(c\), social scoring\): answer true \(yes\) or false \(no\), not "no"/);
+    const notJson = join(dir, 'answers.json');
+    writeFileSync(notJson, '{ not json');
+    const r = runAssay(dir, ['classify', file, 'SYS-002', '--answers', notJson]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${notJson}: is not valid JSON`);
+    expect(fileHash(file)).toBe(before);
   });
 });

@@ -2,6 +2,7 @@ import initial from './0001_initial';
 import userFrameworks from './0002_user_frameworks';
 import replayableLog from './0003_replayable_log';
 import aiSystems from './0004_ai_systems';
+import systemClassification from './0005_system_classification';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'user-frameworks', sql: userFrameworks },
   { version: 3, name: 'replayable-log', sql: replayableLog },
   { version: 4, name: 'ai-systems', sql: aiSystems },
+  { version: 5, name: 'system-classification', sql: systemClassification },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;
