@@ -122,10 +122,10 @@ describe('controls and evidence', () => {
     const m = clean();
     m.evidence = [{ id: 'ev-1', title: 'Old record', validUntil: '2026-11-30' }];
     expect(rules(m)).toEqual(['evidence-expired', 'evidence-expired', 'evidence-expired']);
-    m.evidence.push({ id: 'ev-2', title: 'New record', validUntil: null });
-    m.evidenceLinks.push({ evidenceId: 'ev-2', controlId: FRIA_CONTROL, systemId: 'credit' });
+    m.evidence = [...m.evidence, { id: 'ev-2', title: 'New record', validUntil: null }];
+    m.evidenceLinks = [...m.evidenceLinks, { evidenceId: 'ev-2', controlId: FRIA_CONTROL, systemId: 'credit' }];
     expect(rules(m)).toEqual(['evidence-expired', 'evidence-expired']);
-    m.evidence[0] = { id: 'ev-1', title: 'Old record', validUntil: today };
+    m.evidence = [{ id: 'ev-1', title: 'Old record', validUntil: today }];
     expect(rules(m)).toEqual([]);
   });
 
