@@ -1,4 +1,4 @@
-import { type Relationship, splitRef } from '../catalog/schema';
+import type { Relationship } from '../catalog/schema';
 import { type ControlState, justificationProblem } from './control-state';
 
 /**
@@ -54,8 +54,23 @@ export interface CoverageEntry {
   justification?: string | null;
 }
 
+const relationshipOrder: Record<Relationship, number> = { equal: 0, superset: 1, subset: 2, intersects: 3 };
+const byStrength = (a: CoverageMapping, b: CoverageMapping) =>
+  relationshipOrder[a.relationship] - relationshipOrder[b.relationship] || a.control.localeCompare(b.control);
+
+/** An assessable requirement with its mappings, strongest first, resolved once per model. */
+export interface IndexedRequirement {
+  requirement: string;
+  framework: string;
+  item: string;
+  governanceOnly: boolean;
+  mappings: readonly CoverageMapping[];
+  sets: readonly NamedCoverageSet[];
+}
+
 export interface CoverageModel {
   frameworks: readonly CoverageFramework[];
+  requirements: readonly IndexedRequirement[];
   mappingsByRequirement: ReadonlyMap<string, readonly CoverageMapping[]>;
   setsByRequirement: ReadonlyMap<string, readonly NamedCoverageSet[]>;
 }
@@ -78,11 +93,27 @@ export function buildCoverageModel(
     list.push(m);
     mappingsByRequirement.set(m.requirement, list);
   }
+  for (const list of mappingsByRequirement.values()) list.sort(byStrength);
   const setsByRequirement = new Map<string, NamedCoverageSet[]>();
   for (const s of catalog.coverage_sets) setsByRequirement.set(s.requirement, [...(setsByRequirement.get(s.requirement) ?? []), s]);
   const ids = new Set(catalog.frameworks.map((f) => f.id));
   const frameworks = [...catalog.frameworks, ...(extra.frameworks ?? []).filter((f) => !ids.has(f.id))];
-  return { frameworks, mappingsByRequirement, setsByRequirement };
+  const requirements = frameworks.flatMap((f) =>
+    f.items
+      .filter((i) => i.assessable)
+      .map((i): IndexedRequirement => {
+        const ref = `${f.id}:${i.id}`;
+        return {
+          requirement: ref,
+          framework: f.id,
+          item: i.id,
+          governanceOnly: i.governance_only !== undefined,
+          mappings: mappingsByRequirement.get(ref) ?? [],
+          sets: setsByRequirement.get(ref) ?? [],
+        };
+      }),
+  );
+  return { frameworks, requirements, mappingsByRequirement, setsByRequirement };
 }
 
 export type EffectiveState = 'implemented' | 'not_applicable' | 'open';
@@ -128,32 +159,39 @@ export interface RequirementCoverage {
   onlyIntersects: boolean;
 }
 
-const relationshipOrder: Record<Relationship, number> = { equal: 0, superset: 1, subset: 2, intersects: 3 };
-const byStrength = (a: ControlLink, b: ControlLink) =>
-  relationshipOrder[a.relationship] - relationshipOrder[b.relationship] || a.control.localeCompare(b.control);
+export interface RequirementVerdict {
+  status: CoverageStatus;
+  satisfiedBy: RequirementCoverage['satisfiedBy'];
+  onlyIntersects: boolean;
+}
 
-/** Coverage of one requirement under the rule in COVERAGE_RULE. */
-export function coverRequirement(
-  model: CoverageModel,
-  ref: string,
-  governanceOnly: boolean,
-  states: ReadonlyMap<string, EffectiveState>,
-): RequirementCoverage {
-  const { framework, item } = splitRef(ref);
-  const links = (model.mappingsByRequirement.get(ref) ?? [])
-    .map((m): ControlLink => ({ control: m.control, relationship: m.relationship, state: states.get(m.control) ?? 'open' }))
-    .sort(byStrength);
-  const base = { requirement: ref, framework, item, links, satisfiedBy: null, onlyIntersects: false };
-  if (links.length === 0) return { ...base, status: governanceOnly ? 'governance_only' : 'not_satisfied' };
-  if (links.every((l) => l.state === 'not_applicable')) return { ...base, status: 'not_applicable' };
+/** The rule in COVERAGE_RULE for one requirement; one pass, nothing allocated for the common cases. */
+export function judgeRequirement(req: IndexedRequirement, states: ReadonlyMap<string, EffectiveState>): RequirementVerdict {
+  if (req.mappings.length === 0) return { status: req.governanceOnly ? 'governance_only' : 'not_satisfied', satisfiedBy: null, onlyIntersects: false };
+  let allNotApplicable = true;
+  let implemented = 0;
+  let intersecting = 0;
+  let full: CoverageMapping | null = null;
+  for (const m of req.mappings) {
+    const state = states.get(m.control) ?? 'open';
+    if (state !== 'not_applicable') allNotApplicable = false;
+    if (state !== 'implemented') continue;
+    implemented += 1;
+    if (m.relationship === 'intersects') intersecting += 1;
+    if (!full && (m.relationship === 'equal' || m.relationship === 'superset')) full = m;
+  }
+  if (allNotApplicable) return { status: 'not_applicable', satisfiedBy: null, onlyIntersects: false };
+  const onlyIntersects = implemented > 0 && intersecting === implemented;
+  if (full) return { status: 'satisfied', satisfiedBy: { control: full.control, relationship: full.relationship }, onlyIntersects };
+  const set = req.sets.find((s) => s.controls.every((c) => states.get(c) === 'implemented'));
+  if (set) return { status: 'satisfied', satisfiedBy: { set: set.id }, onlyIntersects };
+  return { status: implemented > 0 ? 'partly' : 'not_satisfied', satisfiedBy: null, onlyIntersects };
+}
 
-  const implemented = links.filter((l) => l.state === 'implemented');
-  const onlyIntersects = implemented.length > 0 && implemented.every((l) => l.relationship === 'intersects');
-  const full = implemented.find((l) => l.relationship === 'equal' || l.relationship === 'superset');
-  if (full) return { ...base, status: 'satisfied', satisfiedBy: { control: full.control, relationship: full.relationship }, onlyIntersects };
-  const set = (model.setsByRequirement.get(ref) ?? []).find((s) => s.controls.every((c) => states.get(c) === 'implemented'));
-  if (set) return { ...base, status: 'satisfied', satisfiedBy: { set: set.id }, onlyIntersects };
-  return { ...base, status: implemented.length > 0 ? 'partly' : 'not_satisfied', onlyIntersects };
+/** Coverage of one requirement, with every mapped control and its state as it counts here. */
+export function coverRequirement(req: IndexedRequirement, states: ReadonlyMap<string, EffectiveState>): RequirementCoverage {
+  const links = req.mappings.map((m): ControlLink => ({ control: m.control, relationship: m.relationship, state: states.get(m.control) ?? 'open' }));
+  return { requirement: req.requirement, framework: req.framework, item: req.item, links, ...judgeRequirement(req, states) };
 }
 
 export interface CoverageOptions {
@@ -170,17 +208,16 @@ export function assessCoverage(
   systemId: string | null,
   options: CoverageOptions = {},
 ): RequirementCoverage[] {
-  const states = effectiveStates(entries, systemId);
+  return coverWithStates(model, effectiveStates(entries, systemId), options);
+}
+
+function coverWithStates(model: CoverageModel, states: ReadonlyMap<string, EffectiveState>, options: CoverageOptions): RequirementCoverage[] {
   const wanted = options.frameworks ? new Set(options.frameworks) : null;
   const out: RequirementCoverage[] = [];
-  for (const f of model.frameworks) {
-    if (wanted && !wanted.has(f.id)) continue;
-    for (const item of f.items) {
-      if (!item.assessable) continue;
-      const ref = `${f.id}:${item.id}`;
-      if (options.applies && !options.applies(ref)) continue;
-      out.push(coverRequirement(model, ref, item.governance_only !== undefined, states));
-    }
+  for (const req of model.requirements) {
+    if (wanted && !wanted.has(req.framework)) continue;
+    if (options.applies && !options.applies(req.requirement)) continue;
+    out.push(coverRequirement(req, states));
   }
   return out;
 }
@@ -197,7 +234,7 @@ export function summariseCoverage(results: readonly RequirementCoverage[]): Fram
   for (const r of results) {
     let s = byFramework.get(r.framework);
     if (!s) {
-      s = { framework: r.framework, assessable: 0, satisfied: 0, partly: 0, not_satisfied: 0, not_applicable: 0, governance_only: 0 };
+      s = emptySummary(r.framework);
       byFramework.set(r.framework, s);
     }
     s.assessable += 1;
@@ -219,8 +256,38 @@ export function coverageBySystem(
   systemIds: readonly string[],
   optionsFor: (systemId: string | null) => CoverageOptions = () => ({}),
 ): SystemCoverageSummary[] {
-  return [null, ...systemIds].map((systemId) => ({
-    systemId,
-    frameworks: summariseCoverage(assessCoverage(model, entries, systemId, optionsFor(systemId))),
-  }));
+  const org = entries.filter((e) => e.systemId === null);
+  const bySystem = new Map<string, CoverageEntry[]>();
+  for (const e of entries) {
+    if (e.systemId === null) continue;
+    const list = bySystem.get(e.systemId) ?? [];
+    list.push(e);
+    bySystem.set(e.systemId, list);
+  }
+  return [null, ...systemIds].map((systemId) => {
+    const own = systemId === null ? org : [...org, ...(bySystem.get(systemId) ?? [])];
+    return { systemId, frameworks: countStatuses(model, effectiveStates(own, systemId), optionsFor(systemId)) };
+  });
+}
+
+/** summariseCoverage(assessCoverage(...)) without building each requirement's links: the dashboard's path. */
+function countStatuses(model: CoverageModel, states: ReadonlyMap<string, EffectiveState>, options: CoverageOptions): FrameworkCoverageSummary[] {
+  const wanted = options.frameworks ? new Set(options.frameworks) : null;
+  const byFramework = new Map<string, FrameworkCoverageSummary>();
+  for (const req of model.requirements) {
+    if (wanted && !wanted.has(req.framework)) continue;
+    if (options.applies && !options.applies(req.requirement)) continue;
+    let s = byFramework.get(req.framework);
+    if (!s) {
+      s = emptySummary(req.framework);
+      byFramework.set(req.framework, s);
+    }
+    s.assessable += 1;
+    s[judgeRequirement(req, states).status] += 1;
+  }
+  return [...byFramework.values()];
+}
+
+function emptySummary(framework: string): FrameworkCoverageSummary {
+  return { framework, assessable: 0, satisfied: 0, partly: 0, not_satisfied: 0, not_applicable: 0, governance_only: 0 };
 }

@@ -242,10 +242,78 @@ describe('coverage on the bundled catalog, hand-checked', () => {
     expect(r).toMatchObject({ status: 'partly', onlyIntersects: true });
   });
 
+  it('the per-system summaries agree with summarising each system’s full coverage', () => {
+    const states: ControlState[] = ['not_started', 'in_progress', 'implemented', 'not_applicable'];
+    const entries: CoverageEntry[] = [];
+    catalog.controls.forEach((c, i) => {
+      entries.push(org(c.id, states[i % 4]!));
+      if (i % 3 === 0) entries.push(sys('s1', c.id, states[(i + 1) % 4]!));
+      if (i % 5 === 0) entries.push(sys('s2', c.id, states[(i + 2) % 4]!));
+    });
+    const applies = (id: string | null) => (id === 's2' ? { frameworks: ['eu-ai-act'] } : {});
+    const views = coverageBySystem(real, entries, ['s1', 's2'], applies);
+    for (const view of views) expect(view.frameworks).toEqual(summariseCoverage(assessCoverage(real, entries, view.systemId, applies(view.systemId))));
+    expect(views[2]!.frameworks.map((f) => f.framework)).toEqual(['eu-ai-act']);
+    expect(views[0]!.frameworks).not.toEqual(views[1]!.frameworks);
+  });
+
   it('Art. 26(10) is governance-only, and nothing is satisfied with no entries', () => {
     expect(of([], 'eu-ai-act:Art. 26(10)').status).toBe('governance_only');
     const summary = summariseCoverage(assessCoverage(real, [], null));
     for (const s of summary) expect(s.satisfied + s.partly + s.not_applicable).toBe(0);
     expect(summary.find((s) => s.framework === 'eu-ai-act')!.assessable).toBe(catalog.frameworks.find((f) => f.id === 'eu-ai-act')!.items.filter((i) => i.assessable).length);
+  });
+});
+
+describe('the rule over every combination of states (small catalog, exhaustive)', () => {
+  const controls = ['AAA-01', 'AAA-02', 'AAA-03', 'AAA-04', 'AAA-05', 'AAA-06', 'AAA-07', 'AAA-08'];
+  const states: ControlState[] = ['not_started', 'implemented', 'not_applicable'];
+  const rankOf = { not_satisfied: 0, partly: 1, satisfied: 2 } as Record<string, number>;
+  const combos: ControlState[][] = [];
+  for (let n = 0; n < states.length ** controls.length; n++) combos.push(controls.map((_, i) => states[Math.floor(n / states.length ** i) % states.length]!));
+  const entriesOf = (combo: ControlState[]) => combo.map((s, i) => org(controls[i]!, s));
+
+  it(`holds for all ${states.length ** controls.length} combinations`, () => {
+    // Mismatches are collected and compared once: a quarter of a million expect() calls would dominate the run.
+    const wrong: string[] = [];
+    for (const combo of combos) {
+      const results = assessCoverage(model, entriesOf(combo), null);
+      const implemented = new Set(controls.filter((_, i) => combo[i] === 'implemented'));
+      const na = new Set(controls.filter((_, i) => combo[i] === 'not_applicable'));
+      for (const r of results) {
+        const mapped = small.control_requirements.filter((m) => m.requirement === r.requirement);
+        if (mapped.length === 0) continue;
+        const full =
+          mapped.some((m) => (m.relationship === 'equal' || m.relationship === 'superset') && implemented.has(m.control)) ||
+          small.coverage_sets.some((s) => s.requirement === r.requirement && s.controls.every((c) => implemented.has(c)));
+        const expected = mapped.every((m) => na.has(m.control))
+          ? 'not_applicable'
+          : full
+            ? 'satisfied'
+            : mapped.some((m) => implemented.has(m.control))
+              ? 'partly'
+              : 'not_satisfied';
+        if (r.status !== expected) wrong.push(`${r.requirement} with ${combo.join(',')}: ${r.status}, expected ${expected}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('implementing one more open control never lowers a requirement', () => {
+    // Every neighbour of a combination is itself a combination, so each is assessed once.
+    const results = new Map(combos.map((c) => [c.join(), assessCoverage(model, entriesOf(c), null)]));
+    const lowered: string[] = [];
+    for (const combo of combos) {
+      const before = results.get(combo.join())!;
+      combo.forEach((s, i) => {
+        if (s !== 'not_started') return;
+        const after = results.get(combo.map((x, j) => (j === i ? 'implemented' : x)).join())!;
+        after.forEach((r, k) => {
+          const was = before[k]!.status;
+          if (was in rankOf && r.status in rankOf && rankOf[r.status]! < rankOf[was]!) lowered.push(`${r.requirement}: ${combo.join()} + ${controls[i]}`);
+        });
+      });
+    }
+    expect(lowered).toEqual([]);
   });
 });
