@@ -57,6 +57,7 @@ export interface AssessmentModel {
   evidence: readonly CheckEvidence[];
   evidenceLinks: readonly EvidenceLink[];
   risks: readonly Risk[];
+  /** The latest acceptance of each risk (older ones are history). */
   acceptances: readonly RiskAcceptance[];
   incidents: readonly Incident[];
   /** Coverage as computed for the organisation (systemId null) and per system. */
@@ -65,8 +66,8 @@ export interface AssessmentModel {
   controlNames?: Readonly<Record<string, string>>;
 }
 
-export const severities = ['error', 'warning', 'info'] as const;
-export type CheckSeverity = (typeof severities)[number];
+export const checkSeverities = ['error', 'warning', 'info'] as const;
+export type CheckSeverity = (typeof checkSeverities)[number];
 
 export const checkRules = {
   'incident-report-overdue': { severity: 'error', title: 'Serious-incident report overdue' },

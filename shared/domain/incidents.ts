@@ -8,9 +8,9 @@ import { IsoDate, addDays, daysBetween, isPast } from './dates';
  * link is established or suspected; the date here is the latest permitted, never a target. No
  * extension for weekends or public holidays is applied, so the date is never later than the law's.
  */
-export const severities = ['low', 'medium', 'high', 'critical'] as const;
-export const Severity = z.enum(severities);
-export type Severity = z.infer<typeof Severity>;
+export const incidentSeverities = ['low', 'medium', 'high', 'critical'] as const;
+export const IncidentSeverity = z.enum(incidentSeverities);
+export type IncidentSeverity = z.infer<typeof IncidentSeverity>;
 
 /** What made the incident serious (Art. 3(49) points (a)–(d)), with the two cases Art. 73 shortens. */
 export const seriousCases = [
@@ -42,7 +42,7 @@ export const Incident = z
     occurredOn: IsoDate.nullable(),
     /** The day the organisation became aware: every Art. 73 deadline runs from here. */
     awareOn: IsoDate,
-    severity: Severity,
+    severity: IncidentSeverity,
     /** A serious incident under the EU AI Act (Art. 3(49)), which must be reported. */
     serious: z.boolean(),
     cases: z.array(SeriousCase),
