@@ -64,3 +64,37 @@ function order(c: Closer): number {
   if (c.closes === 'alone') return rank[c.relationship];
   return c.closes === 'with_set' ? 2 : 3;
 }
+
+export interface ControlImpact {
+  control: string;
+  /** Gaps this control would satisfy on its own (equal or superset). */
+  closesAlone: number;
+  /** Gaps where it is a missing member of a coverage set. */
+  inSets: number;
+  /** Gaps it would only partly cover. */
+  partly: number;
+  requirements: string[];
+}
+
+/**
+ * The open controls ranked by the gaps they would close: most closed alone first, then most set
+ * memberships, then most partial contributions; the dashboard's "what to do next".
+ */
+export function rankControlsByGaps(gaps: readonly CoverageGap[]): ControlImpact[] {
+  const byControl = new Map<string, ControlImpact>();
+  for (const gap of gaps)
+    for (const c of gap.closers) {
+      let impact = byControl.get(c.control);
+      if (!impact) {
+        impact = { control: c.control, closesAlone: 0, inSets: 0, partly: 0, requirements: [] };
+        byControl.set(c.control, impact);
+      }
+      if (c.closes === 'alone') impact.closesAlone += 1;
+      else if (c.closes === 'with_set') impact.inSets += 1;
+      else impact.partly += 1;
+      impact.requirements.push(gap.requirement);
+    }
+  return [...byControl.values()].sort(
+    (a, b) => b.closesAlone - a.closesAlone || b.inSets - a.inSets || b.partly - a.partly || a.control.localeCompare(b.control),
+  );
+}

@@ -12,7 +12,7 @@ import {
   effectiveStates,
   summariseCoverage,
 } from '../../shared/domain/coverage';
-import { coverageGaps } from '../../shared/domain/coverage-gaps';
+import { coverageGaps, rankControlsByGaps } from '../../shared/domain/coverage-gaps';
 
 /** A small catalog where each requirement exercises one branch of the rule. */
 const small: CoverageCatalog = {
@@ -190,6 +190,34 @@ describe('gaps and the controls that would close them', () => {
       ['AAA-06', 'partly'],
       ['AAA-08', 'partly'],
     ]);
+  });
+});
+
+describe('ranking controls by the gaps they close', () => {
+  it('puts the control that closes most requirements alone first', () => {
+    const catalog: CoverageCatalog = {
+      frameworks: [{ id: 'r', items: ['A', 'B', 'C'].map((id) => ({ id, assessable: true })) }],
+      control_requirements: [
+        { control: 'BBB-01', requirement: 'r:A', relationship: 'intersects' },
+        { control: 'BBB-01', requirement: 'r:B', relationship: 'intersects' },
+        { control: 'BBB-01', requirement: 'r:C', relationship: 'intersects' },
+        { control: 'BBB-02', requirement: 'r:A', relationship: 'superset' },
+        { control: 'BBB-02', requirement: 'r:B', relationship: 'superset' },
+        { control: 'BBB-03', requirement: 'r:C', relationship: 'equal' },
+        { control: 'BBB-04', requirement: 'r:C', relationship: 'subset' },
+      ],
+      coverage_sets: [{ id: 'c-set', requirement: 'r:C', controls: ['BBB-01', 'BBB-04'] }],
+    };
+    const m = buildCoverageModel(catalog);
+    const ranked = rankControlsByGaps(coverageGaps(m, assessCoverage(m, [], null)));
+    expect(ranked.map((r) => [r.control, r.closesAlone, r.inSets, r.partly])).toEqual([
+      ['BBB-02', 2, 0, 0],
+      ['BBB-03', 1, 0, 0],
+      ['BBB-01', 0, 1, 2],
+      ['BBB-04', 0, 1, 0],
+    ]);
+    expect(ranked[0]!.requirements).toEqual(['r:A', 'r:B']);
+    expect(rankControlsByGaps([])).toEqual([]);
   });
 });
 
