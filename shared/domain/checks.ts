@@ -163,7 +163,7 @@ function systemChecks(model: AssessmentModel, control: (id: string) => string): 
       );
     for (const id of oversightControls(system))
       if (!done(id))
-        out.push(finding('human-oversight-missing', { kind: 'control', id, systemId: system.id }, `${system.name} is high-risk, but its human oversight (${control(id)}) is not implemented.`));
+        out.push(finding('human-oversight-missing', { kind: 'control', id, systemId: system.id }, `${system.name} is high-risk, but the human oversight it needs as ${id === PROVIDER_OVERSIGHT_CONTROL ? 'provider' : 'deployer'} (${control(id)}) is not implemented.`));
     if (system.agent && system.agent.toolPermissions.length > 0 && !done(AGENT_MONITORING_CONTROL))
       out.push(
         finding(

@@ -175,6 +175,10 @@ describe('high-risk systems', () => {
     expect(runChecks(m).map((f) => [f.rule, f.target.id])).toEqual([['human-oversight-missing', DEPLOYER_OVERSIGHT_CONTROL]]);
     m.systems = [{ ...credit, roles: ['provider', 'deployer'] }, agent];
     expect(runChecks(m).map((f) => f.target.id)).toEqual([DEPLOYER_OVERSIGHT_CONTROL, PROVIDER_OVERSIGHT_CONTROL]);
+    expect(runChecks(m).map((f) => f.message)).toEqual([
+      'Credit scoring model is high-risk, but the human oversight it needs as deployer (HUM-01) is not implemented.',
+      'Credit scoring model is high-risk, but the human oversight it needs as provider (MOD-18) is not implemented.',
+    ]);
     m.systems = [{ ...credit, classification: { highRisk: false, annexIII: null } }, agent];
     expect(rules(m)).toEqual([]);
   });
