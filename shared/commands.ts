@@ -196,6 +196,29 @@ const CatalogUpdateResult = z.object({
 });
 export type CatalogUpdateResult = z.infer<typeof CatalogUpdateResult>;
 
+const CoverageSummaryRow = z.object({
+  framework: z.string(),
+  name: z.string(),
+  assessable: z.number().int(),
+  satisfied: z.number().int(),
+  partly: z.number().int(),
+  not_satisfied: z.number().int(),
+  not_applicable: z.number().int(),
+  governance_only: z.number().int(),
+});
+
+const AssessmentStatus = z.object({
+  name: z.string(),
+  catalogVersion: z.string(),
+  head: z.string(),
+  controls: StateCountsSchema,
+  systems: z.object({ total: z.number().int(), classified: z.number().int(), highRisk: z.number().int(), prohibited: z.number().int() }),
+  coverage: z.array(CoverageSummaryRow),
+  /** How coverage is derived, in words: the README and the app show this text. */
+  coverageRule: z.string(),
+});
+export type AssessmentStatus = z.infer<typeof AssessmentStatus>;
+
 function command<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) {
   return { summary, input, output };
 }
@@ -311,6 +334,11 @@ export const commands = {
       labels: z.array(z.string()),
       obligations: z.array(z.custom<ApplicableObligation>((v) => typeof v === 'object' && v !== null)),
     }),
+  ),
+  'assessment.status': command(
+    'Where the assessment stands: coverage per framework (derived from control states), controls by state, AI systems and their classes.',
+    FileOnly,
+    AssessmentStatus,
   ),
   'jobs.start': command(
     'Start long work (verify a file) off the thread that answers commands; progress and the result arrive as events.',

@@ -1,6 +1,6 @@
 import type { CatalogSummary } from '../../shared/catalog/summary';
 import type { AiSystem } from '../../shared/domain/systems';
-import type { AssessmentSummary, AuditEntry, CatalogUpdateResult, CommandOutput, ControlRow, VerifyResult } from '../../shared/commands';
+import type { AssessmentStatus, AssessmentSummary, AuditEntry, CatalogUpdateResult, CommandOutput, ControlRow, VerifyResult } from '../../shared/commands';
 import { controlStateLabels } from '../../shared/domain/control-state';
 
 /**
@@ -155,5 +155,22 @@ export function formatClassification(c: CommandOutput<'systems.classify'>): stri
       ['ITEM', 'APPLIES FROM', 'APPLIES TODAY', 'TITLE'],
       c.obligations.map((o) => [o.item, o.dates.map((d) => d.effective ?? 'depends').join(' / '), applies(o.appliesToday), o.title]),
     ),
+  ].join('\n');
+}
+
+export function formatStatus(s: AssessmentStatus): string {
+  const c = s.controls;
+  return [
+    `${s.name}: catalog ${s.catalogVersion}, audit head ${s.head}`,
+    `controls: ${c.total} (${c.implemented} implemented, ${c.in_progress} in progress, ${c.not_started} not started, ${c.not_applicable} not applicable)`,
+    `AI systems: ${s.systems.total} (${s.systems.classified} classified, ${s.systems.highRisk} high-risk, ${s.systems.prohibited} with a prohibited practice)`,
+    '',
+    'Coverage per framework (organisation-wide):',
+    textTable(
+      ['FRAMEWORK', 'ASSESSABLE', 'SATISFIED', 'PARTLY', 'NOT SATISFIED', 'NOT APPLICABLE', 'GOV-ONLY'],
+      s.coverage.map((f) => [f.name, String(f.assessable), String(f.satisfied), String(f.partly), String(f.not_satisfied), String(f.not_applicable), String(f.governance_only)]),
+    ),
+    '',
+    `How coverage is derived: ${s.coverageRule}`,
   ].join('\n');
 }

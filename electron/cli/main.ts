@@ -13,7 +13,7 @@ import { defaultContext } from '../handlers/context';
 import { closeAll } from '../handlers/open-files';
 import { setBusyTimeout } from '../store/sqlite';
 import { APP_VERSION } from '../version';
-import { escapeControls, formatAudit, formatCatalog, formatCatalogUpdate, formatClassification, formatControl, formatControls, formatSummary, formatSystems, formatVerify, textTable } from './format';
+import { escapeControls, formatAudit, formatCatalog, formatCatalogUpdate, formatClassification, formatControl, formatControls, formatStatus, formatSummary, formatSystems, formatVerify, textTable } from './format';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED_CHECK = 1;
@@ -286,6 +286,16 @@ function buildProgram(io: Io): Command {
       };
       const { system: added } = run('systems.add', { file: resolve(file), system });
       emit(o.json, added, `added ${added.id} ${added.name} (${added.roles.join(', ')}${added.owner ? `; owner ${added.owner}` : ''})`);
+    });
+
+  program
+    .command('status')
+    .description('where the assessment stands: coverage per framework, controls by state, AI systems and their classes (read-only)')
+    .argument('<file>', 'an .assay file')
+    .option('--json', 'print JSON')
+    .action((file: string, opts: { json?: boolean }) => {
+      const status = run('assessment.status', { file: resolve(file) });
+      emit(opts.json, status, formatStatus(status));
     });
 
   program
