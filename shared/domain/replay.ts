@@ -263,8 +263,9 @@ export function compareTable(table: string, expected: TableRows, actual: TableRo
     const e = expected.get(key);
     const a = actual.get(key);
     if (!e || !a) return { table, row: key, field: '(row)', log: e ? 'present' : '(no row)', file: a ? 'present' : '(no row)' };
-    for (const field of Object.keys(e).sort()) {
-      if (e[field] !== a[field]) return { table, row: key, field, log: e[field] ?? null, file: a[field] ?? null } as Difference;
+    // Every field either side has: a column the log never wrote is as much a difference as a changed one.
+    for (const field of [...new Set([...Object.keys(e), ...Object.keys(a)])].sort()) {
+      if ((e[field] ?? null) !== (a[field] ?? null)) return { table, row: key, field, log: e[field] ?? null, file: a[field] ?? null } as Difference;
     }
   }
   return undefined;
