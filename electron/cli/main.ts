@@ -45,6 +45,17 @@ function exitCodeFor(error: AssayErrorShape): number {
   return error.code === 'usage' ? EXIT_USAGE : EXIT_FAILED_CHECK;
 }
 
+interface SetStateOptions {
+  justification?: string;
+  owner?: string;
+  due?: string;
+  maturity?: string;
+  notes?: string;
+  lastReview?: string;
+  nextReview?: string;
+  json?: boolean;
+}
+
 interface SystemAddOptions {
   name: string;
   role: string[];
@@ -144,13 +155,29 @@ function buildProgram(io: Io): Command {
     .argument('<control-id>', 'a control id, e.g. GOV-01')
     .argument('<state>', controlStates.join(' | '))
     .option('--justification <text>', 'why the control does not apply (required for not_applicable)')
+    .option('--owner <name>', 'who is accountable for the control')
+    .option('--due <YYYY-MM-DD>', 'when it is due')
+    .option('--maturity <0-5>', 'maturity: 0 non-existent … 5 optimised')
+    .option('--notes <text>', 'implementation notes')
+    .option('--last-review <YYYY-MM-DD>', 'when it was last reviewed')
+    .option('--next-review <YYYY-MM-DD>', 'when it is next reviewed')
     .option('--json', 'print JSON')
-    .action((file: string, controlId: string, state: string, opts: { justification?: string; json?: boolean }) => {
+    .action((file: string, controlId: string, state: string, opts: SetStateOptions) => {
+      const details = {
+        ...(opts.owner !== undefined ? { owner: opts.owner } : {}),
+        ...(opts.due !== undefined ? { dueDate: opts.due } : {}),
+        // A maturity that is not a whole number is passed on as typed, so the schema names the field.
+        ...(opts.maturity !== undefined ? { maturity: /^\d+$/.test(opts.maturity) ? Number(opts.maturity) : opts.maturity } : {}),
+        ...(opts.notes !== undefined ? { notes: opts.notes } : {}),
+        ...(opts.lastReview !== undefined ? { lastReview: opts.lastReview } : {}),
+        ...(opts.nextReview !== undefined ? { nextReview: opts.nextReview } : {}),
+      };
       const input = {
         file: resolve(file),
         controlId,
         state: state.replaceAll('-', '_'),
         ...(opts.justification !== undefined ? { justification: opts.justification } : {}),
+        ...(Object.keys(details).length ? { details } : {}),
       };
       const result = run('controls.setState', input);
       emit(opts.json, result, formatControl(result.control));

@@ -44,7 +44,7 @@ export const assessmentHandlers: Pick<Handlers, 'assessment.create' | 'assessmen
 
   'controls.setState': (input, ctx) => {
     const { assessment } = useForWriting(input.file, actorOf(ctx).actor);
-    const control = assessment.setControlState(input.controlId, input.state, input.justification, actorOf(ctx).actor);
+    const control = assessment.setControlState(input.controlId, input.state, input.justification, actorOf(ctx).actor, input.details);
     return { control, counts: assessment.counts() };
   },
 };

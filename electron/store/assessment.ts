@@ -3,11 +3,12 @@ import { rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { Catalog, type Framework } from '../../shared/catalog/schema';
 import type { AssessmentSummary, ControlRow } from '../../shared/commands';
+import type { ControlEntryChanges, ControlEntryDetails } from '../../shared/domain/control-entry';
 import { type ControlState, type StateCounts, emptyCounts } from '../../shared/domain/control-state';
 import { AssayError } from '../../shared/errors';
 import type { ImportedFramework } from '../catalog/user-framework';
 import { type AuditInput, type Head, type StoredEntry, appendAudit, readHead } from './audit';
-import { erasePerson, nameResolver } from './people';
+import { erasePerson, nameResolver, personFor } from './people';
 import { explainSqliteError } from './sqlite';
 
 interface ControlJoinRow {
@@ -21,11 +22,18 @@ interface ControlJoinRow {
   justification: string | null;
   updated_at: string | null;
   updated_by: string | null;
+  owner: string | null;
+  due_date: string | null;
+  maturity: number | null;
+  notes: string | null;
+  last_review: string | null;
+  next_review: string | null;
 }
 
 const CONTROL_SELECT = `
   SELECT c.id, c.name, c.objective, c.type, c.guidance, c.evidence,
-         coalesce(s.state, 'not_started') AS state, s.justification, s.updated_at, s.updated_by
+         coalesce(s.state, 'not_started') AS state, s.justification, s.updated_at, s.updated_by,
+         s.owner, s.due_date, s.maturity, s.notes, s.last_review, s.next_review
   FROM catalog_control c LEFT JOIN control_state s ON s.control_id = c.id`;
 
 export interface Clock {
@@ -114,6 +122,12 @@ export class Assessment {
       justification: row.justification,
       updatedAt: row.updated_at,
       updatedBy: name(row.updated_by),
+      owner: name(row.owner),
+      dueDate: row.due_date,
+      maturity: row.maturity,
+      notes: row.notes,
+      lastReview: row.last_review,
+      nextReview: row.next_review,
     };
   }
 
@@ -146,20 +160,43 @@ export class Assessment {
     return appendAudit(this.db, input);
   }
 
-  setControlState(id: string, state: ControlState, justification: string | undefined, actor: string): ControlRow {
+  setControlState(id: string, state: ControlState, justification: string | undefined, actor: string, changes: ControlEntryChanges = {}): ControlRow {
     // A justification only means something for "not applicable"; dropping it elsewhere keeps the record honest.
     const kept = state === 'not_applicable' ? (justification ?? '').trim() : null;
     this.write((at) => {
-      const before = this.control(id);
-      const entry = this.audit({ at, actor, command: 'controls.setState', entity: 'control', entityId: id, payload: { from: before.state, to: state, justification: kept } });
+      const before = this.db.prepare(`${CONTROL_SELECT} WHERE c.id = ?`).get(id) as ControlJoinRow | undefined;
+      if (!before) throw new AssayError('not_found', `control ${id} is not in the catalog of ${this.file}`);
+      const people: Record<string, string> = {};
+      let owner = before.owner;
+      if (changes.owner !== undefined) {
+        owner = null;
+        if (changes.owner !== null) {
+          const person = personFor(this.db, changes.owner);
+          owner = person.id;
+          people[person.id] = person.digest;
+        }
+      }
+      const pick = <T,>(given: T | null | undefined, current: T | null): T | null => (given === undefined ? current : given);
+      const entry: ControlEntryDetails = {
+        owner,
+        dueDate: pick(changes.dueDate, before.due_date),
+        maturity: pick(changes.maturity, before.maturity),
+        notes: pick(changes.notes, before.notes),
+        lastReview: pick(changes.lastReview, before.last_review),
+        nextReview: pick(changes.nextReview, before.next_review),
+      };
+      if (entry.lastReview && entry.nextReview && entry.nextReview < entry.lastReview)
+        throw new AssayError('invalid_input', `control ${id}: the next review (${entry.nextReview}) cannot be before the last review (${entry.lastReview})`);
+      const logged = this.audit({ at, actor, command: 'controls.setState', entity: 'control', entityId: id, payload: { from: before.state, to: state, justification: kept, entry, people } });
       this.db
         .prepare(
-          `INSERT INTO control_state (control_id, state, justification, updated_at, updated_by)
-           VALUES (?, ?, ?, ?, ?)
+          `INSERT INTO control_state (control_id, state, justification, updated_at, updated_by, owner, due_date, maturity, notes, last_review, next_review)
+           VALUES (@id, @state, @kept, @at, @by, @owner, @dueDate, @maturity, @notes, @lastReview, @nextReview)
            ON CONFLICT (control_id) DO UPDATE SET state = excluded.state, justification = excluded.justification,
-             updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+             updated_at = excluded.updated_at, updated_by = excluded.updated_by, owner = excluded.owner, due_date = excluded.due_date,
+             maturity = excluded.maturity, notes = excluded.notes, last_review = excluded.last_review, next_review = excluded.next_review`,
         )
-        .run(id, state, kept, at, entry.actor);
+        .run({ id, state, kept, at, by: logged.actor, ...entry });
     });
     return this.control(id);
   }

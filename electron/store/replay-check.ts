@@ -37,7 +37,7 @@ export function readTables(db: Database.Database): Record<(typeof replayedTables
     catalog_control: rows<Row & { id: string }>(db, 'SELECT id, name, objective, type, guidance, evidence FROM catalog_control', (r) => r.id, ({ id: _id, ...r }) => r),
     control_state: rows<Row & { control_id: string }>(
       db,
-      'SELECT control_id, state, justification, updated_at, updated_by FROM control_state',
+      'SELECT control_id, state, justification, updated_at, updated_by, owner, due_date, maturity, notes, last_review, next_review FROM control_state',
       (r) => r.control_id,
       ({ control_id: _c, ...r }) => r,
     ),

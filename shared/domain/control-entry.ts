@@ -63,3 +63,30 @@ export function overdueReasons(
 export function isOverdue(entry: Pick<ControlEntry, 'state' | 'dueDate' | 'nextReview'>, today: string): boolean {
   return overdueReasons(entry, today).length > 0;
 }
+
+/**
+ * What a change to a control entry may set besides its state: undefined keeps the current value,
+ * null clears it. The owner is given by name and stored as a person id.
+ */
+export const ControlEntryChanges = z
+  .object({
+    owner: z.string().trim().min(1, 'an owner needs a name').max(120).nullable().optional(),
+    dueDate: IsoDate.nullable().optional(),
+    maturity: MaturityLevel.nullable().optional(),
+    notes: z.string().trim().max(10_000).nullable().optional(),
+    lastReview: IsoDate.nullable().optional(),
+    nextReview: IsoDate.nullable().optional(),
+  })
+  .strict();
+export type ControlEntryChanges = z.infer<typeof ControlEntryChanges>;
+
+/** The entry's details as the log records them (owner as a person id). */
+export const ControlEntryDetails = z.object({
+  owner: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  maturity: z.number().int().nullable(),
+  notes: z.string().nullable(),
+  lastReview: z.string().nullable(),
+  nextReview: z.string().nullable(),
+});
+export type ControlEntryDetails = z.infer<typeof ControlEntryDetails>;

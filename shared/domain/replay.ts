@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditRecord } from './audit';
 import { canonicalJson } from './canonical-json';
+import { ControlEntryDetails } from './control-entry';
 import { ControlState } from './control-state';
 import { AiSystemRecord } from './systems';
 
@@ -61,8 +62,11 @@ const UserFrameworkRow = z.object({
 const SnapshotRow = z.object({ version: z.string(), sha256: Sha, taken_at: z.string() });
 const PreviousSnapshotRow = SnapshotRow.extend({ replaced_at: z.string() });
 
+/** People a change names besides its actor (owners, approvers): id → keyed digest. */
+const People = z.record(z.string(), Sha);
+
 /** A change to an AI system carries the whole new record and the digests of the people it names. */
-const SystemChange = z.object({ record: AiSystemRecord, people: z.record(z.string(), Sha) });
+const SystemChange = z.object({ record: AiSystemRecord, people: People });
 
 export const payloads = {
   'assessment.create': z.object({ name: z.string(), catalogVersion: z.string(), catalogSha256: Sha, schema: z.array(SchemaStep) }),
@@ -77,7 +81,13 @@ export const payloads = {
     schema: z.array(AppliedStep),
   }),
   'schema.migrate': z.object({ from: z.number().int(), to: z.number().int(), applied: z.array(SchemaStep) }),
-  'controls.setState': z.object({ from: ControlState, to: ControlState, justification: z.string().nullable() }),
+  'controls.setState': z.object({
+    from: ControlState,
+    to: ControlState,
+    justification: z.string().nullable(),
+    /** From file format 6: owner (person id), due date, maturity, notes and reviews as they stand after the change. */
+    entry: ControlEntryDetails.optional(),
+  }),
   'catalog.importFramework': z.object({
     name: z.string(),
     format: z.string(),
@@ -124,8 +134,10 @@ function apply(state: ReplayState, entry: AuditRecord, erased: Set<string>): str
   if (!parsed.success) return `entry ${entry.seq} (${entry.command}) does not carry what replay needs: ${parsed.error.issues[0]?.path.join('.') || 'payload'} ${parsed.error.issues[0]?.message ?? ''}`.trim();
   if (entry.actorDigest !== undefined && !erased.has(entry.actor)) state.person.set(entry.actor, { erased: 0, digest: entry.actorDigest });
   // People a change names besides its actor (owners, approvers) come with their digests.
-  const named = (parsed.data as { people?: Record<string, string> }).people ?? {};
-  for (const [id, digest] of Object.entries(named)) if (!erased.has(id)) state.person.set(id, { erased: 0, digest });
+  // (The adoption entry lists its people in full, in its own shape; it is applied below.)
+  const named = People.safeParse(entry.command === 'assessment.adopt' ? {} : ((entry.payload as { people?: unknown } | null)?.people ?? {}));
+  if (!named.success) return `entry ${entry.seq} (${entry.command}) names people in a form replay cannot read`;
+  for (const [id, digest] of Object.entries(named.data)) if (!erased.has(id)) state.person.set(id, { erased: 0, digest });
   const p = parsed.data as never;
   switch (entry.command) {
     case 'assessment.create': {
@@ -159,7 +171,19 @@ function apply(state: ReplayState, entry: AuditRecord, erased: Set<string>): str
     }
     case 'controls.setState': {
       const s = p as Payload<'controls.setState'>;
-      state.control_state.set(entry.entityId, { state: s.to, justification: s.justification, updated_at: entry.at, updated_by: entry.actor });
+      const d = s.entry;
+      state.control_state.set(entry.entityId, {
+        state: s.to,
+        justification: s.justification,
+        updated_at: entry.at,
+        updated_by: entry.actor,
+        owner: d?.owner ?? null,
+        due_date: d?.dueDate ?? null,
+        maturity: d?.maturity ?? null,
+        notes: d?.notes ?? null,
+        last_review: d?.lastReview ?? null,
+        next_review: d?.nextReview ?? null,
+      });
       return undefined;
     }
     case 'catalog.importFramework': {
@@ -208,7 +232,8 @@ function apply(state: ReplayState, entry: AuditRecord, erased: Set<string>): str
       state.catalog_snapshot.set('1', { version: u.to.version, sha256: u.to.sha256, taken_at: entry.at });
       for (const c of u.controlStates) {
         if (c.state === null) state.control_state.delete(c.controlId);
-        else state.control_state.set(c.controlId, { state: c.state, justification: c.justification, updated_at: entry.at, updated_by: entry.actor });
+        // A merge carries the state over; the entry's other details (owner, dates) stay as they were.
+        else state.control_state.set(c.controlId, { ...state.control_state.get(c.controlId), state: c.state, justification: c.justification, updated_at: entry.at, updated_by: entry.actor });
       }
       return undefined;
     }

@@ -37,7 +37,7 @@ describe('the audit chain', () => {
     expect(entries.map((e) => e.command)).toEqual(['assessment.create', 'controls.setState', 'controls.setState', 'controls.setState']);
     expect(entries[0]!.prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < entries.length; i++) expect(entries[i]!.prevHash).toBe(entries[i - 1]!.hash);
-    expect(entries[3]!.payload).toEqual({ from: 'not_started', to: 'not_applicable', justification: 'No external model is used' });
+    expect(entries[3]!.payload).toMatchObject({ from: 'not_started', to: 'not_applicable', justification: 'No external model is used', entry: { owner: null, dueDate: null } });
     assessment.close();
     expect(verify(file)).toMatchObject({ ok: true, entries: 4, headHash: entries[3]!.hash, head: `4:${entries[3]!.hash}` });
   });

@@ -126,14 +126,14 @@ describe('the assessment file', () => {
     const next = {
       version: LATEST_SCHEMA + 1,
       name: 'test-owner-column',
-      sql: 'ALTER TABLE control_state ADD COLUMN owner TEXT',
+      sql: 'ALTER TABLE control_state ADD COLUMN test_column TEXT',
     };
     const { assessment, backup } = openAssessment(file, { migrations: [...migrations, next] });
     expect(backup).toBe(join(dir, `a.format${LATEST_SCHEMA}-backup.assay`));
     expect(assessment.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA + 1);
     expect(assessment.control('GOV-01').state).toBe('in_progress');
     const columns = assessment.db.prepare('PRAGMA table_info(control_state)').all() as { name: string }[];
-    expect(columns.map((c) => c.name)).toContain('owner');
+    expect(columns.map((c) => c.name)).toContain('test_column');
     assessment.close();
     // The backup is the file as it was: still the old format, still openable by this version.
     const old = openAssessment(backup!);

@@ -57,7 +57,7 @@ describe('verify replays the log and compares every state table', () => {
 
   const edits: [string, string, RegExp][] = [
     ['control_state', "UPDATE control_state SET state = 'implemented', justification = NULL WHERE control_id = 'ACC-02'", /control_state row ACC-02, field (justification|state)/],
-    ['control_state (added row)', "INSERT INTO control_state SELECT 'GOV-03', 'implemented', NULL, updated_at, updated_by FROM control_state LIMIT 1", /control_state row GOV-03: the file has this row, the log never wrote it/],
+    ['control_state (added row)', "INSERT INTO control_state (control_id, state, updated_at, updated_by) SELECT 'GOV-03', 'implemented', updated_at, updated_by FROM control_state LIMIT 1", /control_state row GOV-03: the file has this row, the log never wrote it/],
     ['control_state (who)', "UPDATE control_state SET updated_at = '2020-01-01T00:00:00.000Z' WHERE control_id = 'GOV-01'", /control_state row GOV-01, field updated_at/],
     ['catalog_control', "UPDATE catalog_control SET name = 'Something weaker' WHERE id = 'GOV-01'", /catalog_control row GOV-01, field name: the log says "[^"]+", the file holds "Something weaker"/],
     ['catalog_control (deleted)', "DELETE FROM catalog_control WHERE id = 'SUP-01'", /catalog_control row SUP-01: the log has this row, the file does not/],
@@ -220,7 +220,7 @@ describe('files written before this step', () => {
   it('records a later migration in the audit log', () => {
     const dir = tempDir();
     const file = fileWithHistory(dir);
-    const next = { version: migrations.length + 1, name: 'test-owner', sql: 'ALTER TABLE control_state ADD COLUMN owner TEXT' };
+    const next = { version: migrations.length + 1, name: 'test-owner', sql: 'ALTER TABLE control_state ADD COLUMN test_column TEXT' };
     const { assessment } = openForWriting(file, { actor: 'tester', upgrade: true, migrations: [...migrations, next] });
     const last = assessment.db.prepare('SELECT command, payload FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { command: string; payload: string };
     assessment.close();

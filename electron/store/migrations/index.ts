@@ -3,6 +3,7 @@ import userFrameworks from './0002_user_frameworks';
 import replayableLog from './0003_replayable_log';
 import aiSystems from './0004_ai_systems';
 import systemClassification from './0005_system_classification';
+import controlEntries from './0006_control_entries';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'replayable-log', sql: replayableLog },
   { version: 4, name: 'ai-systems', sql: aiSystems },
   { version: 5, name: 'system-classification', sql: systemClassification },
+  { version: 6, name: 'control-entries', sql: controlEntries },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;
