@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Catalog } from '../../shared/catalog/schema';
 import type { AssessmentSummary, CommandOutput, ControlRow, RecentFile } from '../../shared/commands';
+import type { ControlEntryChanges } from '../../shared/domain/control-entry';
 import type { ControlState, StateCounts } from '../../shared/domain/control-state';
 import type { AssayEvent, JobResult } from '../../shared/events';
 import { BridgeTokenError, api, bridgeTokenMissing, onEventsResumed, subscribe } from './api';
@@ -59,7 +60,7 @@ interface AppState {
   close(): Promise<void>;
   select(id: string | null): void;
   setView(view: View): void;
-  setState(controlId: string, state: ControlState, justification?: string): Promise<boolean>;
+  setState(controlId: string, state: ControlState, justification?: string, details?: ControlEntryChanges): Promise<boolean>;
   loadCatalog(): Promise<void>;
   openInCatalog(selection: CatalogSelection, options?: { fresh?: boolean }): void;
   catalogBack(): void;
@@ -208,11 +209,17 @@ export const useApp = create<AppState>()((set, get) => {
       return done === true;
     },
 
-    async setState(controlId, state, justification) {
+    async setState(controlId, state, justification, details) {
       const current = get().current;
       if (!current) return false;
       const result = await attempt(() =>
-        api.invoke('controls.setState', { file: current.file, controlId, state, ...(justification ? { justification } : {}) }),
+        api.invoke('controls.setState', {
+          file: current.file,
+          controlId,
+          state,
+          ...(justification ? { justification } : {}),
+          ...(details && Object.keys(details).length ? { details } : {}),
+        }),
       );
       if (!result) return false;
       set({

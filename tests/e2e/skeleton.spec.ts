@@ -108,3 +108,30 @@ test('opening a file that is not an assessment says so and names the file', asyn
   await expect(page.getByRole('alert')).toContainText(`${file}: is not an Assay assessment`);
   await expect(page.getByRole('heading', { name: 'New assessment' })).toBeVisible();
 });
+
+test('a control entry keeps its owner, due date, maturity and notes; a bad date is refused by field', async ({ page }) => {
+  await openApp(page);
+  await createAssessment(page, 'Entries');
+  await page.getByRole('button', { name: /^Controls/ }).click();
+  await page.getByRole('button', { name: 'AI gateway' }).click();
+  await page.getByRole('radio', { name: 'In progress' }).check();
+  await page.getByLabel('Owner').fill('Dana Chen');
+  await page.getByLabel('Due date').fill('31/12/2026');
+  await page.getByRole('button', { name: 'Save state' }).click();
+  await expect(page.getByRole('alert')).toContainText('details.dueDate: a date must be written as YYYY-MM-DD');
+
+  await page.getByLabel('Due date').fill('2026-12-31');
+  await page.getByLabel('Maturity').selectOption({ label: '2 Repeatable' });
+  await page.getByLabel('Implementation notes').fill('Gateway deployed in staging');
+  await page.getByRole('button', { name: 'Save state' }).click();
+  await expect(page.getByRole('row', { name: /ACC-02/ }).getByText('In progress')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('12-control-entry') });
+
+  await page.reload();
+  await page.getByRole('button', { name: /^Controls/ }).click();
+  await page.getByRole('button', { name: 'AI gateway' }).click();
+  await expect(page.getByLabel('Owner')).toHaveValue('Dana Chen');
+  await expect(page.getByLabel('Due date')).toHaveValue('2026-12-31');
+  await expect(page.getByLabel('Maturity')).toHaveValue('2');
+  await expect(page.getByLabel('Implementation notes')).toHaveValue('Gateway deployed in staging');
+});

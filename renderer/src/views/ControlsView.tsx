@@ -4,6 +4,7 @@ import type { ControlRow } from '../../../shared/commands';
 import { type ControlState, MIN_JUSTIFICATION, controlStateLabels, controlStates, justificationProblem } from '../../../shared/domain/control-state';
 import { ControlDescription } from '../components/ControlDescription';
 import { StateBadge } from '../components/StateBadge';
+import { maturityLabel, maturityLevels } from '../../../shared/domain/maturity';
 import { useApp } from '../store';
 import { formatDateTime, localTimeZone } from '../../../shared/format-date';
 
@@ -20,10 +21,20 @@ function StateEditor({ control }: { control: ControlRow }) {
   const [state, setLocalState] = useState<ControlState>(control.state);
   const [justification, setJustification] = useState(control.justification ?? '');
   const [touched, setTouched] = useState(false);
-  const ids = { group: useId(), justification: useId(), hint: useId() };
+  const [details, setDetails] = useState({
+    owner: control.owner ?? '',
+    dueDate: control.dueDate ?? '',
+    maturity: control.maturity === null ? '' : String(control.maturity),
+    notes: control.notes ?? '',
+    nextReview: control.nextReview ?? '',
+  });
+  const ids = { group: useId(), justification: useId(), hint: useId(), owner: useId(), due: useId(), maturity: useId(), notes: useId(), review: useId() };
 
   const problem = justificationProblem(state, justification);
-  const dirty = state !== control.state || (state === 'not_applicable' && justification.trim() !== (control.justification ?? ''));
+  const stored = { owner: control.owner ?? '', dueDate: control.dueDate ?? '', maturity: control.maturity === null ? '' : String(control.maturity), notes: control.notes ?? '', nextReview: control.nextReview ?? '' };
+  const changedDetails = (Object.keys(details) as (keyof typeof details)[]).filter((k) => details[k].trim() !== stored[k]);
+  const dirty = state !== control.state || (state === 'not_applicable' && justification.trim() !== (control.justification ?? '')) || changedDetails.length > 0;
+  const set = (key: keyof typeof details) => (e: { target: { value: string } }) => setDetails({ ...details, [key]: e.target.value });
 
   return (
     <form
@@ -32,7 +43,14 @@ function StateEditor({ control }: { control: ControlRow }) {
         e.preventDefault();
         setTouched(true);
         if (problem) return;
-        await setState(control.id, state, state === 'not_applicable' ? justification.trim() : undefined);
+        // Only what was changed is sent; an emptied field clears the stored value.
+        const changes = Object.fromEntries(
+          changedDetails.map((k) => {
+            const v = details[k].trim();
+            return [k, v === '' ? null : k === 'maturity' ? Number(v) : v];
+          }),
+        );
+        await setState(control.id, state, state === 'not_applicable' ? justification.trim() : undefined, changes);
       }}
     >
       <fieldset>
@@ -63,6 +81,35 @@ function StateEditor({ control }: { control: ControlRow }) {
           </p>
         </div>
       )}
+      <div className="entry-fields">
+        <div className="field">
+          <label htmlFor={ids.owner}>Owner</label>
+          <input id={ids.owner} value={details.owner} onChange={set('owner')} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.due}>Due date</label>
+          <input id={ids.due} value={details.dueDate} onChange={set('dueDate')} placeholder="YYYY-MM-DD" size={11} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.maturity}>Maturity</label>
+          <select id={ids.maturity} value={details.maturity} onChange={set('maturity')}>
+            <option value="">not assessed</option>
+            {maturityLevels.map((m) => (
+              <option key={m} value={String(m)}>
+                {maturityLabel(m)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.review}>Next review</label>
+          <input id={ids.review} value={details.nextReview} onChange={set('nextReview')} placeholder="YYYY-MM-DD" size={11} />
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.notes}>Implementation notes</label>
+        <textarea id={ids.notes} value={details.notes} onChange={set('notes')} rows={2} />
+      </div>
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
           Save state
