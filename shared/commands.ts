@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Catalog, ControlId, ControlType, FrameworkId } from './catalog/schema';
 import { CatalogSummary } from './catalog/summary';
-import { ControlEntryChanges } from './domain/control-entry';
+import { ControlEntryChanges, ControlEntryDetails } from './domain/control-entry';
 import { ControlState, justificationProblem } from './domain/control-state';
 import type { ApplicableObligation, ClassificationResult } from './domain/classification';
 import { AiSystem, AiSystemChanges, AiSystemInput } from './domain/systems';
@@ -63,13 +63,8 @@ export const ControlRow = z.object({
   justification: z.string().nullable(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
-  /** The owner's name (a person id in the file). */
-  owner: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  maturity: z.number().int().nullable(),
-  notes: z.string().nullable(),
-  lastReview: z.string().nullable(),
-  nextReview: z.string().nullable(),
+  /** Owner (by name here; a person id in the file), due date, maturity, notes and reviews. */
+  ...ControlEntryDetails.shape,
 });
 export type ControlRow = z.infer<typeof ControlRow>;
 

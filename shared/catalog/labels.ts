@@ -1,5 +1,16 @@
-import type { Framework, FrameworkItem } from './schema';
+import type { Framework, FrameworkItem, OperatorRole } from './schema';
 import { type CatalogIndex, itemTitle } from './trace';
+
+/** The EU AI Act operator roles as people name them. */
+export const operatorRoleLabels: Record<OperatorRole, string> = {
+  provider: 'Provider',
+  deployer: 'Deployer',
+  importer: 'Importer',
+  distributor: 'Distributor',
+  authorised_representative: 'Authorised representative',
+  product_manufacturer: 'Product manufacturer',
+  gpai_provider: 'GPAI model provider',
+};
 
 /** Headings for groups of items by kind; English plurals are irregular (annexes, categories). */
 const kindPlurals: Record<string, string> = {

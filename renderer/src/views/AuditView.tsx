@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useAudit } from '../audit-store';
 import { useApp } from '../store';
 import { formatDateTime, localTimeZone } from '../../../shared/format-date';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 function HeadLine({ head }: { head: string }) {
   const [copied, setCopied] = useState(false);
@@ -88,11 +89,7 @@ export function AuditView() {
           Export JSON
         </button>
       </div>
-      {error && (
-        <p className="notice notice-bad" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
       {verify && (
         <div className={verify.ok ? 'notice notice-ok' : 'notice notice-bad'} role="status" data-testid="verify-result">
           <strong>{verify.ok ? 'Verified: the file proves its whole state.' : 'Verification failed.'}</strong>

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { CommandOutput } from '../../../shared/commands';
 import { api } from '../api';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 type Settings = CommandOutput<'app.settings'>;
 
@@ -54,11 +55,7 @@ export function DisplayNamePanel() {
       <p className="muted">Every change you make is recorded under this name. It is kept in this app's settings on this machine.</p>
       <label htmlFor={id}>Display name</label>
       <input id={id} value={name} onChange={(e) => setName(e.target.value)} placeholder={settings.actor} required />
-      {error && (
-        <p className="notice notice-bad" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={!name.trim()}>
           Save name

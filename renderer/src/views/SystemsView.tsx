@@ -1,18 +1,11 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { operatorRoleLabels } from '../../../shared/catalog/labels';
 import { type OperatorRole, operatorRoles } from '../../../shared/catalog/schema';
 import { annexIvFields, type AiSystem, deployments, lifecycleStages, modelTypeLabels, modelTypes } from '../../../shared/domain/systems';
 import { useApp } from '../store';
 import { useSystems } from '../systems-store';
+import { ErrorNotice } from '../components/ErrorNotice';
 
-const roleLabels: Record<OperatorRole, string> = {
-  provider: 'Provider',
-  deployer: 'Deployer',
-  importer: 'Importer',
-  distributor: 'Distributor',
-  authorised_representative: 'Authorised representative',
-  product_manufacturer: 'Product manufacturer',
-  gpai_provider: 'GPAI model provider',
-};
 const words = (s: string) => s.replace(/_/g, ' ');
 
 function AddSystemForm({ onDone }: { onDone: () => void }) {
@@ -57,7 +50,7 @@ function AddSystemForm({ onDone }: { onDone: () => void }) {
         <legend>Our EU AI Act role for it</legend>
         {operatorRoles.map((r) => (
           <label key={r} className="check">
-            <input type="checkbox" checked={roles.includes(r)} onChange={() => setRoles(toggle(roles, r))} /> {roleLabels[r]}
+            <input type="checkbox" checked={roles.includes(r)} onChange={() => setRoles(toggle(roles, r))} /> {operatorRoleLabels[r]}
           </label>
         ))}
       </fieldset>
@@ -127,7 +120,7 @@ function SystemDetail({ system }: { system: AiSystem }) {
         <dt>Owner</dt>
         <dd>{system.owner ?? <span className="empty">not set</span>}</dd>
         <dt>EU AI Act role</dt>
-        <dd>{system.roles.map((r) => roleLabels[r]).join(', ')}</dd>
+        <dd>{system.roles.map((r) => operatorRoleLabels[r]).join(', ')}</dd>
         <dt>Deployment</dt>
         <dd>{words(system.deployment)}</dd>
         <dt>Lifecycle</dt>
@@ -184,11 +177,7 @@ export function SystemsView() {
           </button>
         )}
       </div>
-      {error && (
-        <p className="notice notice-bad" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
       {adding && <AddSystemForm onDone={() => setAdding(false)} />}
       <div className="split">
         <table className="table">
@@ -210,7 +199,7 @@ export function SystemsView() {
                     {s.name}
                   </button>
                 </td>
-                <td>{s.roles.map((r) => roleLabels[r]).join(', ')}</td>
+                <td>{s.roles.map((r) => operatorRoleLabels[r]).join(', ')}</td>
                 <td>{words(s.deployment)}</td>
                 <td>{s.owner ?? '—'}</td>
               </tr>

@@ -4,6 +4,7 @@ import { controlStateLabels } from '../../../../shared/domain/control-state';
 import { countOf } from '../../../../shared/plural';
 import { api } from '../../api';
 import { useApp } from '../../store';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 const stateLabel = (s: CatalogUpdateResult['states'][number]['before']) => (s === null ? 'none' : controlStateLabels[s]);
 
@@ -82,11 +83,7 @@ export function CatalogUpdatePanel() {
           )}
         </div>
       )}
-      {error && (
-        <p className="notice notice-bad" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
     </section>
   );
 }

@@ -2,20 +2,12 @@ import { applicationDates, scopeLabels } from '../../../../shared/catalog/eu-dat
 import { describeRef, displayId, repeatsTitle } from '../../../../shared/catalog/labels';
 import { type CatalogIndex, itemReference, itemTitle, refOf, traceRequirement } from '../../../../shared/catalog/trace';
 import { formatDate } from '../../../../shared/format-date';
+import { operatorRoleLabels } from '../../../../shared/catalog/labels';
 import { countOf } from '../../../../shared/plural';
 import { StateBadge } from '../../components/StateBadge';
 import { useApp } from '../../store';
 import { Relationship, TraceLink } from './links';
 
-const roleLabels: Record<string, string> = {
-  provider: 'Provider',
-  deployer: 'Deployer',
-  importer: 'Importer',
-  distributor: 'Distributor',
-  authorised_representative: 'Authorised representative',
-  product_manufacturer: 'Product manufacturer',
-  gpai_provider: 'GPAI model provider',
-};
 const classLabels: Record<string, string> = {
   prohibited: 'Prohibited practice',
   high_risk: 'High-risk',
@@ -70,7 +62,7 @@ export function RequirementDetail({ index, target }: { index: CatalogIndex; targ
         <section aria-label="EU AI Act applicability" className="facts-grid">
           <div>
             <h3>Applies to</h3>
-            <p>{item.eu.roles.map((r) => roleLabels[r] ?? r).join(', ')}</p>
+            <p>{item.eu.roles.map((r) => operatorRoleLabels[r]).join(', ')}</p>
           </div>
           <div>
             <h3>Risk class</h3>
