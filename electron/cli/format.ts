@@ -156,11 +156,19 @@ export function formatClassification(c: CommandOutput<'systems.classify'>): stri
     ...result.reasoning.map((r) => `  ${r.article}: ${r.finding}`),
     ...(result.missing.length ? ['', 'Still to answer:', ...result.missing.map((m) => `  ${m.question} (${m.article}): ${m.text}`)] : []),
     '',
-    `Obligations for ${c.system.roles.join(', ')} (${c.obligations.length}):`,
+    `Obligations for ${c.system.roles.join(', ')} (${c.obligations.length}); the law's date, and beside it the amended date where an amendment`,
+    'layer changes it (its status: "reported" = not yet verified against the Official Journal):',
     textTable(
-      ['ITEM', 'APPLIES FROM', 'APPLIES TODAY', 'TITLE'],
-      c.obligations.map((o) => [o.item, o.dates.map((d) => d.effective ?? 'depends').join(' / '), applies(o.appliesToday), o.title]),
+      ['ITEM', 'IN THE LAW', 'AMENDED', 'APPLIES TODAY', 'TITLE'],
+      c.obligations.map((o) => [
+        o.item,
+        o.dates.map((d) => d.baseline ?? '—').join(' / '),
+        o.dates.map((d) => (d.amended ? `${d.amended.date} (${d.amended.status})` : '—')).join(' / '),
+        applies(o.appliesToday),
+        o.title,
+      ]),
     ),
+    'APPLIES TODAY follows the amended date where its condition is met.',
   ].join('\n');
 }
 

@@ -66,8 +66,10 @@ export const auditHandlers: Pick<Handlers, 'audit.list' | 'audit.export' | 'audi
       hash: e.hash,
     }));
     // escapeFormulae: a cell starting with = + - @ tab or CR is prefixed so a spreadsheet never runs it.
-    const csv = Papa.unparse(rows, { escapeFormulae: true, newline: '\r\n' });
-    return { fileName: `${stem}-audit-log.csv`, mediaType: 'text/csv', head, content: `${csv}\r\n# head,${head}\r\n` };
+    // Line feeds, not CRLF: the command line escapes every carriage return it prints (a terminal
+    // safeguard), and spreadsheets read either.
+    const csv = Papa.unparse(rows, { escapeFormulae: true, newline: '\n' });
+    return { fileName: `${stem}-audit-log.csv`, mediaType: 'text/csv', head, content: `${csv}\n# head,${head}\n` };
   },
 
   'audit.verify': (input) => verifyAssessment(useForReading(input.file), { expectHead: input.expectHead }),

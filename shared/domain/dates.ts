@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Calendar dates as the domain rules use them: ISO strings (2026-11-28) without a time or zone, so a
  * deadline never shifts with the reader's time zone. Arithmetic is done in UTC for the same reason.
  */
-export const IsoDate = z.iso.date({ error: 'a date must be written as YYYY-MM-DD' });
+export const IsoDate = z.iso.date({ error: 'a date must be a real date written as YYYY-MM-DD' });
 export type IsoDate = string;
 
 const DAY_MS = 86_400_000;

@@ -118,7 +118,7 @@ test('a control entry keeps its owner, due date, maturity and notes; a bad date 
   await page.getByLabel('Owner').fill('Dana Chen');
   await page.getByLabel('Due date').fill('31/12/2026');
   await page.getByRole('button', { name: 'Save state' }).click();
-  await expect(page.getByRole('alert')).toContainText('details.dueDate: a date must be written as YYYY-MM-DD');
+  await expect(page.getByRole('alert')).toContainText('details.dueDate: a date must be a real date written as YYYY-MM-DD');
 
   await page.getByLabel('Due date').fill('2026-12-31');
   await page.getByLabel('Maturity').selectOption({ label: '2 Repeatable' });

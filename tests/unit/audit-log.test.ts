@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/dispatch';
 import type { CommandName, CommandOutput } from '../../shared/commands';
-import { tempDir, testContext } from './helpers';
+import { runAssay, tempDir, testContext } from './helpers';
 
 function call<N extends CommandName>(dir: string, name: N, input: unknown, actor = 'tester'): CommandOutput<N> {
   const result = dispatch(name, input, testContext(dir, { actor }));
@@ -51,7 +51,7 @@ describe('the audit log for auditors', () => {
     const file = assessmentWithHistory(dir);
     const csv = call(dir, 'audit.export', { file, format: 'csv' });
     expect(csv.fileName).toBe('log-audit-log.csv');
-    const rows = Papa.parse<Record<string, string>>(csv.content.split('\r\n# head')[0]!, { header: true }).data;
+    const rows = Papa.parse<Record<string, string>>(csv.content.split('\n# head')[0]!, { header: true }).data;
     expect(rows).toHaveLength(4);
     const change = rows[3]!.change!;
     expect(change).toContain('=HYPERLINK');
@@ -73,5 +73,18 @@ describe('the audit log for auditors', () => {
     expect(env.ok && env.value).toMatchObject({ actor: 'pipeline', actorSource: 'environment' });
     const bad = dispatch('app.setDisplayName', { displayName: 'x\u001b[2J' }, testContext(dir));
     expect(!bad.ok && bad.error.message).toMatch(/displayName: a display name cannot contain control characters/);
+  });
+});
+
+describe('assay audit --csv', () => {
+  it('prints a CSV whose hashes read back intact (no escaped line ends inside cells)', () => {
+    const dir = tempDir();
+    const file = assessmentWithHistory(dir);
+    const r = runAssay(dir, ['audit', file, '--csv']);
+    expect(r.code, r.err).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(r.out.split('\n# head')[0]!, { header: true }).data;
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.out).toMatch(/^# head,4:[0-9a-f]{64}$/m);
   });
 });

@@ -43,7 +43,7 @@ describe('control entries: owner, due date, maturity, notes, reviews', () => {
     const before = fileHash(file);
     const bad = dispatch('controls.setState', { file, controlId: 'GOV-01', state: 'in_progress', details: { maturity: 9, dueDate: '31/12/2026' } }, testContext(dir));
     expect(!bad.ok && bad.error.message).toMatch(/details\.maturity: maturity must be a whole number from 0 to 5/);
-    expect(!bad.ok && bad.error.message).toMatch(/details\.dueDate: a date must be written as YYYY-MM-DD/);
+    expect(!bad.ok && bad.error.message).toMatch(/details\.dueDate: a date must be a real date written as YYYY-MM-DD/);
     const reviews = dispatch('controls.setState', { file, controlId: 'GOV-01', state: 'in_progress', details: { lastReview: '2026-12-01', nextReview: '2026-11-01' } }, testContext(dir));
     expect(!reviews.ok && reviews.error.message).toMatch(/the next review \(2026-11-01\) cannot be before the last review \(2026-12-01\)/);
     expect(fileHash(file)).toBe(before);
