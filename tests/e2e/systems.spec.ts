@@ -21,6 +21,7 @@ test('add AI systems to the inventory; a provider system shows its Annex IV fiel
   const row = page.getByRole('row', { name: /SYS-001/ });
   await expect(row).toContainText('Credit scoring');
   await expect(row).toContainText('Ravi Patel');
+  await expect(row).toContainText('not classified');
   const detail = page.getByRole('region', { name: 'AI system Credit scoring' });
   await expect(detail.getByRole('heading', { name: 'Technical documentation (Annex IV)' })).toBeVisible();
   await expect(detail.getByText('empty', { exact: true })).toHaveCount(8);

@@ -121,6 +121,14 @@ function SystemDetail({ system }: { system: AiSystem }) {
         <dd>{system.owner ?? <span className="empty">not set</span>}</dd>
         <dt>EU AI Act role</dt>
         <dd>{system.roles.map((r) => operatorRoleLabels[r]).join(', ')}</dd>
+        <dt>EU AI Act class</dt>
+        <dd>
+          {system.classification ? (
+            `${system.classification.labels.join('; ') || 'no finding'}${system.classification.complete ? '' : ' (questionnaire incomplete)'}`
+          ) : (
+            <span className="empty">not classified yet (assay classify)</span>
+          )}
+        </dd>
         <dt>Deployment</dt>
         <dd>{words(system.deployment)}</dd>
         <dt>Lifecycle</dt>
@@ -188,6 +196,7 @@ export function SystemsView() {
               <th scope="col">Role</th>
               <th scope="col">Deployment</th>
               <th scope="col">Owner</th>
+              <th scope="col">EU AI Act class</th>
             </tr>
           </thead>
           <tbody>
@@ -202,11 +211,12 @@ export function SystemsView() {
                 <td>{s.roles.map((r) => operatorRoleLabels[r]).join(', ')}</td>
                 <td>{words(s.deployment)}</td>
                 <td>{s.owner ?? '—'}</td>
+                <td>{s.classification ? s.classification.labels.join('; ') || 'no finding' : <span className="muted">not classified</span>}</td>
               </tr>
             ))}
             {systems.length === 0 && (
               <tr>
-                <td colSpan={5} className="muted">
+                <td colSpan={6} className="muted">
                   No AI systems yet.
                 </td>
               </tr>
