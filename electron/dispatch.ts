@@ -1,4 +1,5 @@
 import { commandNames, commands, isCommandName, pathsIn } from '../shared/commands';
+import { plainError } from '../shared/plain-issues';
 import { AssayError, type AssayErrorShape, type Envelope, describeIssues, zodIssues } from '../shared/errors';
 import type { HandlerContext } from './handlers/context';
 import { handlers } from './handlers/index';
@@ -30,7 +31,8 @@ export function dispatch(name: unknown, rawInput: unknown, ctx: HandlerContext, 
       ok: false,
       error: { code: 'usage', message: `unknown command ${JSON.stringify(name)}; known commands: ${commandNames.join(', ')}` },
     };
-  const parsed = commands[name].input.safeParse(rawInput ?? {});
+  // Plain words naming the field ("must be one of …"), as file imports get: people read these.
+  const parsed = commands[name].input.safeParse(rawInput ?? {}, { error: plainError });
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
     return { ok: false, error: { code: 'invalid_input', message: describeIssues(`input of ${name}`, issues), issues } };

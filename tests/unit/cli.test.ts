@@ -56,7 +56,7 @@ describe('the assay command line', () => {
     expect(r.err).toContain('justification: a justification is required');
     const bad = assay(dir, 'set-state', 'demo.assay', 'GOV-02', 'done');
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/state: Invalid option/);
+    expect(bad.err).toMatch(/state: must be one of "not_started", "in_progress", "implemented", "not_applicable"/);
   });
 
   it('exits 1 naming the file when it is missing or not an assessment', () => {
