@@ -6,18 +6,15 @@ import { ControlState, justificationProblem } from './domain/control-state';
 import type { ApplicableObligation, ClassificationResult } from './domain/classification';
 import { AiSystem, AiSystemChanges, AiSystemInput } from './domain/systems';
 import { JobId, JobInfo, JobKind } from './jobs';
+import { AssessmentFile, FileOnly, IsoDate, command } from './command-kit';
+
+export { AssessmentFile } from './command-kit';
 
 /**
  * The one command table. Every door (Electron IPC, the loopback bridge, the command line)
  * validates a call against `input` before a handler runs; handlers return `output`.
  */
 
-export const AssessmentFile = z
-  .string()
-  .trim()
-  .min(1, 'a file path is required')
-  .max(4096)
-  .refine((p) => !p.includes('\0'), 'the path contains a NUL character');
 
 const NewAssessmentFile = AssessmentFile.refine((p) => p.toLowerCase().endsWith('.assay'), {
   message: 'an assessment file name must end in .assay',
@@ -158,10 +155,6 @@ const HeadText = z
   .trim()
   .regex(/^\d{1,12}:[0-9a-fA-F]{64}$/, 'the expected head must be <count>:<64 hex digits>, as verify prints it');
 
-const IsoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z?)?$/, 'a date must be written as YYYY-MM-DD (or a full ISO time)');
 
 const AuditListInput = z
   .object({
@@ -224,15 +217,11 @@ const AssessmentStatus = z.object({
 });
 export type AssessmentStatus = z.infer<typeof AssessmentStatus>;
 
-function command<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O) {
-  return { summary, input, output };
-}
 
-const FileOnly = z.object({ file: AssessmentFile }).strict();
 const OptionalFile = z.object({ file: AssessmentFile.optional() }).strict();
 const Nothing = z.object({}).strict();
 
-export const commands = {
+const coreCommands = {
   'app.info': command(
     'Versions of the application, its catalog and its file format.',
     Nothing,
@@ -353,6 +342,9 @@ export const commands = {
   'jobs.cancel': command('Cancel a running job; it ends with a job.cancelled event.', z.object({ jobId: JobId }).strict(), z.object({ cancelled: z.boolean() })),
   'jobs.list': command('Jobs of this process, running and recently ended.', Nothing, z.object({ jobs: z.array(JobInfo) })),
 } as const;
+
+// Each further domain's commands live in shared/command-groups/<domain>.ts and join the one table here.
+export const commands = { ...coreCommands } as const;
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { type CommandName, type CommandOutput, commandNames, commands } from '../../shared/commands';
-import { operatorRoles } from '../../shared/catalog/schema';
 import { controlStates } from '../../shared/domain/control-state';
-import { deployments, lifecycleStages, modelTypes } from '../../shared/domain/systems';
 import { AssayError, type AssayErrorShape } from '../../shared/errors';
-import { assertRegularFile, readInputText } from '../files/read-input';
+import { assertRegularFile } from '../files/read-input';
+import { registerSystemCommands } from './commands/systems';
+import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
 import { runJob } from '../jobs/await-job';
 import { progressLine } from '../jobs/progress-line';
 import { dispatch } from '../dispatch';
@@ -13,16 +13,9 @@ import { defaultContext } from '../handlers/context';
 import { closeAll } from '../handlers/open-files';
 import { setBusyTimeout } from '../store/sqlite';
 import { APP_VERSION } from '../version';
-import { escapeControls, formatAudit, formatCatalog, formatCatalogUpdate, formatClassification, formatControl, formatControls, formatStatus, formatSummary, formatSystems, formatVerify, textTable } from './format';
+import { escapeControls, formatAudit, formatCatalog, formatCatalogUpdate, formatControl, formatControls, formatStatus, formatSummary, formatVerify, textTable } from './format';
 
-export const EXIT_OK = 0;
-export const EXIT_FAILED_CHECK = 1;
-export const EXIT_USAGE = 2;
-
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+export { EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE } from './kit';
 
 // Output piped into a reader that stops early (| head) ends the command quietly, as Unix tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -62,22 +55,6 @@ interface SetStateOptions {
   json?: boolean;
 }
 
-interface SystemAddOptions {
-  name: string;
-  role: string[];
-  purpose?: string;
-  owner?: string;
-  businessUnit?: string;
-  lifecycle?: string;
-  deployment?: string;
-  modelType: string[];
-  interactsWithPeople?: boolean;
-  decidesAboutPeople?: boolean;
-  generatesSyntheticContent?: boolean;
-  json?: boolean;
-}
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 function buildProgram(io: Io): Command {
   const ctx = defaultContext({ recordRecent: false });
@@ -125,6 +102,7 @@ function buildProgram(io: Io): Command {
   }
 
   const emit = (json: boolean | undefined, value: unknown, text: string) => io.out(json ? JSON.stringify(value, null, 2) : text);
+  const kit: CliKit = { io, run, emit, exit: (code) => new Exit(code), requireAssessmentPath };
 
   const program = new Command('assay')
     .description('Assay: offline workbench for AI compliance (EU AI Act, NIST AI RMF, OWASP).')
@@ -273,54 +251,6 @@ function buildProgram(io: Io): Command {
       emit(opts.json, result, formatCatalogUpdate(result));
     });
 
-  const systems = program
-    .command('systems')
-    .description('list the AI systems of an assessment (read-only); "systems add" adds one')
-    .argument('[file]', 'an .assay file')
-    .option('--json', 'print JSON')
-    .action((file: string | undefined, opts: { json?: boolean }) => {
-      if (!file) {
-        io.err('assay: systems: name the .assay file (assay systems <file>), or add one with assay systems add <file> --name … --role …');
-        throw new Exit(EXIT_USAGE);
-      }
-      const list = run('systems.list', { file: resolve(file) });
-      emit(opts.json, list.systems, formatSystems(list.systems));
-    });
-
-  systems
-    .command('add')
-    .description('add an AI system to the inventory')
-    .argument('<file>', 'an .assay file')
-    .requiredOption('--name <text>', 'the name of the system')
-    .option('--role <role>', `the organisation's EU AI Act role for it, repeatable (${operatorRoles.join(', ')})`, collect, [])
-    .option('--purpose <text>', 'what it is for')
-    .option('--owner <name>', 'who is accountable for it')
-    .option('--business-unit <text>', 'the business unit it belongs to')
-    .option('--lifecycle <stage>', lifecycleStages.join(' | '))
-    .option('--deployment <kind>', deployments.join(' | '))
-    .option('--model-type <type>', `repeatable: ${modelTypes.join(', ')}`, collect, [])
-    .option('--interacts-with-people', 'it interacts with natural persons')
-    .option('--decides-about-people', 'it makes or supports decisions about natural persons')
-    .option('--generates-synthetic-content', 'it generates synthetic audio, image, video or text')
-    .option('--json', 'print JSON')
-    .action((file: string, o: SystemAddOptions) => {
-      const system = {
-        name: o.name,
-        roles: o.role.map((r) => r.replaceAll('-', '_')),
-        ...(o.purpose !== undefined ? { purpose: o.purpose } : {}),
-        ...(o.owner !== undefined ? { owner: o.owner } : {}),
-        ...(o.businessUnit !== undefined ? { businessUnit: o.businessUnit } : {}),
-        ...(o.lifecycle !== undefined ? { lifecycle: o.lifecycle } : {}),
-        ...(o.deployment !== undefined ? { deployment: o.deployment.replaceAll('-', '_') } : {}),
-        modelTypes: o.modelType.map((t) => t.replaceAll('-', '_')),
-        interactsWithPeople: Boolean(o.interactsWithPeople),
-        decidesAboutPeople: Boolean(o.decidesAboutPeople),
-        generatesSyntheticContent: Boolean(o.generatesSyntheticContent),
-      };
-      const { system: added } = run('systems.add', { file: resolve(file), system });
-      emit(o.json, added, `added ${added.id} ${added.name} (${added.roles.join(', ')}${added.owner ? `; owner ${added.owner}` : ''})`);
-    });
-
   program
     .command('status')
     .description('where the assessment stands: coverage per framework, controls by state, AI systems and their classes (read-only)')
@@ -331,25 +261,8 @@ function buildProgram(io: Io): Command {
       emit(opts.json, status, formatStatus(status));
     });
 
-  program
-    .command('classify')
-    .description("answer an AI system's EU AI Act questionnaire from a JSON file: the class with its reasoning and the obligations that apply")
-    .argument('<file>', 'an .assay file')
-    .argument('<system>', 'the system id (e.g. SYS-001) or its exact name')
-    .requiredOption('--answers <answers.json>', 'the answers, one field per question (see examples/classification-credit-scoring.json)')
-    .option('--json', 'print JSON')
-    .action((file: string, system: string, opts: { answers: string; json?: boolean }) => {
-      const source = resolve(opts.answers);
-      let answers: unknown;
-      try {
-        answers = JSON.parse(readInputText(source, { what: 'answers files', maxBytes: 1024 * 1024 }));
-      } catch (error) {
-        io.err(`assay: ${error instanceof AssayError ? error.message : `${source}: is not valid JSON (${(error as Error).message})`}`);
-        throw new Exit(EXIT_FAILED_CHECK);
-      }
-      const result = run('systems.classify', { file: resolve(file), system, answers });
-      emit(opts.json, result, formatClassification(result));
-    });
+  // Each domain's commands live in electron/cli/commands/<domain>.ts.
+  registerSystemCommands(program, kit);
 
   program
     .command('import-framework')

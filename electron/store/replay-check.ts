@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { type Difference, type ReplayState, type Row, type TableRows, compareTable, replayedTables, unreplayedTables } from '../../shared/domain/replay';
+import { type CoreTable, type Difference, type ReplayState, type Row, type TableRows, compareTable, replayedTables, unreplayedTables } from '../../shared/domain/replay';
 import { type PersonRow, digestOf } from './people';
+import { domainTables } from './domain-tables';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -19,8 +20,9 @@ interface Snap {
 }
 
 /** What the file's state tables hold, in the shape replay produces (hashes for large content). */
-export function readTables(db: Database.Database): Record<(typeof replayedTables)[number], TableRows> {
+export function readTables(db: Database.Database): Record<CoreTable, TableRows> & Record<string, TableRows> {
   return {
+    ...domainTables(db),
     assessment: rows<Row>(db, 'SELECT id, name, created_at, created_by FROM assessment', () => '1', (r) => ({ ...r })),
     catalog_snapshot: rows<Snap>(db, 'SELECT * FROM catalog_snapshot', () => '1', (r) => ({
       version: r.version,
@@ -91,7 +93,7 @@ export function firstDifference(db: Database.Database, replayed: ReplayState, sn
   const actual = readTables(db);
   const expected = expectedTables(replayed, actual, snapshotControls);
   for (const table of replayedTables) {
-    const difference = compareTable(table, expected[table], actual[table]);
+    const difference = compareTable(table, expected[table] ?? new Map(), actual[table] ?? new Map());
     if (difference) return difference;
   }
   return undefined;

@@ -1,10 +1,14 @@
 import { controlStateLabels, type ControlState } from './control-state';
+import type { AuditDescription, AuditNames } from './logged/domain';
+import { loggedDomains } from './logged/index';
+
+export type { AuditDescription, AuditNames } from './logged/domain';
 
 /**
  * The audit log is for auditors: each kind of entry has a label a person reads, and the item
  * is named as a person would name it (control id and name, framework name and version).
  */
-export const auditKinds = [
+const coreKinds = [
   { command: 'assessment.create', label: 'Assessment created' },
   { command: 'assessment.adopt', label: 'Log made replayable (file upgraded)' },
   { command: 'schema.migrate', label: 'File format upgraded' },
@@ -18,16 +22,11 @@ export const auditKinds = [
   { command: 'systems.classify', label: 'AI system classified' },
 ] as const;
 
-export interface AuditNames {
-  control(id: string): string | undefined;
-  assessment(): string;
-}
-
-export interface AuditDescription {
-  label: string;
-  item: string;
-  change: string;
-}
+/** Every kind of entry with its label: the core's, then each logged domain's. */
+export const auditKinds: readonly { command: string; label: string }[] = [
+  ...coreKinds,
+  ...loggedDomains.flatMap((d) => Object.entries(d.commands).map(([command, c]) => ({ command, label: c.label }))),
+];
 
 type P = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
@@ -36,6 +35,10 @@ const state = (v: unknown) => controlStateLabels[v as ControlState] ?? str(v);
 export function describeAuditEntry(entry: { command: string; entityId: string; payload: unknown }, names: AuditNames): AuditDescription {
   const p = (entry.payload ?? {}) as P;
   const label = auditKinds.find((k) => k.command === entry.command)?.label ?? entry.command;
+  for (const domain of loggedDomains) {
+    const c = domain.commands[entry.command];
+    if (c && Object.hasOwn(domain.commands, entry.command)) return { label, ...c.describe(entry, names) };
+  }
   switch (entry.command) {
     case 'assessment.create':
       return { label, item: str(p.name), change: `with catalog ${str(p.catalogVersion)}` };

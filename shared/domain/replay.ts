@@ -4,6 +4,8 @@ import { canonicalJson } from './canonical-json';
 import { ControlEntryDetails } from './control-entry';
 import { ControlState } from './control-state';
 import { AiSystemRecord } from './systems';
+import type { LoggedDomain } from './logged/domain';
+import { loggedDomains } from './logged/index';
 
 /**
  * The audit log is the record: replaying it from an empty assessment yields every state
@@ -11,12 +13,11 @@ import { AiSystemRecord } from './systems';
  * comparison with what the file's tables hold. Hashing and SQL stay on the Node side.
  */
 
-export type Cell = string | number | null;
-export type Row = Record<string, Cell>;
-export type TableRows = Map<string, Row>;
+export type { Cell, Row, TableRows } from './logged/domain';
+import type { Cell, Row, TableRows, TablesState } from './logged/domain';
 
-/** Every state table the replay rebuilds. A table missing here is a table `verify` cannot vouch for. */
-export const replayedTables = [
+/** The core's state tables; domains (shared/domain/logged) add their own. */
+export const coreTables = [
   'assessment',
   'catalog_snapshot',
   'catalog_snapshot_previous',
@@ -28,12 +29,15 @@ export const replayedTables = [
   'ai_system',
   'system_classification',
 ] as const;
-export type ReplayedTable = (typeof replayedTables)[number];
+export type CoreTable = (typeof coreTables)[number];
+
+/** Every state table the replay rebuilds. A table missing here is a table `verify` cannot vouch for. */
+export const replayedTables: readonly string[] = [...coreTables, ...loggedDomains.flatMap((d) => d.tables)];
 
 /** Tables that are not state: the log itself. */
 export const unreplayedTables = ['audit_log'] as const;
 
-export type ReplayState = Record<ReplayedTable, TableRows>;
+export type ReplayState = Record<CoreTable, TableRows> & TablesState;
 
 function emptyState(): ReplayState {
   return Object.fromEntries(replayedTables.map((t) => [t, new Map<string, Row>()])) as ReplayState;
@@ -117,6 +121,12 @@ export function isLoggedCommand(command: string): command is LoggedCommand {
   return Object.hasOwn(payloads, command);
 }
 
+/** The domain command an entry belongs to, when it is not one of the core's. */
+export function domainCommand(command: string): LoggedDomain['commands'][string] | undefined {
+  for (const domain of loggedDomains) if (Object.hasOwn(domain.commands, command)) return domain.commands[command];
+  return undefined;
+}
+
 export interface ReplayOutcome {
   state: ReplayState;
   /** The entry replay started from: 1, or the adoption entry of a file written before format 3. */
@@ -129,8 +139,9 @@ export interface ReplayOutcome {
 }
 
 function apply(state: ReplayState, entry: AuditRecord, erased: Set<string>): string | undefined {
-  if (!isLoggedCommand(entry.command)) return `entry ${entry.seq} is of an unknown kind (${entry.command})`;
-  const parsed = payloads[entry.command].safeParse(entry.payload);
+  const domain = domainCommand(entry.command);
+  if (!isLoggedCommand(entry.command) && !domain) return `entry ${entry.seq} is of an unknown kind (${entry.command})`;
+  const parsed = (domain ? domain.payload : payloads[entry.command as LoggedCommand]).safeParse(entry.payload);
   if (!parsed.success) return `entry ${entry.seq} (${entry.command}) does not carry what replay needs: ${parsed.error.issues[0]?.path.join('.') || 'payload'} ${parsed.error.issues[0]?.message ?? ''}`.trim();
   if (entry.actorDigest !== undefined && !erased.has(entry.actor)) state.person.set(entry.actor, { erased: 0, digest: entry.actorDigest });
   // People a change names besides its actor (owners, approvers) come with their digests.
@@ -139,7 +150,8 @@ function apply(state: ReplayState, entry: AuditRecord, erased: Set<string>): str
   if (!named.success) return `entry ${entry.seq} (${entry.command}) names people in a form replay cannot read`;
   for (const [id, digest] of Object.entries(named.data)) if (!erased.has(id)) state.person.set(id, { erased: 0, digest });
   const p = parsed.data as never;
-  switch (entry.command) {
+  if (domain) return domain.apply(state, entry, p);
+  switch (entry.command as LoggedCommand) {
     case 'assessment.create': {
       const c = p as Payload<'assessment.create'>;
       state.assessment.set('1', { id: entry.entityId, name: c.name, created_at: entry.at, created_by: entry.actor });
