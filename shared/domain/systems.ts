@@ -88,6 +88,8 @@ const fields = {
   interactsWithPeople: z.boolean(),
   decidesAboutPeople: z.boolean(),
   generatesSyntheticContent: z.boolean(),
+  /** The deployer is a body governed by public law or a private entity providing public services (Art. 27(1)). */
+  publicBodyOrService: z.boolean().optional(),
   groups: z.array(Group).max(100),
   annexIv: AnnexIv,
   agent: Agent.optional(),

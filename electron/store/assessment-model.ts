@@ -1,0 +1,54 @@
+import type { AssessmentModel, CheckClassification, CheckSystem } from '../../shared/domain/checks';
+import type { ClassificationResult } from '../../shared/domain/classification';
+import { assessCoverage, buildCoverageModel } from '../../shared/domain/coverage';
+import type { Assessment } from './assessment';
+import { readClassification } from './classification';
+import { listSystems } from './systems';
+
+/**
+ * The assessment as the consistency checks and the dashboard read it: a plain model built from
+ * every domain's store, so the rules in shared/domain/checks.ts stay pure.
+ */
+
+function checkClassification(result: ClassificationResult): CheckClassification {
+  const annex = result.highRisk.find((b) => b.kind === 'annex_iii');
+  return {
+    highRisk: result.highRisk.length > 0,
+    annexIII: annex && annex.kind === 'annex_iii' ? { area: Number(annex.area), point: annex.letter || null } : null,
+  };
+}
+
+export function controlEntries(a: Assessment): AssessmentModel['controls'] {
+  return a.listControls().map((c) => ({ controlId: c.id, systemId: null, state: c.state, justification: c.justification, dueDate: c.dueDate, nextReview: c.nextReview }));
+}
+
+export function buildAssessmentModel(a: Assessment, today: string): AssessmentModel {
+  const catalog = a.catalog();
+  const systems: CheckSystem[] = listSystems(a).map((s) => {
+    const stored = readClassification(a, s.id);
+    const tools = s.agent?.tools ?? [];
+    return {
+      id: s.id,
+      name: s.name,
+      roles: s.roles,
+      publicBodyOrService: s.publicBodyOrService ?? false,
+      agent: s.agent ? { toolPermissions: tools.map((t) => (t.permissions ? `${t.name}: ${t.permissions}` : t.name)) } : null,
+      classification: stored ? checkClassification(stored.result) : null,
+    };
+  });
+  const controls = controlEntries(a);
+  const coverageModel = buildCoverageModel(catalog);
+  const coverage = [null, ...systems.map((s) => s.id)].map((systemId) => ({ systemId, results: assessCoverage(coverageModel, controls, systemId) }));
+  return {
+    today,
+    systems,
+    controls,
+    evidence: [],
+    evidenceLinks: [],
+    risks: [],
+    acceptances: [],
+    incidents: [],
+    coverage,
+    controlNames: Object.fromEntries(catalog.controls.map((c) => [c.id, c.name])),
+  };
+}
