@@ -8,6 +8,7 @@ import { AiSystem, AiSystemChanges, AiSystemInput } from './domain/systems';
 import { JobId, JobInfo, JobKind } from './jobs';
 import { AssessmentFile, FileOnly, IsoDate, command } from './command-kit';
 import { checkCommands } from './command-groups/checks';
+import { dashboardCommands } from './command-groups/dashboard';
 
 export { AssessmentFile } from './command-kit';
 
@@ -345,7 +346,7 @@ const coreCommands = {
 } as const;
 
 // Each further domain's commands live in shared/command-groups/<domain>.ts and join the one table here.
-export const commands = { ...coreCommands, ...checkCommands } as const;
+export const commands = { ...coreCommands, ...checkCommands, ...dashboardCommands } as const;
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

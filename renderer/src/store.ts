@@ -8,7 +8,7 @@ import { BridgeTokenError, api, bridgeTokenMissing, onEventsResumed, subscribe }
 import { useAudit } from './audit-store';
 import { useSystems } from './systems-store';
 
-export type View = 'overview' | 'systems' | 'controls' | 'catalog' | 'audit';
+export type View = 'overview' | 'systems' | 'controls' | 'catalog' | 'checks' | 'audit';
 export type CatalogKind = 'framework' | 'requirement' | 'threat' | 'control';
 export interface CatalogSelection {
   kind: CatalogKind;

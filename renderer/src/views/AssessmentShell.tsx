@@ -2,7 +2,8 @@ import { type View, useApp } from '../store';
 import { AuditView } from './AuditView';
 import { CatalogView } from './CatalogView';
 import { ControlsView } from './ControlsView';
-import { OverviewView } from './OverviewView';
+import { ChecksView } from './ChecksView';
+import { DashboardView } from './dashboard/DashboardView';
 import { SystemsView } from './SystemsView';
 import { formatDate, localTimeZone } from '../../../shared/format-date';
 
@@ -11,6 +12,7 @@ const views: { id: View; label: string }[] = [
   { id: 'systems', label: 'AI systems' },
   { id: 'controls', label: 'Controls' },
   { id: 'catalog', label: 'Catalog' },
+  { id: 'checks', label: 'Checks' },
   { id: 'audit', label: 'Audit log' },
 ];
 
@@ -93,11 +95,12 @@ export function AssessmentShell() {
           </p>
         )}
         <main className="content">
-          {view === 'overview' && <OverviewView />}
+          {view === 'overview' && <DashboardView />}
           {view === 'systems' && <SystemsView />}
           {view === 'controls' && <ControlsView />}
           {view === 'catalog' && <CatalogView />}
           {view === 'audit' && <AuditView />}
+          {view === 'checks' && <ChecksView />}
         </main>
       </div>
     </div>

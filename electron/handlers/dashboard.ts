@@ -1,0 +1,40 @@
+import { coverageGaps, rankControlsByGaps } from '../../shared/domain/coverage-gaps';
+import { assessCoverage, buildCoverageModel } from '../../shared/domain/coverage';
+import { listAudit } from '../store/audit';
+import { controlEntries } from '../store/assessment-model';
+import { nameResolver } from '../store/people';
+import { describeAuditEntry } from '../../shared/domain/audit-labels';
+import { checkReport } from './checks';
+import { useForReading } from './open-files';
+import { statusHandlers } from './status';
+import type { Handlers } from './types';
+
+const overdueRules = new Set(['control-overdue', 'control-review-overdue', 'risk-review-overdue', 'incident-report-overdue']);
+
+export const dashboardHandlers: Pick<Handlers, 'assessment.dashboard'> = {
+  'assessment.dashboard': (input, ctx) => {
+    const a = useForReading(input.file);
+    const status = statusHandlers['assessment.status'](input, ctx);
+    const report = checkReport(a, new Date().toISOString().slice(0, 10));
+    const catalog = a.catalog();
+    const model = buildCoverageModel(catalog);
+    const gaps = coverageGaps(model, assessCoverage(model, controlEntries(a), null));
+    const controlNames = new Map(catalog.controls.map((c) => [c.id, c.name]));
+    const name = nameResolver(a.db);
+    const assessmentName = status.name;
+    const recent = listAudit(a.db, { limit: 8 }).map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      actorName: name(e.actor) ?? e.actor,
+      ...describeAuditEntry(e, { control: (id) => controlNames.get(id), assessment: () => assessmentName }),
+    }));
+    return {
+      status,
+      checks: { counts: report.counts, top: report.findings.slice(0, 8), overdue: report.findings.filter((f) => overdueRules.has(f.rule)) },
+      topGaps: rankControlsByGaps(gaps)
+        .slice(0, 6)
+        .map((g) => ({ ...g, name: controlNames.get(g.control) ?? g.control })),
+      recent,
+    };
+  },
+};

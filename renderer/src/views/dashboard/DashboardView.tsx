@@ -1,0 +1,135 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Dashboard } from '../../../../shared/command-groups/dashboard';
+import { controlsByStateOption, coverageByFrameworkOption } from '../../../../shared/charts/dashboard-charts';
+import { implementationRate } from '../../../../shared/domain/control-state';
+import { formatDateTime, localTimeZone } from '../../../../shared/format-date';
+import { api } from '../../api';
+import { EChart } from '../../components/EChart';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useApp } from '../../store';
+import { FindingList } from './FindingList';
+
+/** One screen that answers "where do we stand?". */
+export function DashboardView() {
+  const current = useApp((s) => s.current)!;
+  const setView = useApp((s) => s.setView);
+  const select = useApp((s) => s.select);
+  const counts = current.counts;
+  const rate = implementationRate(counts);
+  const [data, setData] = useState<Dashboard | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.invoke('assessment.dashboard', { file: current.file }).then(
+      (d) => (setData(d), setError(null)),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [current.file, counts, current.head.count]);
+
+  const coverageOption = useMemo(() => (data ? coverageByFrameworkOption(data.status.coverage) : null), [data]);
+  const stateOption = useMemo(() => controlsByStateOption(counts), [counts]);
+
+  return (
+    <div className="dashboard">
+      <ErrorNotice message={error} />
+      <div className="dash-figures">
+        <section className="panel figure-panel" aria-labelledby="progress-heading">
+          <h2 id="progress-heading">Control implementation</h2>
+          <p className="big-figure">{rate === null ? '—' : `${Math.round(rate * 100)}%`}</p>
+          <p className="muted">
+            of applicable controls implemented ({counts.implemented} of {counts.total - counts.not_applicable})
+          </p>
+        </section>
+        <section className="panel figure-panel" aria-labelledby="checks-heading">
+          <h2 id="checks-heading">Consistency checks</h2>
+          {data && (
+            <p className="check-counts">
+              <span className="count count-error">{data.checks.counts.error} errors</span>
+              <span className="count count-warning">{data.checks.counts.warning} warnings</span>
+              <span className="count count-info">{data.checks.counts.info} notes</span>
+            </p>
+          )}
+          <button type="button" className="btn btn-small" onClick={() => setView('checks')}>
+            All findings
+          </button>
+        </section>
+        <section className="panel figure-panel" aria-labelledby="systems-heading">
+          <h2 id="systems-heading">AI systems</h2>
+          {data && (
+            <p>
+              <span className="big-figure">{data.status.systems.total}</span>{' '}
+              <span className="muted">
+                {data.status.systems.classified} classified, {data.status.systems.highRisk} high-risk
+                {data.status.systems.prohibited ? `, ${data.status.systems.prohibited} prohibited` : ''}
+              </span>
+            </p>
+          )}
+          <button type="button" className="btn btn-small" onClick={() => setView('systems')}>
+            Inventory
+          </button>
+        </section>
+      </div>
+
+      <div className="dash-charts">
+        <section className="panel" aria-labelledby="coverage-heading">
+          <h2 id="coverage-heading">Requirement coverage</h2>
+          {coverageOption && data && (
+            <EChart option={coverageOption} height={80 + data.status.coverage.length * 34} label="Requirement coverage by framework" testId="chart-coverage" />
+          )}
+          <details>
+            <summary>How coverage is derived</summary>
+            <p className="muted">{data?.status.coverageRule}</p>
+          </details>
+        </section>
+        <section className="panel" aria-labelledby="states-heading">
+          <h2 id="states-heading">Controls by state</h2>
+          <EChart option={stateOption} height={280} label="Controls by state" testId="chart-states" />
+        </section>
+      </div>
+
+      <div className="dash-lists">
+        <section className="panel" aria-labelledby="gaps-heading">
+          <h2 id="gaps-heading">Top gaps: what to implement next</h2>
+          {data && data.topGaps.length === 0 && <p className="muted">No open gap has a control that would close it.</p>}
+          <ol className="gap-list">
+            {data?.topGaps.map((g) => (
+              <li key={g.control}>
+                <button type="button" className="link-button" onClick={() => (select(g.control), setView('controls'))}>
+                  {g.control} {g.name}
+                </button>
+                <span className="muted small">
+                  {' '}
+                  closes {g.closesAlone} requirement{g.closesAlone === 1 ? '' : 's'} alone
+                  {g.inSets ? `, completes sets for ${g.inSets}` : ''}
+                  {g.partly ? `, partly covers ${g.partly}` : ''}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section className="panel" aria-labelledby="overdue-heading">
+          <h2 id="overdue-heading">Overdue</h2>
+          {data && <FindingList findings={data.checks.overdue} empty="Nothing is overdue." />}
+        </section>
+        <section className="panel" aria-labelledby="findings-heading">
+          <h2 id="findings-heading">What an auditor would find first</h2>
+          {data && <FindingList findings={data.checks.top} empty="Nothing an auditor would flag." />}
+        </section>
+        <section className="panel" aria-labelledby="recent-heading">
+          <h2 id="recent-heading">Recent activity</h2>
+          <ul className="recent-activity">
+            {data?.recent.map((r) => (
+              <li key={r.seq}>
+                <span className="muted small">{formatDateTime(r.at, localTimeZone())}</span> <strong>{r.label}</strong> {r.item}
+                {r.change ? <span className="muted"> · {r.change}</span> : null} <span className="muted small">by {r.actorName}</span>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="btn btn-small" onClick={() => setView('audit')}>
+            Audit log
+          </button>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { CheckFindingRow } from '../../../../shared/command-groups/checks';
+import { useApp } from '../../store';
+import { useSystems } from '../../systems-store';
+
+const severityLabel = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
+
+/** Where a finding is fixed, in words, and the way there. */
+export function useFindingTarget() {
+  const select = useApp((s) => s.select);
+  const setView = useApp((s) => s.setView);
+  const openInCatalog = useApp((s) => s.openInCatalog);
+  const selectSystem = useSystems((s) => s.select);
+  return (f: CheckFindingRow): { place: string; go: (() => void) | null } => {
+    const t = f.target;
+    const scope = 'systemId' in t && t.systemId ? ` for ${t.systemId}` : '';
+    switch (t.kind) {
+      case 'control':
+        return { place: `Control ${t.id}${scope}`, go: () => (select(t.id), setView('controls')) };
+      case 'system':
+        return { place: `AI system ${t.id}`, go: () => (selectSystem(t.id), setView('systems')) };
+      case 'requirement':
+        return { place: `Requirement ${t.id}${scope}`, go: () => openInCatalog({ kind: 'requirement', key: t.id }, { fresh: true }) };
+      default:
+        return { place: `${t.kind === 'risk' ? 'Risk' : 'Incident'} ${t.id}`, go: null };
+    }
+  };
+}
+
+/** Findings with their severity, what is wrong, and a button to the place to fix it. */
+export function FindingList({ findings, empty }: { findings: readonly CheckFindingRow[]; empty: string }) {
+  const target = useFindingTarget();
+  if (findings.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="findings">
+      {findings.map((f) => {
+        const { place, go } = target(f);
+        return (
+          <li key={f.id} className={`finding finding-${f.severity}`}>
+            <span className={`badge badge-severity-${f.severity}`}>{severityLabel[f.severity]}</span>
+            <div className="finding-body">
+              <p className="finding-title">{f.title}</p>
+              <p className="small">{f.message}</p>
+            </div>
+            {go ? (
+              <button type="button" className="btn btn-small" onClick={go} aria-label={`Fix: ${place}`}>
+                {place}
+              </button>
+            ) : (
+              <span className="muted small">{place}</span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
