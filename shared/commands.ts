@@ -9,6 +9,7 @@ import { JobId, JobInfo, JobKind } from './jobs';
 import { AssessmentFile, FileOnly, IsoDate, command } from './command-kit';
 import { checkCommands } from './command-groups/checks';
 import { dashboardCommands } from './command-groups/dashboard';
+import { sampleCommands } from './command-groups/sample';
 
 export { AssessmentFile } from './command-kit';
 
@@ -346,7 +347,7 @@ const coreCommands = {
 } as const;
 
 // Each further domain's commands live in shared/command-groups/<domain>.ts and join the one table here.
-export const commands = { ...coreCommands, ...checkCommands, ...dashboardCommands } as const;
+export const commands = { ...coreCommands, ...checkCommands, ...dashboardCommands, ...sampleCommands } as const;
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

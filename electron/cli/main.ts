@@ -5,6 +5,7 @@ import { controlStates } from '../../shared/domain/control-state';
 import { AssayError, type AssayErrorShape } from '../../shared/errors';
 import { assertRegularFile } from '../files/read-input';
 import { registerCheckCommands } from './commands/checks';
+import { registerSampleCommands } from './commands/sample';
 import { registerSystemCommands } from './commands/systems';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
 import { runJob } from '../jobs/await-job';
@@ -265,6 +266,7 @@ function buildProgram(io: Io): Command {
   // Each domain's commands live in electron/cli/commands/<domain>.ts.
   registerSystemCommands(program, kit);
   registerCheckCommands(program, kit);
+  registerSampleCommands(program, kit);
 
   program
     .command('import-framework')

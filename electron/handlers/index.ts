@@ -4,6 +4,7 @@ import { auditHandlers } from './audit';
 import { catalogHandlers } from './catalog';
 import { checkHandlers } from './checks';
 import { dashboardHandlers } from './dashboard';
+import { sampleHandlers } from './sample';
 import { jobHandlers } from './jobs';
 import { statusHandlers } from './status';
 import { systemHandlers } from './systems';
@@ -12,4 +13,4 @@ import type { Handlers } from './types';
 export type { Handlers } from './types';
 
 /** One handler per command, one module per domain; the doors validate input against the shared table first. */
-export const handlers: Handlers = { ...appHandlers, ...assessmentHandlers, ...auditHandlers, ...catalogHandlers, ...jobHandlers, ...systemHandlers, ...statusHandlers, ...checkHandlers, ...dashboardHandlers };
+export const handlers: Handlers = { ...appHandlers, ...assessmentHandlers, ...auditHandlers, ...catalogHandlers, ...jobHandlers, ...systemHandlers, ...statusHandlers, ...checkHandlers, ...dashboardHandlers, ...sampleHandlers };

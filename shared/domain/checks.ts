@@ -211,9 +211,12 @@ function incidentChecks(model: AssessmentModel, systemName: (id: string | null) 
 
 function coverageChecks(model: AssessmentModel, systemName: (id: string | null) => string): CheckFinding[] {
   const out: CheckFinding[] = [];
+  // A system that inherits the organisation's view of a requirement would only repeat its finding.
+  const org = new Map((model.coverage.find((c) => c.systemId === null)?.results ?? []).map((r) => [r.requirement, `${r.status} ${r.onlyIntersects}`]));
   for (const { systemId, results } of model.coverage)
     for (const r of results)
-      if (r.status === 'satisfied' && r.onlyIntersects)
+      if (systemId !== null && org.get(r.requirement) === `${r.status} ${r.onlyIntersects}`) continue;
+      else if (r.status === 'satisfied' && r.onlyIntersects)
         out.push(
           finding(
             'covered-only-by-intersects',

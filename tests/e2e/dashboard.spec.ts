@@ -50,3 +50,20 @@ test('the dashboard answers where we stand, and the checks lead to the place to 
   await expect(page.getByRole('heading', { name: 'Fundamental-rights impact assessment' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Controls/ })).toHaveAttribute('aria-current', 'page');
 });
+
+test('a new user opens the sample assessment from the start screen, and opening it again keeps their changes', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  await expectAccessible(page, 'main');
+  await page.getByRole('button', { name: 'Open the sample assessment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Northwind Financial (sample)' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'AI systems' })).toContainText('4');
+  await expect(page.getByRole('region', { name: 'Recent activity' })).toContainText(/by (Maria Keller|Aisha Rahman|Lena Fischer|Jonas Weber|Tom Becker)/);
+  await page.screenshot({ path: screenshotPath('22-sample-dashboard') });
+  await page.getByRole('button', { name: 'AI systems' }).click();
+  await expect(page.getByRole('row', { name: /Procurement agent/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Close assessment' }).click();
+  await page.getByRole('button', { name: 'Open the sample assessment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Northwind Financial (sample)' })).toBeVisible();
+});

@@ -285,6 +285,25 @@ describe('coverage through intersects only', () => {
     m.coverage = [{ systemId: 'credit', results: assessCoverage(small, entries, 'credit') }];
     expect(runChecks(m)).toMatchObject([{ rule: 'covered-only-by-intersects', severity: 'warning', target: { kind: 'requirement', id: 'fw:R', systemId: 'credit' } }]);
   });
+
+  it('a system that inherits the organisation’s coverage of a requirement does not repeat its finding', () => {
+    const m = clean();
+    const small = buildCoverageModel({
+      frameworks: [{ id: 'fw', items: [{ id: 'R', assessable: true }] }],
+      control_requirements: [{ control: 'AAA-01', requirement: 'fw:R', relationship: 'intersects' }],
+      coverage_sets: [],
+    });
+    const org = [{ controlId: 'AAA-01', systemId: null, state: 'implemented' as const }];
+    m.coverage = [null, 'credit'].map((systemId) => ({ systemId, results: assessCoverage(small, org, systemId) }));
+    expect(runChecks(m).map((f) => f.id)).toEqual(['partly-only-by-intersects:requirement:fw:R']);
+    // Once the system's own entry changes the picture, its finding is its own.
+    const own = [...org, { controlId: 'AAA-01', systemId: 'credit', state: 'not_started' as const }];
+    m.coverage = [null, 'credit'].map((systemId) => ({ systemId, results: assessCoverage(small, own, systemId) }));
+    expect(runChecks(m).map((f) => f.id)).toEqual(['partly-only-by-intersects:requirement:fw:R']);
+    const both = [...org, { controlId: 'AAA-02', systemId: 'credit', state: 'implemented' as const }];
+    m.coverage = [null, 'credit'].map((systemId) => ({ systemId, results: assessCoverage(small, both, systemId) }));
+    expect(runChecks(m)).toHaveLength(1);
+  });
 });
 
 describe('ordering and counts', () => {

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { shell } from '../api';
+import { api, shell } from '../api';
 import { useApp } from '../store';
 import { DisplayNamePanel } from './DisplayNamePanel';
 import { formatDateTime, localTimeZone } from '../../../shared/format-date';
@@ -149,6 +149,55 @@ function RecentList() {
   );
 }
 
+/** A fictional lender's assessment to explore: written once to the assessments folder, then opened like any other. */
+function SamplePanel() {
+  const info = useApp((s) => s.info);
+  const open = useApp((s) => s.open);
+  const busy = useApp((s) => s.busy);
+  const [working, setWorking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!info) return null;
+  const file = joinPath(info.defaultFolder, 'northwind-financial-sample.assay');
+  return (
+    <section className="panel" aria-labelledby="sample-heading">
+      <h2 id="sample-heading">Sample assessment</h2>
+      <p className="muted">
+        Northwind Financial, a fictional lender: a customer support assistant, a high-risk credit scoring model, a coding assistant and a procurement agent,
+        with their EU AI Act classes, control entries and history.
+      </p>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button
+        type="button"
+        className="btn"
+        disabled={busy || working}
+        onClick={async () => {
+          setWorking(true);
+          setError(null);
+          try {
+            // Written once; after that the same file is opened with whatever the user changed in it.
+            const known = await api.invoke('app.recent', {});
+            const existing = known.files.find((r) => r.file === file && r.exists);
+            if (!existing) await api.invoke('assessment.sample', { file }).catch((e: unknown) => {
+              if (!(e instanceof Error && e.message.includes('already exists'))) throw e;
+            });
+            await open(file);
+          } catch (e) {
+            setError(e instanceof Error ? e.message : String(e));
+          } finally {
+            setWorking(false);
+          }
+        }}
+      >
+        {working ? 'Preparing the sample…' : 'Open the sample assessment'}
+      </button>
+    </section>
+  );
+}
+
 export function StartScreen() {
   const info = useApp((s) => s.info);
   return (
@@ -175,7 +224,10 @@ export function StartScreen() {
           <NewAssessmentForm />
           <OpenAssessmentForm />
         </div>
-        <RecentList />
+        <div className="start-column">
+          <RecentList />
+          <SamplePanel />
+        </div>
       </div>
     </main>
   );

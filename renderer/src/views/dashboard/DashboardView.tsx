@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Dashboard } from '../../../../shared/command-groups/dashboard';
 import { controlsByStateOption, coverageByFrameworkOption } from '../../../../shared/charts/dashboard-charts';
 import { implementationRate } from '../../../../shared/domain/control-state';
+import { countOf } from '../../../../shared/plural';
 import { formatDateTime, localTimeZone } from '../../../../shared/format-date';
 import { api } from '../../api';
 import { EChart } from '../../components/EChart';
@@ -44,9 +45,9 @@ export function DashboardView() {
           <h2 id="checks-heading">Consistency checks</h2>
           {data && (
             <p className="check-counts">
-              <span className="count count-error">{data.checks.counts.error} errors</span>
-              <span className="count count-warning">{data.checks.counts.warning} warnings</span>
-              <span className="count count-info">{data.checks.counts.info} notes</span>
+              <span className="count count-error">{countOf(data.checks.counts.error, 'error')}</span>
+              <span className="count count-warning">{countOf(data.checks.counts.warning, 'warning')}</span>
+              <span className="count count-info">{countOf(data.checks.counts.info, 'note')}</span>
             </p>
           )}
           <button type="button" className="btn btn-small" onClick={() => setView('checks')}>
