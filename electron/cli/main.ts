@@ -63,10 +63,14 @@ function buildProgram(io: Io): Command {
   // The command line has nothing else to answer meanwhile: it may wait for another writer's lock.
   setBusyTimeout(5000);
 
+  // The command line as typed ("set-state"), so errors name what the user ran, not the table entry behind it.
+  let typed: string | undefined;
+
   function run<N extends CommandName>(name: N, input: unknown): CommandOutput<N> {
     const result = dispatch(name, input, ctx);
     if (!result.ok) {
-      io.err(`assay: ${result.error.message}`);
+      const message = typed ? result.error.message.replace(`input of ${name}`, `the input of assay ${typed}`) : result.error.message;
+      io.err(`assay: ${message}`);
       throw new Exit(exitCodeFor(result.error));
     }
     return result.value as CommandOutput<N>;
@@ -111,7 +115,12 @@ function buildProgram(io: Io): Command {
     .version(APP_VERSION, '-V, --version')
     .showHelpAfterError('(run assay --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, action) => {
+      const path: string[] = [];
+      for (let c: Command | null = action; c && c.parent; c = c.parent) path.unshift(c.name());
+      typed = path.join(' ');
+    });
 
   program
     .command('new')
