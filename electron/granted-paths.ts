@@ -21,12 +21,29 @@ export class GrantedPaths {
     return this.paths.has(resolve(path));
   }
 
+  /** Creating an assessment or the sample directly in the proposed folder needs no dialog. */
+  private isNewFileCommand(command: string): boolean {
+    return command === 'assessment.create' || command === 'assessment.sample';
+  }
+
+  inNewFilesFolder(path: string): boolean {
+    return dirname(resolve(path)) === resolve(this.newFilesFolder);
+  }
+
+  /**
+   * The sample lives at a name Assay proposes in that folder: once asked for, it may be opened
+   * again (written now or on an earlier day) without a dialog.
+   */
+  grantSample(path: unknown): void {
+    if (typeof path === 'string' && this.inNewFilesFolder(path)) this.grant(path);
+  }
+
   /** Why a command's paths (validated input) are refused, or undefined when the user chose every one. */
   problem(command: string, paths: string[]): string | undefined {
     for (const path of paths) {
       if (this.has(path)) continue;
       // A new file directly in the proposed folder is what the New assessment form offers by default.
-      if (command === 'assessment.create' && dirname(resolve(path)) === resolve(this.newFilesFolder)) continue;
+      if (this.isNewFileCommand(command) && this.inNewFilesFolder(path)) continue;
       return `${command}: ${path} was not chosen in this window; choose it with Browse…, drop it on the window or pick it from the recent list`;
     }
     return undefined;

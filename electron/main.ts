@@ -70,6 +70,7 @@ function registerIpc(): void {
       // Files main itself lists or has just created or opened were chosen by the user.
       if (result.ok && name === 'app.recent') for (const r of (result.value as { files: { file: string }[] }).files) granted.grant(r.file);
       if (result.ok && (name === 'assessment.create' || name === 'assessment.open')) granted.grant((result.value as { file: string }).file);
+      if (name === 'assessment.sample') granted.grantSample((input as { file?: unknown } | null)?.file);
       return result;
     });
   }

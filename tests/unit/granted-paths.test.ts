@@ -22,6 +22,18 @@ describe("the desktop app's user-chosen paths", () => {
     expect(granted.problem('assessment.create', ['/home/u/Documents/Assay/sub/new.assay'])).toBeDefined();
     expect(granted.problem('assessment.open', ['/home/u/Documents/Assay/new.assay'])).toBeDefined();
   });
+
+  it('lets the sample be written to, and opened again from, the proposed folder only', () => {
+    const granted = new GrantedPaths('/home/u/Documents/Assay');
+    const sample = '/home/u/Documents/Assay/northwind-financial-sample.assay';
+    expect(granted.problem('assessment.sample', [sample])).toBeUndefined();
+    expect(granted.problem('assessment.sample', ['/etc/cron.d/x.assay'])).toBeDefined();
+    expect(granted.problem('assessment.open', [sample])).toBeDefined();
+    granted.grantSample(sample);
+    expect(granted.problem('assessment.open', [sample])).toBeUndefined();
+    granted.grantSample('/home/u/.ssh/x.assay');
+    expect(granted.problem('assessment.open', ['/home/u/.ssh/x.assay'])).toBeDefined();
+  });
 });
 
 describe('the path fields both doors confine', () => {
