@@ -4,6 +4,8 @@ import { type CommandName, type CommandOutput, commandNames, commands } from '..
 import { controlStates } from '../../shared/domain/control-state';
 import { AssayError, type AssayErrorShape } from '../../shared/errors';
 import { assertRegularFile } from '../files/read-input';
+import { registerIncidentCommands } from './commands/incidents';
+import { registerRiskCommands } from './commands/risks';
 import { registerSystemCommands } from './commands/systems';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
 import { runJob } from '../jobs/await-job';
@@ -263,6 +265,8 @@ function buildProgram(io: Io): Command {
 
   // Each domain's commands live in electron/cli/commands/<domain>.ts.
   registerSystemCommands(program, kit);
+  registerRiskCommands(program, kit);
+  registerIncidentCommands(program, kit);
 
   program
     .command('import-framework')

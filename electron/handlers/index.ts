@@ -2,7 +2,9 @@ import { appHandlers } from './app';
 import { assessmentHandlers } from './assessment';
 import { auditHandlers } from './audit';
 import { catalogHandlers } from './catalog';
+import { incidentHandlers } from './incidents';
 import { jobHandlers } from './jobs';
+import { riskHandlers } from './risks';
 import { statusHandlers } from './status';
 import { systemHandlers } from './systems';
 import type { Handlers } from './types';
@@ -10,4 +12,4 @@ import type { Handlers } from './types';
 export type { Handlers } from './types';
 
 /** One handler per command, one module per domain; the doors validate input against the shared table first. */
-export const handlers: Handlers = { ...appHandlers, ...assessmentHandlers, ...auditHandlers, ...catalogHandlers, ...jobHandlers, ...systemHandlers, ...statusHandlers };
+export const handlers: Handlers = { ...appHandlers, ...assessmentHandlers, ...auditHandlers, ...catalogHandlers, ...jobHandlers, ...systemHandlers, ...statusHandlers, ...riskHandlers, ...incidentHandlers };
