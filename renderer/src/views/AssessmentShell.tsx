@@ -2,6 +2,8 @@ import { type View, useApp } from '../store';
 import { AuditView } from './AuditView';
 import { CatalogView } from './CatalogView';
 import { ControlsView } from './ControlsView';
+import { IncidentsView } from './IncidentsView';
+import { RisksView } from './RisksView';
 import { OverviewView } from './OverviewView';
 import { SystemsView } from './SystemsView';
 import { formatDate, localTimeZone } from '../../../shared/format-date';
@@ -10,6 +12,8 @@ const views: { id: View; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'systems', label: 'AI systems' },
   { id: 'controls', label: 'Controls' },
+  { id: 'risks', label: 'Risks' },
+  { id: 'incidents', label: 'Incidents' },
   { id: 'catalog', label: 'Catalog' },
   { id: 'audit', label: 'Audit log' },
 ];
@@ -96,6 +100,8 @@ export function AssessmentShell() {
           {view === 'overview' && <OverviewView />}
           {view === 'systems' && <SystemsView />}
           {view === 'controls' && <ControlsView />}
+          {view === 'risks' && <RisksView />}
+          {view === 'incidents' && <IncidentsView />}
           {view === 'catalog' && <CatalogView />}
           {view === 'audit' && <AuditView />}
         </main>
