@@ -27,9 +27,10 @@ export function heatmapCells(cells: HeatMap): HeatmapCell[] {
   return riskLevels.flatMap((likelihood) => riskLevels.map((impact) => ({ likelihood, impact, count: cells[likelihood - 1]?.[impact - 1] ?? 0, score: likelihood * impact })));
 }
 
+/** Two equal grids, each with room on its left for the likelihood labels. */
 const grids = [
-  { left: 110, right: '54%' },
-  { left: '56%', right: 20 },
+  { left: '13%', right: '55%', centre: '29%' },
+  { left: '63%', right: '5%', centre: '79%' },
 ] as const;
 
 export function riskHeatmapOption(maps: { inherent: HeatMap; residual: HeatMap; residualNotAssessed: number }): RiskHeatmapOption {
@@ -39,6 +40,8 @@ export function riskHeatmapOption(maps: { inherent: HeatMap; residual: HeatMap; 
     `Residual risk (${total(maps.residual)}${maps.residualNotAssessed ? `; ${maps.residualNotAssessed} not assessed` : ''})`,
   ];
   const impacts = riskLevels.map((i) => `${i} ${impactLabels[i]}`);
+  // Impact labels on two lines, so five of them fit under a narrow grid.
+  const impactTicks = riskLevels.map((i) => `${i}\n${impactLabels[i]}`);
   const likelihoods = riskLevels.map((l) => `${l} ${likelihoodLabels[l]}`);
   const series = [maps.inherent, maps.residual].map(
     (cells, i): HeatmapSeriesOption => ({
@@ -55,22 +58,23 @@ export function riskHeatmapOption(maps: { inherent: HeatMap; residual: HeatMap; 
   return {
     aria: { enabled: true, label: { description: `${titles[0]} and ${titles[1]}: heat maps of likelihood (rows) by impact (columns), each cell giving the number of risks.` } },
     animation: false,
-    title: titles.map((text, i) => ({ text, left: i === 0 ? 110 : '56%', top: 4, textStyle: { fontSize: 14, fontWeight: 600, color: '#1b1f24' } })),
+    title: titles.map((text, i) => ({ text, left: grids[i]!.centre, textAlign: 'center', top: 4, textStyle: { fontSize: 14, fontWeight: 600, color: '#1b1f24' } })),
     tooltip: {
       formatter: (p) => {
         const [x, y, count, score] = ((p as { value: number[] }).value ?? []) as number[];
         return `${likelihoods[y!]} × ${impacts[x!]}: score ${score}, ${count} risk${count === 1 ? '' : 's'}`;
       },
     },
-    grid: grids.map((g) => ({ ...g, top: 36, bottom: 92 })),
+    grid: grids.map((g) => ({ left: g.left, right: g.right, top: 52, bottom: 96 })),
     xAxis: grids.map((_, i) => ({
       type: 'category',
       gridIndex: i,
-      data: impacts,
+      data: impactTicks,
       name: 'Impact',
       nameLocation: 'middle',
-      nameGap: 40,
-      axisLabel: { interval: 0, fontSize: 11, color: '#3b4450', width: 70, overflow: 'break' },
+      nameGap: 42,
+      nameTextStyle: { color: '#3b4450', fontWeight: 600 },
+      axisLabel: { interval: 0, fontSize: 11, color: '#3b4450', lineHeight: 13 },
       axisTick: { show: false },
       splitArea: { show: false },
     })),
@@ -78,10 +82,11 @@ export function riskHeatmapOption(maps: { inherent: HeatMap; residual: HeatMap; 
       type: 'category',
       gridIndex: i,
       data: likelihoods,
-      name: i === 0 ? 'Likelihood' : '',
-      nameLocation: 'middle',
-      nameGap: 96,
-      axisLabel: { show: i === 0, fontSize: 11, color: '#3b4450' },
+      name: 'Likelihood',
+      nameLocation: 'end',
+      nameGap: 8,
+      nameTextStyle: { color: '#3b4450', fontWeight: 600, align: 'right' },
+      axisLabel: { fontSize: 11, color: '#3b4450' },
       axisTick: { show: false },
     })),
     visualMap: {

@@ -17,7 +17,7 @@ function ReportCell({ incident }: { incident: IncidentRow }) {
   if (report.status === 'reported')
     return (
       <span>
-        Reported {incident.reportedOn}
+        Reported <span className="nowrap">{incident.reportedOn}</span>
         {report.late && <strong className="bad"> late</strong>}
         <span className="block small muted">due {due}{incident.reportEvidence.length ? `; evidence ${incident.reportEvidence.map((e) => (e.length > 16 ? `${e.slice(0, 12)}…` : e)).join(', ')}` : ''}</span>
       </span>
@@ -25,7 +25,9 @@ function ReportCell({ incident }: { incident: IncidentRow }) {
   return (
     <span className={report.status === 'overdue' ? 'bad' : 'warn'}>
       <strong>{reportStatusLabels[report.status]}</strong>: {daysLeftWords(report.daysLeft!)}
-      <span className="block small">by {due}</span>
+      <span className="block small">
+        by <span className="nowrap">{due}</span>
+      </span>
     </span>
   );
 }
@@ -79,7 +81,7 @@ export function IncidentsView() {
               <td>{i.title}</td>
               <td>{i.systemName}</td>
               <td>{i.severity}</td>
-              <td>{i.awareOn}</td>
+              <td className="nowrap">{i.awareOn}</td>
               <td>{i.serious ? i.cases.map((c) => seriousCaseLabels[c]).join('; ') : <span className="muted">not serious</span>}</td>
               <td>
                 <ReportCell incident={i} />

@@ -148,7 +148,7 @@ export function RisksView() {
                 <td>
                   <Score score={r.residual} />
                 </td>
-                <td className={r.reviewOverdue ? 'bad' : undefined}>{r.reviewDate ? `${r.reviewDate}${r.reviewOverdue ? ' (overdue)' : ''}` : '—'}</td>
+                <td className={r.reviewOverdue ? 'bad nowrap' : 'nowrap'}>{r.reviewDate ? `${r.reviewDate}${r.reviewOverdue ? ' (overdue)' : ''}` : '—'}</td>
                 <td>{r.acceptanceStatus === 'none' ? '—' : acceptanceStatusLabels[r.acceptanceStatus]}</td>
               </tr>
             ))}

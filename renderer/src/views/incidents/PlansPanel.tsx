@@ -6,7 +6,8 @@ import { useSystems } from '../../systems-store';
 
 function PlanForm({ onDone }: { onDone: () => void }) {
   const setPlan = useIncidents((s) => s.setPlan);
-  const providers = useSystems((s) => s.systems.filter((x) => x.roles.includes('provider')));
+  const systems = useSystems((s) => s.systems);
+  const providers = systems.filter((x) => x.roles.includes('provider'));
   const [system, setSystem] = useState(providers[0]?.id ?? '');
   const [title, setTitle] = useState('');
   const [reference, setReference] = useState('');
