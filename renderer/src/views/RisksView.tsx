@@ -58,7 +58,8 @@ function RiskDetail({ risk, today, readOnly, onEdit, onAccept }: { risk: RiskRow
           <span className={`acceptance acceptance-${risk.acceptanceStatus}`}>{acceptanceStatusLabels[risk.acceptanceStatus]}</span>
           {a && (
             <span className="block small">
-              Approved by {a.approver ?? 'nobody'} on {a.approvedOn}; expires {dateWithDaysLeft(a.expiresOn, today)}
+              Approved by {a.approver ?? 'nobody'} on <span className="nowrap">{a.approvedOn}</span>; expires{' '}
+              <span className="nowrap">{dateWithDaysLeft(a.expiresOn, today)}</span>
               {a.rationale && `. ${a.rationale}`}
             </span>
           )}
