@@ -10,6 +10,8 @@ import { AssessmentFile, FileOnly, IsoDate, command } from './command-kit';
 import { checkCommands } from './command-groups/checks';
 import { dashboardCommands } from './command-groups/dashboard';
 import { sampleCommands } from './command-groups/sample';
+import { incidentCommands } from './command-groups/incidents';
+import { riskCommands } from './command-groups/risks';
 
 export { AssessmentFile } from './command-kit';
 
@@ -347,7 +349,14 @@ const coreCommands = {
 } as const;
 
 // Each further domain's commands live in shared/command-groups/<domain>.ts and join the one table here.
-export const commands = { ...coreCommands, ...checkCommands, ...dashboardCommands, ...sampleCommands } as const;
+export const commands = {
+  ...coreCommands,
+  ...checkCommands,
+  ...dashboardCommands,
+  ...sampleCommands,
+  ...riskCommands,
+  ...incidentCommands,
+} as const;
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

@@ -6,6 +6,8 @@ import { AssayError, type AssayErrorShape } from '../../shared/errors';
 import { assertRegularFile } from '../files/read-input';
 import { registerCheckCommands } from './commands/checks';
 import { registerSampleCommands } from './commands/sample';
+import { registerIncidentCommands } from './commands/incidents';
+import { registerRiskCommands } from './commands/risks';
 import { registerSystemCommands } from './commands/systems';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
 import { runJob } from '../jobs/await-job';
@@ -276,6 +278,8 @@ function buildProgram(io: Io): Command {
   registerSystemCommands(program, kit);
   registerCheckCommands(program, kit);
   registerSampleCommands(program, kit);
+  registerRiskCommands(program, kit);
+  registerIncidentCommands(program, kit);
 
   program
     .command('import-framework')

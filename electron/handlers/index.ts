@@ -5,7 +5,9 @@ import { catalogHandlers } from './catalog';
 import { checkHandlers } from './checks';
 import { dashboardHandlers } from './dashboard';
 import { sampleHandlers } from './sample';
+import { incidentHandlers } from './incidents';
 import { jobHandlers } from './jobs';
+import { riskHandlers } from './risks';
 import { statusHandlers } from './status';
 import { systemHandlers } from './systems';
 import type { Handlers } from './types';
@@ -13,4 +15,17 @@ import type { Handlers } from './types';
 export type { Handlers } from './types';
 
 /** One handler per command, one module per domain; the doors validate input against the shared table first. */
-export const handlers: Handlers = { ...appHandlers, ...assessmentHandlers, ...auditHandlers, ...catalogHandlers, ...jobHandlers, ...systemHandlers, ...statusHandlers, ...checkHandlers, ...dashboardHandlers, ...sampleHandlers };
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...assessmentHandlers,
+  ...auditHandlers,
+  ...catalogHandlers,
+  ...jobHandlers,
+  ...systemHandlers,
+  ...statusHandlers,
+  ...checkHandlers,
+  ...dashboardHandlers,
+  ...sampleHandlers,
+  ...riskHandlers,
+  ...incidentHandlers,
+};

@@ -6,9 +6,19 @@ import type { ControlState, StateCounts } from '../../shared/domain/control-stat
 import type { AssayEvent, JobResult } from '../../shared/events';
 import { BridgeTokenError, api, bridgeTokenMissing, onEventsResumed, subscribe } from './api';
 import { useAudit } from './audit-store';
+import { useIncidents } from './incidents-store';
+import { useRisks } from './risks-store';
 import { useSystems } from './systems-store';
 
-export type View = 'overview' | 'systems' | 'controls' | 'catalog' | 'checks' | 'audit';
+export type View =
+  | 'overview'
+  | 'systems'
+  | 'controls'
+  | 'risks'
+  | 'incidents'
+  | 'catalog'
+  | 'checks'
+  | 'audit';
 export type CatalogKind = 'framework' | 'requirement' | 'threat' | 'control';
 export interface CatalogSelection {
   kind: CatalogKind;
@@ -255,6 +265,8 @@ export const useApp = create<AppState>()((set, get) => {
         });
         useAudit.getState().invalidate();
         useSystems.getState().invalidate();
+        useRisks.getState().invalidate();
+        useIncidents.getState().invalidate();
       });
     },
 

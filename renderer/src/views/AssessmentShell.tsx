@@ -4,6 +4,8 @@ import { CatalogView } from './CatalogView';
 import { ControlsView } from './ControlsView';
 import { ChecksView } from './ChecksView';
 import { DashboardView } from './dashboard/DashboardView';
+import { IncidentsView } from './IncidentsView';
+import { RisksView } from './RisksView';
 import { SystemsView } from './SystemsView';
 import { formatDate, localTimeZone } from '../../../shared/format-date';
 
@@ -11,6 +13,8 @@ const views: { id: View; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'systems', label: 'AI systems' },
   { id: 'controls', label: 'Controls' },
+  { id: 'risks', label: 'Risks' },
+  { id: 'incidents', label: 'Incidents' },
   { id: 'catalog', label: 'Catalog' },
   { id: 'checks', label: 'Checks' },
   { id: 'audit', label: 'Audit log' },
@@ -98,6 +102,8 @@ export function AssessmentShell() {
           {view === 'overview' && <DashboardView />}
           {view === 'systems' && <SystemsView />}
           {view === 'controls' && <ControlsView />}
+          {view === 'risks' && <RisksView />}
+          {view === 'incidents' && <IncidentsView />}
           {view === 'catalog' && <CatalogView />}
           {view === 'audit' && <AuditView />}
           {view === 'checks' && <ChecksView />}

@@ -1,8 +1,10 @@
 import type { LoggedDomain } from './domain';
+import { incidentDomain } from '../incident-register/log';
+import { riskDomain } from '../risk-register/log';
 
 /**
  * The domains that log audited changes beyond the core (assessment, catalog, controls,
  * systems). Add a domain here and its tables are replayed and compared by `verify`, and its
  * entries are labelled in the audit log.
  */
-export const loggedDomains: readonly LoggedDomain[] = [];
+export const loggedDomains: readonly LoggedDomain[] = [riskDomain, incidentDomain];
