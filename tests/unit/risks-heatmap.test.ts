@@ -1,12 +1,8 @@
-import { HeatmapChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import { describe, expect, it } from 'vitest';
+import { renderChartSvg } from '../../electron/charts/render-svg';
 import { heatmapCells, ratingColours, riskHeatmapOption } from '../../shared/charts/risk-heatmap';
 import { type Risk, heatMaps, ratingBands } from '../../shared/domain/risk';
 
-echarts.use([HeatmapChart, GridComponent, TitleComponent, TooltipComponent, VisualMapComponent, AriaComponent, SVGRenderer]);
 
 const risk = (likelihood: Risk['likelihood'], impact: Risk['impact'], residual: [Risk['likelihood'], Risk['impact']] | null): Risk => ({
   id: `R-${likelihood}${impact}`,
@@ -50,10 +46,7 @@ describe('the risk heat map chart', () => {
   });
 
   it('renders to SVG in Node, as the report will, with the counts and titles in it', () => {
-    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 880, height: 360 });
-    chart.setOption(riskHeatmapOption(maps));
-    const svg = chart.renderToSVGString();
-    chart.dispose();
+    const svg = renderChartSvg(riskHeatmapOption(maps), 880, 360);
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('Inherent risk (3)');
     expect(svg).toContain('Residual risk (2; 1 not assessed)');
