@@ -1,6 +1,7 @@
 import { coverageGaps, rankControlsByGaps } from '../../shared/domain/coverage-gaps';
 import { assessCoverage, buildCoverageModel } from '../../shared/domain/coverage';
 import { listAudit } from '../store/audit';
+import { listRisks } from '../store/risks';
 import { controlEntries } from '../store/assessment-model';
 import { nameResolver } from '../store/people';
 import { describeAuditEntry } from '../../shared/domain/audit-labels';
@@ -15,7 +16,9 @@ export const dashboardHandlers: Pick<Handlers, 'assessment.dashboard'> = {
   'assessment.dashboard': (input, ctx) => {
     const a = useForReading(input.file);
     const status = statusHandlers['assessment.status'](input, ctx);
-    const report = checkReport(a, new Date().toISOString().slice(0, 10));
+    const today = new Date().toISOString().slice(0, 10);
+    const report = checkReport(a, today);
+    const register = listRisks(a, today);
     const catalog = a.catalog();
     const model = buildCoverageModel(catalog);
     const gaps = coverageGaps(model, assessCoverage(model, controlEntries(a), null));
@@ -34,6 +37,7 @@ export const dashboardHandlers: Pick<Handlers, 'assessment.dashboard'> = {
       topGaps: rankControlsByGaps(gaps)
         .slice(0, 6)
         .map((g) => ({ ...g, name: controlNames.get(g.control) ?? g.control })),
+      risks: { total: register.risks.length, heatMap: register.heatMap },
       recent,
     };
   },

@@ -5,7 +5,8 @@ import { AssayError } from '../../shared/errors';
 import { dispatch } from '../dispatch';
 import { type HandlerContext, defaultContext } from '../handlers/context';
 import { closeFile } from '../handlers/open-files';
-import { SAMPLE_NAME, sampleEntries, sampleSystems } from './sample-data';
+import { SAMPLE_NAME, people, sampleEntries, sampleSystems } from './sample-data';
+import { samplePlan, sampleIncidents, sampleRisks } from './sample-registers';
 
 export interface SampleResult {
   file: string;
@@ -44,6 +45,14 @@ export function buildSample(file: string, options: { today?: string; base?: Part
       );
       call(e.actor, 'controls.setState', { file, controlId: e.control, state: e.state, ...(e.justification ? { justification: e.justification } : {}), ...(Object.keys(details).length ? { details } : {}) });
     }
+    const system = (key: string) => ids.get(key)!;
+    for (const r of sampleRisks) {
+      const { risk } = call(r.actor, 'risks.add', { file, risk: { ...r.risk, system: system(r.system), ...(r.review !== undefined ? { reviewDate: day(r.review) } : {}) } });
+      if (r.accept)
+        call(r.accept.approver, 'risks.accept', { file, risk: risk.id, acceptance: { approver: r.accept.approver, expiresOn: day(r.accept.expires), approvedOn: today, rationale: r.accept.rationale } });
+    }
+    for (const i of sampleIncidents) call(i.actor, 'incidents.add', { file, incident: { ...i.incident, system: system(i.system), awareOn: day(i.aware) } });
+    call(people.ml, 'incidents.setPlan', { file, system: system(samplePlan.system), plan: { title: samplePlan.title, reference: samplePlan.reference, reviewDate: day(samplePlan.review) } });
     const head = call(sampleSystems[0]!.actor, 'audit.list', { file, limit: 1 });
     return { file, name: SAMPLE_NAME, systems: sampleSystems.length, entries: sampleEntries.length, auditEntries: head.total };
   } finally {

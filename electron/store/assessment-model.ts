@@ -3,6 +3,8 @@ import type { ClassificationResult } from '../../shared/domain/classification';
 import { assessCoverage, buildCoverageModel } from '../../shared/domain/coverage';
 import type { Assessment } from './assessment';
 import { readClassification } from './classification';
+import { incidentRecords } from './incidents';
+import { riskRecords } from './risks';
 import { listSystems } from './systems';
 
 /**
@@ -45,9 +47,8 @@ export function buildAssessmentModel(a: Assessment, today: string): AssessmentMo
     controls,
     evidence: [],
     evidenceLinks: [],
-    risks: [],
-    acceptances: [],
-    incidents: [],
+    ...riskRecords(a),
+    incidents: incidentRecords(a),
     coverage,
     controlNames: Object.fromEntries(catalog.controls.map((c) => [c.id, c.name])),
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AssessmentStatus } from '../commands';
 import { FileOnly, command } from '../command-kit';
+import type { RiskRegister } from '../domain/risk-register/register';
 import { CheckFindingRow } from './checks';
 
 const isObject = (v: unknown) => typeof v === 'object' && v !== null;
@@ -19,6 +20,11 @@ export const Dashboard = z.object({
   topGaps: z.array(
     z.object({ control: z.string(), name: z.string(), closesAlone: z.number().int(), inSets: z.number().int(), partly: z.number().int(), requirements: z.array(z.string()) }),
   ),
+  /** The 5×5 heat maps of inherent and residual risk, and how many risks there are. */
+  risks: z.object({
+    total: z.number().int(),
+    heatMap: z.custom<RiskRegister['heatMap']>(isObject),
+  }),
   /** The latest audited changes. */
   recent: z.array(z.object({ seq: z.number().int(), at: z.string(), actorName: z.string(), label: z.string(), item: z.string(), change: z.string() })),
 });

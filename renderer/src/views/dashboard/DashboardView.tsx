@@ -7,6 +7,7 @@ import { formatDateTime, localTimeZone } from '../../../../shared/format-date';
 import { api } from '../../api';
 import { EChart } from '../../components/EChart';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { RiskHeatMap } from '../../components/RiskHeatMap';
 import { useApp } from '../../store';
 import { FindingList } from './FindingList';
 
@@ -87,6 +88,15 @@ export function DashboardView() {
           <EChart option={stateOption} height={280} label="Controls by state" testId="chart-states" />
         </section>
       </div>
+
+      <section className="panel" aria-labelledby="risk-map-heading">
+        <h2 id="risk-map-heading">Risk heat map</h2>
+        {data && data.risks.total === 0 && <p className="muted">No risks in the register yet.</p>}
+        {data && data.risks.total > 0 && <RiskHeatMap maps={data.risks.heatMap} />}
+        <button type="button" className="btn btn-small" onClick={() => setView('risks')}>
+          Risk register
+        </button>
+      </section>
 
       <div className="dash-lists">
         <section className="panel" aria-labelledby="gaps-heading">

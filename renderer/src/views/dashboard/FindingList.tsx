@@ -1,5 +1,6 @@
 import type { CheckFindingRow } from '../../../../shared/command-groups/checks';
 import { useApp } from '../../store';
+import { useRisks } from '../../risks-store';
 import { useSystems } from '../../systems-store';
 
 const severityLabel = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
@@ -10,6 +11,7 @@ export function useFindingTarget() {
   const setView = useApp((s) => s.setView);
   const openInCatalog = useApp((s) => s.openInCatalog);
   const selectSystem = useSystems((s) => s.select);
+  const selectRisk = useRisks((s) => s.select);
   return (f: CheckFindingRow): { place: string; go: (() => void) | null } => {
     const t = f.target;
     const scope = 'systemId' in t && t.systemId ? ` for ${t.systemId}` : '';
@@ -20,8 +22,10 @@ export function useFindingTarget() {
         return { place: `AI system ${t.id}`, go: () => (selectSystem(t.id), setView('systems')) };
       case 'requirement':
         return { place: `Requirement ${t.id}${scope}`, go: () => openInCatalog({ kind: 'requirement', key: t.id }, { fresh: true }) };
-      default:
-        return { place: `${t.kind === 'risk' ? 'Risk' : 'Incident'} ${t.id}`, go: null };
+      case 'risk':
+        return { place: `Risk ${t.id}`, go: () => (selectRisk(t.id), setView('risks')) };
+      case 'incident':
+        return { place: `Incident ${t.id}`, go: () => setView('incidents') };
     }
   };
 }
