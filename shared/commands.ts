@@ -7,8 +7,10 @@ import type { ApplicableObligation, ClassificationResult } from './domain/classi
 import { AiSystem, AiSystemChanges, AiSystemInput } from './domain/systems';
 import { JobId, JobInfo, JobKind } from './jobs';
 import { AssessmentFile, FileOnly, IsoDate, command } from './command-kit';
+import { ControlRow, ListedControl, StateCountsSchema, controlCommands } from './command-groups/controls';
 
 export { AssessmentFile } from './command-kit';
+export { ControlRow, ListedControl };
 
 /**
  * The one command table. Every door (Electron IPC, the loopback bridge, the command line)
@@ -20,13 +22,6 @@ const NewAssessmentFile = AssessmentFile.refine((p) => p.toLowerCase().endsWith(
   message: 'an assessment file name must end in .assay',
 });
 
-const StateCountsSchema = z.object({
-  not_started: z.number().int(),
-  in_progress: z.number().int(),
-  implemented: z.number().int(),
-  not_applicable: z.number().int(),
-  total: z.number().int(),
-});
 
 export const AssessmentSummary = z.object({
   file: z.string(),
@@ -49,21 +44,6 @@ export const AssessmentSummary = z.object({
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummary>;
 
-export const ControlRow = z.object({
-  id: ControlId,
-  name: z.string(),
-  objective: z.string(),
-  type: ControlType,
-  guidance: z.string(),
-  evidence: z.array(z.string()),
-  state: ControlState,
-  justification: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-  updatedBy: z.string().nullable(),
-  /** Owner (by name here; a person id in the file), due date, maturity, notes and reviews. */
-  ...ControlEntryDetails.shape,
-});
-export type ControlRow = z.infer<typeof ControlRow>;
 
 export const AuditEntry = z.object({
   seq: z.number().int(),
@@ -121,20 +101,6 @@ export const RecentFile = z.object({
 });
 export type RecentFile = z.infer<typeof RecentFile>;
 
-const SetStateInput = z
-  .object({
-    file: AssessmentFile,
-    controlId: ControlId,
-    state: ControlState,
-    justification: z.string().trim().max(2000).optional(),
-    /** Owner, due date, maturity, notes and reviews: left out keeps them, null clears them. */
-    details: ControlEntryChanges.optional(),
-  })
-  .strict()
-  .superRefine((input, ctx) => {
-    const problem = justificationProblem(input.state, input.justification);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['justification'], message: problem });
-  });
 
 const DisplayName = z
   .string()
@@ -235,12 +201,6 @@ const coreCommands = {
   ),
   'assessment.open': command('Open an assessment file, upgrading an older one after a backup.', FileOnly, AssessmentSummary),
   'assessment.close': command('Close an open assessment file.', FileOnly, z.object({ closed: z.boolean() })),
-  'controls.list': command('Controls of the assessment with their current state.', FileOnly, z.object({ controls: z.array(ControlRow) })),
-  'controls.setState': command(
-    "Set a control's implementation state (a justification is required for not applicable).",
-    SetStateInput,
-    z.object({ control: ControlRow, counts: StateCountsSchema }),
-  ),
   'assessment.upgrade': command(
     'Upgrade an assessment in an older file format (a backup copy is kept beside it); the upgrade is logged.',
     FileOnly,
@@ -344,7 +304,7 @@ const coreCommands = {
 } as const;
 
 // Each further domain's commands live in shared/command-groups/<domain>.ts and join the one table here.
-export const commands = { ...coreCommands } as const;
+export const commands = { ...coreCommands, ...controlCommands } as const;
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;
