@@ -171,6 +171,26 @@ const CoverageSummaryRow = z.object({
   governance_only: z.number().int(),
 });
 
+const ControlImpact = z.object({ control: z.string(), name: z.string(), closesAlone: z.number().int(), inSets: z.number().int(), partly: z.number().int(), requirements: z.array(z.string()) });
+/** The gaps with the controls that would close them, for the organisation and per system. */
+const CoverageDetail = z.object({
+  gaps: z.array(
+    z.object({
+      requirement: z.string(),
+      framework: z.string(),
+      item: z.string(),
+      title: z.string(),
+      status: z.enum(['not_satisfied', 'partly']),
+      unmapped: z.boolean(),
+      closers: z.array(z.object({ control: z.string(), name: z.string(), relationship: z.string(), closes: z.enum(['alone', 'with_set', 'partly']), set: z.object({ id: z.string(), missing: z.number().int() }).optional() })),
+    }),
+  ),
+  closeFirst: z.array(ControlImpact),
+  systemCoverage: z.array(
+    z.object({ systemId: z.string(), name: z.string(), frameworks: z.array(CoverageSummaryRow), ownEntries: z.number().int(), gaps: z.number().int(), closeFirst: z.array(ControlImpact) }),
+  ),
+});
+
 const AssessmentStatus = z.object({
   name: z.string(),
   catalogVersion: z.string(),
@@ -178,6 +198,7 @@ const AssessmentStatus = z.object({
   controls: StateCountsSchema,
   systems: z.object({ total: z.number().int(), classified: z.number().int(), highRisk: z.number().int(), prohibited: z.number().int() }),
   coverage: z.array(CoverageSummaryRow),
+  ...CoverageDetail.shape,
   /** How coverage is derived, in words: the README and the app show this text. */
   coverageRule: z.string(),
 });

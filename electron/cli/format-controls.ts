@@ -1,6 +1,7 @@
 import type { ListedControl } from '../../shared/commands';
 import { controlStateLabels } from '../../shared/domain/control-state';
 import { type MaturityLevel, maturityLabel } from '../../shared/domain/maturity';
+import { countOf } from '../../shared/plural';
 import { textTable } from './format';
 
 const maturity = (m: number | null) => (m === null ? '' : maturityLabel(m as MaturityLevel));
@@ -13,7 +14,7 @@ export function formatControls(controls: ListedControl[], system: { id: string; 
     );
   const own = controls.filter((c) => c.source === 'system').length;
   return [
-    `${system.id} ${system.name}: ${own} control${own === 1 ? '' : 's'} tracked for this system; the others follow the organisation's entry`,
+    `${system.id} ${system.name}: ${countOf(own, 'control')} tracked for this system; the others follow the organisation's entry`,
     textTable(
       ['ID', 'STATE', 'FROM', 'OWNER', 'DUE', 'MATURITY', 'NAME'],
       controls.map((c) => [c.id, controlStateLabels[c.state], c.source === 'system' ? 'this system' : 'organisation', c.owner ?? '', c.dueDate ?? '', maturity(c.maturity), c.name]),

@@ -2,6 +2,7 @@ import type { CatalogSummary } from '../../shared/catalog/summary';
 import type { AiSystem } from '../../shared/domain/systems';
 import type { AssessmentStatus, AssessmentSummary, AuditEntry, CatalogUpdateResult, CommandOutput, VerifyResult } from '../../shared/commands';
 import { controlStateLabels } from '../../shared/domain/control-state';
+import { formatCoverageDetail, formatFrameworkCoverage } from './format-coverage';
 
 /**
  * Characters a terminal acts on instead of showing: C0 controls (ESC starts colour, cursor and
@@ -161,10 +162,8 @@ export function formatStatus(s: AssessmentStatus): string {
     `AI systems: ${s.systems.total} (${s.systems.classified} classified, ${s.systems.highRisk} high-risk, ${s.systems.prohibited} with a prohibited practice)`,
     '',
     'Coverage per framework (organisation-wide):',
-    textTable(
-      ['FRAMEWORK', 'ASSESSABLE', 'SATISFIED', 'PARTLY', 'NOT SATISFIED', 'NOT APPLICABLE', 'GOV-ONLY'],
-      s.coverage.map((f) => [f.name, String(f.assessable), String(f.satisfied), String(f.partly), String(f.not_satisfied), String(f.not_applicable), String(f.governance_only)]),
-    ),
+    formatFrameworkCoverage(s.coverage),
+    ...formatCoverageDetail(s),
     '',
     `How coverage is derived: ${s.coverageRule}`,
   ].join('\n');

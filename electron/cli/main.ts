@@ -99,7 +99,9 @@ function buildProgram(io: Io): Command {
     .version(APP_VERSION, '-V, --version')
     .showHelpAfterError('(run assay --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-    .exitOverride();
+    .exitOverride()
+    // A command's options stop at its subcommand, so `controls unset … --system` reaches `unset`.
+    .enablePositionalOptions();
 
   program
     .command('new')

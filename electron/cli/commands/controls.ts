@@ -29,13 +29,15 @@ export function registerControlCommands(program: Command, kit: CliKit): Command 
     .argument('[file]', 'an .assay file')
     .option('--system <id>', 'a system id (e.g. SYS-001) or its exact name')
     .option('--json', 'print JSON')
+    // Options after a subcommand (controls unset … --system) belong to the subcommand.
+    .enablePositionalOptions()
     .action((file: string | undefined, opts: { system?: string; json?: boolean }) => {
       if (!file) {
         io.err('assay: controls: name the .assay file (assay controls <file> [--system <id>])');
         throw kit.exit(EXIT_USAGE);
       }
       const list = run('controls.list', { file: resolve(file), ...(opts.system !== undefined ? { system: opts.system } : {}) });
-      emit(opts.json, opts.system !== undefined ? list : list.controls, formatControls(list.controls, list.system));
+      emit(opts.json, list.controls, formatControls(list.controls, list.system));
     });
 
   controls
