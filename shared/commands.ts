@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { Catalog, ControlId, ControlType, FrameworkId } from './catalog/schema';
+import { Catalog, FrameworkId } from './catalog/schema';
 import { CatalogSummary } from './catalog/summary';
-import { ControlEntryChanges, ControlEntryDetails } from './domain/control-entry';
-import { ControlState, justificationProblem } from './domain/control-state';
+import { ControlState } from './domain/control-state';
 import type { ApplicableObligation, ClassificationResult } from './domain/classification';
 import { AiSystem, AiSystemChanges, AiSystemInput } from './domain/systems';
 import { JobId, JobInfo, JobKind } from './jobs';

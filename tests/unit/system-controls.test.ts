@@ -207,6 +207,6 @@ describe('status: coverage per framework and per system, with the gaps', () => {
     expect(text).toMatch(/SYS-001 Support assistant +EU AI Act +134 /);
     expect(text).toMatch(/ {2}SYS-001: 1 own entry, \d+ gaps; close first: /);
     expect(text).toMatch(/Gaps \(organisation-wide\): \d+ requirements not or only partly satisfied/);
-    expect(text).toMatch(/\n  EU AI Act Art\. 4 .+ \[not satisfied\]: HUM-07 \(closes it\)/);
+    expect(text).toMatch(/\n {2}EU AI Act Art\. 4 .+ \[not satisfied\]: HUM-07 \(closes it\)/);
   });
 });
