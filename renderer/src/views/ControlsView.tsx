@@ -105,11 +105,6 @@ export function ControlsView() {
         onSorting={setSorting}
       />
       <ErrorNotice message={error} />
-      {notice && (
-        <p className="notice notice-ok" role="status">
-          {notice}
-        </p>
-      )}
       <div className="controls-main">
         <section className="controls-list" aria-label="Control list">
           {bulkIds.length > 0 && <BulkEditBar ids={bulkIds} systemName={systemName} readOnly={current.readOnly} onDone={() => setRowSelection({})} />}
@@ -123,10 +118,15 @@ export function ControlsView() {
             onSorting={setSorting}
           />
           {visible.length === 0 && <p className="muted empty">No control matches.</p>}
-          <p className="muted small list-foot" aria-live="polite">
-            {visible.length} of {countOf(rows.length, 'control')}
-            {system ? ` · ${rows.filter((r) => r.source === 'system').length} with an entry of ${systemName}'s own` : ''}
-          </p>
+          <div className="controls-foot">
+            <p className="muted small" data-testid="list-count">
+              {visible.length} of {countOf(rows.length, 'control')}
+              {system ? ` · ${rows.filter((r) => r.source === 'system').length} with an entry of ${systemName}'s own` : ''}
+            </p>
+            <p className="small list-notice" role="status">
+              {notice}
+            </p>
+          </div>
         </section>
         <section className="detail-pane controls-detail" aria-label="Control detail">
           {selected ? (

@@ -127,7 +127,7 @@ export function ControlEditor({ control, systemName, readOnly }: { control: List
       </div>
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={loading || !dirty || readOnly}>
-          Save state{systemName ? ` for ${systemName}` : ''}
+          Save state
         </button>
         {systemName && control.source === 'system' && (
           <button type="button" className="btn" disabled={loading || readOnly} onClick={() => void removeOwn(control.id)}>
