@@ -1,5 +1,17 @@
 import { type CoverageGap, type ControlImpact, coverageGaps, rankControlsByGaps } from './coverage-gaps';
-import { type CoverageEntry, type CoverageModel, type CoverageOptions, type FrameworkCoverageSummary, assessCoverage, summariseCoverage } from './coverage';
+import {
+  type CoverageEntry,
+  type CoverageModel,
+  type CoverageOptions,
+  type EffectiveState,
+  type FrameworkCoverageSummary,
+  type RequirementCoverage,
+  assessCoverage,
+  coverRequirement,
+  effectiveStates,
+  judgeRequirement,
+  summariseCoverage,
+} from './coverage';
 
 /**
  * Coverage as `status` and the dashboard report it: for the organisation, then for each system
@@ -47,7 +59,11 @@ export function coverageReport(model: CoverageModel, entries: readonly CoverageE
   const bySystem = new Map<string, CoverageEntry[]>();
   for (const e of entries) {
     if (e.systemId === null) org.push(e);
-    else bySystem.set(e.systemId, [...(bySystem.get(e.systemId) ?? []), e]);
+    else {
+      const list = bySystem.get(e.systemId);
+      if (list) list.push(e);
+      else bySystem.set(e.systemId, [e]);
+    }
   }
   const orgResults = assessCoverage(model, org, null);
   const gaps = coverageGaps(model, orgResults);
@@ -57,16 +73,35 @@ export function coverageReport(model: CoverageModel, entries: readonly CoverageE
     closeFirst: rankControlsByGaps(gaps).slice(0, top),
     systems: systems.map((s): SystemCoverage => {
       const own = bySystem.get(s.id) ?? [];
-      const results = assessCoverage(model, own.length ? [...org, ...own] : org, s.id, scopeFor(s));
-      const systemGaps = coverageGaps(model, results);
+      const { frameworks, gapResults } = judgeScope(model, effectiveStates(own.length ? [...org, ...own] : org, s.id), scopeFor(s));
+      const systemGaps = coverageGaps(model, gapResults);
       return {
         systemId: s.id,
         name: s.name,
-        frameworks: summariseCoverage(results),
+        frameworks,
         ownEntries: own.length,
         gaps: systemGaps.length,
         closeFirst: rankControlsByGaps(systemGaps).slice(0, top),
       };
     }),
   };
+}
+
+/** Counts per framework for one scope; only the gaps get their links built, as only they are listed. */
+function judgeScope(model: CoverageModel, states: ReadonlyMap<string, EffectiveState>, options: CoverageOptions): { frameworks: FrameworkCoverageSummary[]; gapResults: RequirementCoverage[] } {
+  const byFramework = new Map<string, FrameworkCoverageSummary>();
+  const gapResults: RequirementCoverage[] = [];
+  for (const req of model.requirements) {
+    if (options.applies && !options.applies(req.requirement)) continue;
+    let summary = byFramework.get(req.framework);
+    if (!summary) {
+      summary = { framework: req.framework, assessable: 0, satisfied: 0, partly: 0, not_satisfied: 0, not_applicable: 0, governance_only: 0 };
+      byFramework.set(req.framework, summary);
+    }
+    const { status } = judgeRequirement(req, states);
+    summary.assessable += 1;
+    summary[status] += 1;
+    if (status === 'not_satisfied' || status === 'partly') gapResults.push(coverRequirement(req, states));
+  }
+  return { frameworks: [...byFramework.values()], gapResults };
 }

@@ -144,14 +144,10 @@ test("a system's own entries, bulk edit, and nothing clipped at 1024×700", asyn
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.screenshot({ path: screenshotPath('13-controls-1024') });
   // Nothing sticks out sideways, and the editor's save button can be reached inside the detail panel.
-  const overflow = await page.evaluate(() =>
-    [...document.querySelectorAll('.content *')]
-      .filter((el) => {
-        const r = el.getBoundingClientRect();
-        return r.width > 0 && r.right > window.innerWidth + 1;
-      })
-      .map((el) => `${el.tagName}.${el.className}`),
-  );
+  // (A string, as the tests are type-checked without the DOM library.)
+  const overflow = await page.evaluate(`[...document.querySelectorAll('.content *')]
+    .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.right > window.innerWidth + 1; })
+    .map((el) => el.tagName + '.' + el.className)`);
   expect(overflow).toEqual([]);
   const save = detail(page).getByRole('button', { name: /Save state/ });
   await save.scrollIntoViewIfNeeded();

@@ -105,7 +105,8 @@ export function ControlsTable({ rows, selectedId, onSelect, rowSelection, onRowS
   });
   const model = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: model.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  // Rendering in React's own time rather than synchronously in the scroll event keeps frames short (TanStack Virtual's advice for React 19).
+  const virtualizer = useVirtualizer({ count: model.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10, useFlushSync: false });
   const focusAfterMove = useRef(false);
   const selectedIndex = model.findIndex((r) => r.id === selectedId);
   const tabStop = selectedIndex >= 0 ? selectedIndex : 0;
