@@ -1,6 +1,6 @@
 import type { ListedControl } from '../../shared/commands';
 import { controlStateLabels } from '../../shared/domain/control-state';
-import { type MaturityLevel, maturityLabel } from '../../shared/domain/maturity';
+import { type MaturityLevel, maturityLabel, maturityNames } from '../../shared/domain/maturity';
 import { countOf } from '../../shared/plural';
 import { textTable } from './format';
 
@@ -27,7 +27,7 @@ export function formatControl(c: ListedControl, system: string | null): string {
   if (c.justification) lines.push(`  justification: ${c.justification}`);
   if (c.owner) lines.push(`  owner: ${c.owner}`);
   if (c.dueDate) lines.push(`  due: ${c.dueDate}`);
-  if (c.maturity !== null) lines.push(`  maturity: ${maturity(c.maturity)}`);
+  if (c.maturity !== null) lines.push(`  maturity: ${c.maturity} (${maturityNames[c.maturity as MaturityLevel]})`);
   if (c.notes) lines.push(`  notes: ${c.notes}`);
   if (c.lastReview || c.nextReview) lines.push(`  reviews: last ${c.lastReview ?? '—'}, next ${c.nextReview ?? '—'}`);
   return lines.join('\n');

@@ -167,7 +167,7 @@ describe('the command line', () => {
     const file = assessment(dir);
     const set = runAssay(dir, ['set-state', file, 'GOV-01', 'implemented', '--system', 'SYS-002', '--owner', 'Lee Park', '--due', '2027-02-01', '--maturity', '3']);
     expect(set.err).toBe('');
-    expect(set.out).toMatch(/^GOV-01 .+ for SYS-002: Implemented\n {2}owner: Lee Park\n {2}due: 2027-02-01\n {2}maturity: 3 Defined/);
+    expect(set.out).toMatch(/^GOV-01 .+ for SYS-002: Implemented\n {2}owner: Lee Park\n {2}due: 2027-02-01\n {2}maturity: 3 \(Defined\)/);
     const text = runAssay(dir, ['controls', file, '--system', 'SYS-002']);
     expect(text.out).toMatch(/^SYS-002 Credit scoring: 1 control tracked for this system/);
     expect(text.out).toMatch(/GOV-01 +Implemented +this system +Lee Park +2027-02-01 +3 Defined/);
