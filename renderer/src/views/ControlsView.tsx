@@ -107,7 +107,6 @@ export function ControlsView() {
       <ErrorNotice message={error} />
       <div className="controls-main">
         <section className="controls-list" aria-label="Control list">
-          {bulkIds.length > 0 && <BulkEditBar ids={bulkIds} systemName={systemName} readOnly={current.readOnly} onDone={() => setRowSelection({})} />}
           <ControlsTable
             rows={visible}
             selectedId={selectedId}
@@ -118,6 +117,8 @@ export function ControlsView() {
             onSorting={setSorting}
           />
           {visible.length === 0 && <p className="muted empty">No control matches.</p>}
+          {/* Below the list, so the rows do not move when it appears under the pointer. */}
+          {bulkIds.length > 0 && <BulkEditBar ids={bulkIds} systemName={systemName} readOnly={current.readOnly} onDone={() => setRowSelection({})} />}
           <div className="controls-foot">
             <p className="muted small" data-testid="list-count">
               {visible.length} of {countOf(rows.length, 'control')}
