@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { Catalog, ControlId, ControlType, FrameworkId } from './catalog/schema';
+import { Catalog, FrameworkId } from './catalog/schema';
 import { CatalogSummary } from './catalog/summary';
-import { ControlEntryChanges, ControlEntryDetails } from './domain/control-entry';
-import { ControlState, justificationProblem } from './domain/control-state';
+import { ControlState } from './domain/control-state';
 import type { ApplicableObligation, ClassificationResult } from './domain/classification';
 import { AiSystem, AiSystemChanges, AiSystemInput } from './domain/systems';
 import { JobId, JobInfo, JobKind } from './jobs';
@@ -12,8 +11,10 @@ import { dashboardCommands } from './command-groups/dashboard';
 import { sampleCommands } from './command-groups/sample';
 import { incidentCommands } from './command-groups/incidents';
 import { riskCommands } from './command-groups/risks';
+import { ControlRow, ListedControl, StateCountsSchema, controlCommands } from './command-groups/controls';
 
 export { AssessmentFile } from './command-kit';
+export { ControlRow, ListedControl };
 
 /**
  * The one command table. Every door (Electron IPC, the loopback bridge, the command line)
@@ -25,13 +26,6 @@ const NewAssessmentFile = AssessmentFile.refine((p) => p.toLowerCase().endsWith(
   message: 'an assessment file name must end in .assay',
 });
 
-const StateCountsSchema = z.object({
-  not_started: z.number().int(),
-  in_progress: z.number().int(),
-  implemented: z.number().int(),
-  not_applicable: z.number().int(),
-  total: z.number().int(),
-});
 
 export const AssessmentSummary = z.object({
   file: z.string(),
@@ -54,21 +48,6 @@ export const AssessmentSummary = z.object({
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummary>;
 
-export const ControlRow = z.object({
-  id: ControlId,
-  name: z.string(),
-  objective: z.string(),
-  type: ControlType,
-  guidance: z.string(),
-  evidence: z.array(z.string()),
-  state: ControlState,
-  justification: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-  updatedBy: z.string().nullable(),
-  /** Owner (by name here; a person id in the file), due date, maturity, notes and reviews. */
-  ...ControlEntryDetails.shape,
-});
-export type ControlRow = z.infer<typeof ControlRow>;
 
 export const AuditEntry = z.object({
   seq: z.number().int(),
@@ -126,20 +105,6 @@ export const RecentFile = z.object({
 });
 export type RecentFile = z.infer<typeof RecentFile>;
 
-const SetStateInput = z
-  .object({
-    file: AssessmentFile,
-    controlId: ControlId,
-    state: ControlState,
-    justification: z.string().trim().max(2000).optional(),
-    /** Owner, due date, maturity, notes and reviews: left out keeps them, null clears them. */
-    details: ControlEntryChanges.optional(),
-  })
-  .strict()
-  .superRefine((input, ctx) => {
-    const problem = justificationProblem(input.state, input.justification);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['justification'], message: problem });
-  });
 
 const DisplayName = z
   .string()
@@ -210,6 +175,26 @@ const CoverageSummaryRow = z.object({
   governance_only: z.number().int(),
 });
 
+const ControlImpact = z.object({ control: z.string(), name: z.string(), closesAlone: z.number().int(), inSets: z.number().int(), partly: z.number().int(), requirements: z.array(z.string()) });
+/** The gaps with the controls that would close them, for the organisation and per system. */
+const CoverageDetail = z.object({
+  gaps: z.array(
+    z.object({
+      requirement: z.string(),
+      framework: z.string(),
+      item: z.string(),
+      title: z.string(),
+      status: z.enum(['not_satisfied', 'partly']),
+      unmapped: z.boolean(),
+      closers: z.array(z.object({ control: z.string(), name: z.string(), relationship: z.string(), closes: z.enum(['alone', 'with_set', 'partly']), set: z.object({ id: z.string(), missing: z.number().int() }).optional() })),
+    }),
+  ),
+  closeFirst: z.array(ControlImpact),
+  systemCoverage: z.array(
+    z.object({ systemId: z.string(), name: z.string(), frameworks: z.array(CoverageSummaryRow), ownEntries: z.number().int(), gaps: z.number().int(), closeFirst: z.array(ControlImpact) }),
+  ),
+});
+
 const AssessmentStatus = z.object({
   name: z.string(),
   catalogVersion: z.string(),
@@ -217,6 +202,7 @@ const AssessmentStatus = z.object({
   controls: StateCountsSchema,
   systems: z.object({ total: z.number().int(), classified: z.number().int(), highRisk: z.number().int(), prohibited: z.number().int() }),
   coverage: z.array(CoverageSummaryRow),
+  ...CoverageDetail.shape,
   /** How coverage is derived, in words: the README and the app show this text. */
   coverageRule: z.string(),
 });
@@ -240,12 +226,6 @@ const coreCommands = {
   ),
   'assessment.open': command('Open an assessment file, upgrading an older one after a backup.', FileOnly, AssessmentSummary),
   'assessment.close': command('Close an open assessment file.', FileOnly, z.object({ closed: z.boolean() })),
-  'controls.list': command('Controls of the assessment with their current state.', FileOnly, z.object({ controls: z.array(ControlRow) })),
-  'controls.setState': command(
-    "Set a control's implementation state (a justification is required for not applicable).",
-    SetStateInput,
-    z.object({ control: ControlRow, counts: StateCountsSchema }),
-  ),
   'assessment.upgrade': command(
     'Upgrade an assessment in an older file format (a backup copy is kept beside it); the upgrade is logged.',
     FileOnly,
@@ -351,6 +331,7 @@ const coreCommands = {
 // Each further domain's commands live in shared/command-groups/<domain>.ts and join the one table here.
 export const commands = {
   ...coreCommands,
+  ...controlCommands,
   ...checkCommands,
   ...dashboardCommands,
   ...sampleCommands,

@@ -1,8 +1,8 @@
 import type { CatalogSummary } from '../../shared/catalog/summary';
 import type { AiSystem } from '../../shared/domain/systems';
-import type { AssessmentStatus, AssessmentSummary, AuditEntry, CatalogUpdateResult, CommandOutput, ControlRow, VerifyResult } from '../../shared/commands';
+import type { AssessmentStatus, AssessmentSummary, AuditEntry, CatalogUpdateResult, CommandOutput, VerifyResult } from '../../shared/commands';
 import { controlStateLabels } from '../../shared/domain/control-state';
-import { type MaturityLevel, maturityNames } from '../../shared/domain/maturity';
+import { formatCoverageDetail, formatFrameworkCoverage } from './format-coverage';
 
 /**
  * Characters a terminal acts on instead of showing: C0 controls (ESC starts colour, cursor and
@@ -47,24 +47,6 @@ export function formatSummary(s: AssessmentSummary): string {
     ...(s.readNote ? [`  note: ${s.readNote}`] : []),
     ...(s.damage ? [`  DAMAGED: ${s.damage}`] : []),
   ].join('\n');
-}
-
-export function formatControls(controls: ControlRow[]): string {
-  return textTable(
-    ['ID', 'STATE', 'TYPE', 'OWNER', 'DUE', 'NAME'],
-    controls.map((c) => [c.id, controlStateLabels[c.state], c.type, c.owner ?? '', c.dueDate ?? '', c.name]),
-  );
-}
-
-export function formatControl(c: ControlRow): string {
-  const lines = [`${c.id} ${c.name}: ${controlStateLabels[c.state]}`];
-  if (c.justification) lines.push(`  justification: ${c.justification}`);
-  if (c.owner) lines.push(`  owner: ${c.owner}`);
-  if (c.dueDate) lines.push(`  due: ${c.dueDate}`);
-  if (c.maturity !== null) lines.push(`  maturity: ${c.maturity} (${maturityNames[c.maturity as MaturityLevel]})`);
-  if (c.notes) lines.push(`  notes: ${c.notes}`);
-  if (c.lastReview || c.nextReview) lines.push(`  reviews: last ${c.lastReview ?? '—'}, next ${c.nextReview ?? '—'}`);
-  return lines.join('\n');
 }
 
 export function formatVerify(v: VerifyResult): string {
@@ -180,10 +162,8 @@ export function formatStatus(s: AssessmentStatus): string {
     `AI systems: ${s.systems.total} (${s.systems.classified} classified, ${s.systems.highRisk} high-risk, ${s.systems.prohibited} with a prohibited practice)`,
     '',
     'Coverage per framework (organisation-wide):',
-    textTable(
-      ['FRAMEWORK', 'ASSESSABLE', 'SATISFIED', 'PARTLY', 'NOT SATISFIED', 'NOT APPLICABLE', 'GOV-ONLY'],
-      s.coverage.map((f) => [f.name, String(f.assessable), String(f.satisfied), String(f.partly), String(f.not_satisfied), String(f.not_applicable), String(f.governance_only)]),
-    ),
+    formatFrameworkCoverage(s.coverage),
+    ...formatCoverageDetail(s),
     '',
     `How coverage is derived: ${s.coverageRule}`,
   ].join('\n');

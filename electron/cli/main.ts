@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { type CommandName, type CommandOutput, commandNames, commands } from '../../shared/commands';
-import { controlStates } from '../../shared/domain/control-state';
 import { AssayError, type AssayErrorShape } from '../../shared/errors';
 import { assertRegularFile } from '../files/read-input';
 import { registerCheckCommands } from './commands/checks';
 import { registerSampleCommands } from './commands/sample';
 import { registerIncidentCommands } from './commands/incidents';
 import { registerRiskCommands } from './commands/risks';
+import { registerControlCommands } from './commands/controls';
 import { registerSystemCommands } from './commands/systems';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
 import { runJob } from '../jobs/await-job';
@@ -17,7 +17,7 @@ import { defaultContext } from '../handlers/context';
 import { closeAll } from '../handlers/open-files';
 import { setBusyTimeout } from '../store/sqlite';
 import { APP_VERSION } from '../version';
-import { escapeControls, formatAudit, formatCatalog, formatCatalogUpdate, formatControl, formatControls, formatStatus, formatSummary, formatVerify, textTable } from './format';
+import { escapeControls, formatAudit, formatCatalog, formatCatalogUpdate, formatStatus, formatSummary, formatVerify, textTable } from './format';
 
 export { EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE } from './kit';
 
@@ -48,16 +48,6 @@ function exitCodeFor(error: AssayErrorShape): number {
   return error.code === 'usage' ? EXIT_USAGE : EXIT_FAILED_CHECK;
 }
 
-interface SetStateOptions {
-  justification?: string;
-  owner?: string;
-  due?: string;
-  maturity?: string;
-  notes?: string;
-  lastReview?: string;
-  nextReview?: string;
-  json?: boolean;
-}
 
 
 function buildProgram(io: Io): Command {
@@ -122,7 +112,9 @@ function buildProgram(io: Io): Command {
       const path: string[] = [];
       for (let c: Command | null = action; c && c.parent; c = c.parent) path.unshift(c.name());
       typed = path.join(' ');
-    });
+    })
+    // A command's options stop at its subcommand, so `controls unset … --system` reaches `unset`.
+    .enablePositionalOptions();
 
   program
     .command('new')
@@ -133,51 +125,6 @@ function buildProgram(io: Io): Command {
     .action((file: string, opts: { name: string; json?: boolean }) => {
       const summary = run('assessment.create', { file: resolve(file), name: opts.name });
       emit(opts.json, summary, `created ${formatSummary(summary)}`);
-    });
-
-  program
-    .command('controls')
-    .description('list the controls of an assessment with their state')
-    .argument('<file>', 'an .assay file')
-    .option('--json', 'print JSON')
-    .action((file: string, opts: { json?: boolean }) => {
-      const { controls } = run('controls.list', { file: resolve(file) });
-      emit(opts.json, controls, formatControls(controls));
-    });
-
-  program
-    .command('set-state')
-    .description(`set a control's state (${controlStates.join(', ')})`)
-    .argument('<file>', 'an .assay file')
-    .argument('<control-id>', 'a control id, e.g. GOV-01')
-    .argument('<state>', controlStates.join(' | '))
-    .option('--justification <text>', 'why the control does not apply (required for not_applicable)')
-    .option('--owner <name>', 'who is accountable for the control')
-    .option('--due <YYYY-MM-DD>', 'when it is due')
-    .option('--maturity <0-5>', 'maturity: 0 non-existent … 5 optimised')
-    .option('--notes <text>', 'implementation notes')
-    .option('--last-review <YYYY-MM-DD>', 'when it was last reviewed')
-    .option('--next-review <YYYY-MM-DD>', 'when it is next reviewed')
-    .option('--json', 'print JSON')
-    .action((file: string, controlId: string, state: string, opts: SetStateOptions) => {
-      const details = {
-        ...(opts.owner !== undefined ? { owner: opts.owner } : {}),
-        ...(opts.due !== undefined ? { dueDate: opts.due } : {}),
-        // A maturity that is not a whole number is passed on as typed, so the schema names the field.
-        ...(opts.maturity !== undefined ? { maturity: /^\d+$/.test(opts.maturity) ? Number(opts.maturity) : opts.maturity } : {}),
-        ...(opts.notes !== undefined ? { notes: opts.notes } : {}),
-        ...(opts.lastReview !== undefined ? { lastReview: opts.lastReview } : {}),
-        ...(opts.nextReview !== undefined ? { nextReview: opts.nextReview } : {}),
-      };
-      const input = {
-        file: resolve(file),
-        controlId,
-        state: state.replaceAll('-', '_'),
-        ...(opts.justification !== undefined ? { justification: opts.justification } : {}),
-        ...(Object.keys(details).length ? { details } : {}),
-      };
-      const result = run('controls.setState', input);
-      emit(opts.json, result, formatControl(result.control));
     });
 
   program
@@ -280,6 +227,7 @@ function buildProgram(io: Io): Command {
   registerSampleCommands(program, kit);
   registerRiskCommands(program, kit);
   registerIncidentCommands(program, kit);
+  registerControlCommands(program, kit);
 
   program
     .command('import-framework')

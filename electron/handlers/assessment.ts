@@ -9,7 +9,7 @@ function remember(ctx: HandlerContext, file: string, name: string): void {
   if (ctx.recordRecent) rememberRecent(ctx.home, { file, name, openedAt: new Date().toISOString() });
 }
 
-export const assessmentHandlers: Pick<Handlers, 'assessment.create' | 'assessment.open' | 'assessment.close' | 'assessment.upgrade' | 'controls.list' | 'controls.setState'> = {
+export const assessmentHandlers: Pick<Handlers, 'assessment.create' | 'assessment.open' | 'assessment.close' | 'assessment.upgrade'> = {
   'assessment.create': (input, ctx) => {
     const file = normalisePath(input.file);
     const assessment = register(createAssessment(file, { name: input.name, catalog: loadBundledCatalog(), actor: actorOf(ctx).actor }));
@@ -38,13 +38,5 @@ export const assessmentHandlers: Pick<Handlers, 'assessment.create' | 'assessmen
   'assessment.upgrade': (input, ctx) => {
     const { assessment, backup } = useForWriting(input.file, actorOf(ctx).actor, true);
     return backup ? { ...assessment.summary(), backup } : assessment.summary();
-  },
-
-  'controls.list': (input) => ({ controls: useForReading(input.file).listControls() }),
-
-  'controls.setState': (input, ctx) => {
-    const { assessment } = useForWriting(input.file, actorOf(ctx).actor);
-    const control = assessment.setControlState(input.controlId, input.state, input.justification, actorOf(ctx).actor, input.details);
-    return { control, counts: assessment.counts() };
   },
 };

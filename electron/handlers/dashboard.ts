@@ -1,8 +1,5 @@
-import { coverageGaps, rankControlsByGaps } from '../../shared/domain/coverage-gaps';
-import { assessCoverage, buildCoverageModel } from '../../shared/domain/coverage';
 import { listAudit } from '../store/audit';
 import { listRisks } from '../store/risks';
-import { controlEntries } from '../store/assessment-model';
 import { nameResolver } from '../store/people';
 import { describeAuditEntry } from '../../shared/domain/audit-labels';
 import { checkReport } from './checks';
@@ -19,10 +16,7 @@ export const dashboardHandlers: Pick<Handlers, 'assessment.dashboard'> = {
     const today = new Date().toISOString().slice(0, 10);
     const report = checkReport(a, today);
     const register = listRisks(a, today);
-    const catalog = a.catalog();
-    const model = buildCoverageModel(catalog);
-    const gaps = coverageGaps(model, assessCoverage(model, controlEntries(a), null));
-    const controlNames = new Map(catalog.controls.map((c) => [c.id, c.name]));
+    const controlNames = new Map(a.catalog().controls.map((c) => [c.id, c.name]));
     const name = nameResolver(a.db);
     const assessmentName = status.name;
     const recent = listAudit(a.db, { limit: 8 }).map((e) => ({
@@ -34,9 +28,7 @@ export const dashboardHandlers: Pick<Handlers, 'assessment.dashboard'> = {
     return {
       status,
       checks: { counts: report.counts, top: report.findings.slice(0, 8), overdue: report.findings.filter((f) => overdueRules.has(f.rule)) },
-      topGaps: rankControlsByGaps(gaps)
-        .slice(0, 6)
-        .map((g) => ({ ...g, name: controlNames.get(g.control) ?? g.control })),
+      topGaps: status.closeFirst.slice(0, 6),
       risks: { total: register.risks.length, heatMap: register.heatMap },
       recent,
     };

@@ -6,6 +6,7 @@ import { checkHandlers } from './checks';
 import { dashboardHandlers } from './dashboard';
 import { sampleHandlers } from './sample';
 import { incidentHandlers } from './incidents';
+import { controlHandlers } from './controls';
 import { jobHandlers } from './jobs';
 import { riskHandlers } from './risks';
 import { statusHandlers } from './status';
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...assessmentHandlers,
   ...auditHandlers,
   ...catalogHandlers,
+  ...controlHandlers,
   ...jobHandlers,
   ...systemHandlers,
   ...statusHandlers,

@@ -3,6 +3,7 @@ import type { ClassificationResult } from '../../shared/domain/classification';
 import { assessCoverage, buildCoverageModel } from '../../shared/domain/coverage';
 import type { Assessment } from './assessment';
 import { readClassification } from './classification';
+import { type ListedControl, listControlEntries } from './control-entries';
 import { incidentRecords } from './incidents';
 import { riskRecords } from './risks';
 import { listSystems } from './systems';
@@ -20,8 +21,13 @@ function checkClassification(result: ClassificationResult): CheckClassification 
   };
 }
 
-export function controlEntries(a: Assessment): AssessmentModel['controls'] {
-  return a.listControls().map((c) => ({ controlId: c.id, systemId: null, state: c.state, justification: c.justification, dueDate: c.dueDate, nextReview: c.nextReview }));
+/** The organisation's entries and each system's own, with the dates the checks judge. */
+export function controlEntries(a: Assessment, systemIds: readonly string[]): AssessmentModel['controls'] {
+  const entry = (systemId: string | null) => (c: ListedControl) => ({ controlId: c.id, systemId, state: c.state, justification: c.justification, dueDate: c.dueDate, nextReview: c.nextReview });
+  return [
+    ...listControlEntries(a, null).map(entry(null)),
+    ...systemIds.flatMap((id) => listControlEntries(a, id).filter((c) => c.source === 'system').map(entry(id))),
+  ];
 }
 
 export function buildAssessmentModel(a: Assessment, today: string): AssessmentModel {
@@ -38,7 +44,7 @@ export function buildAssessmentModel(a: Assessment, today: string): AssessmentMo
       classification: stored ? checkClassification(stored.result) : null,
     };
   });
-  const controls = controlEntries(a);
+  const controls = controlEntries(a, systems.map((s) => s.id));
   const coverageModel = buildCoverageModel(catalog);
   const coverage = [null, ...systems.map((s) => s.id)].map((systemId) => ({ systemId, results: assessCoverage(coverageModel, controls, systemId) }));
   return {

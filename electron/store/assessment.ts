@@ -3,12 +3,13 @@ import { rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { Catalog, type Framework } from '../../shared/catalog/schema';
 import type { AssessmentSummary, ControlRow } from '../../shared/commands';
-import type { ControlEntryChanges, ControlEntryDetails } from '../../shared/domain/control-entry';
+import type { ControlEntryChanges } from '../../shared/domain/control-entry';
 import { type ControlState, type StateCounts, emptyCounts } from '../../shared/domain/control-state';
 import { AssayError } from '../../shared/errors';
 import type { ImportedFramework } from '../catalog/user-framework';
 import { type AuditInput, type Head, type StoredEntry, appendAudit, readHead } from './audit';
-import { erasePerson, nameResolver, personFor } from './people';
+import { writeEntry } from './control-entries';
+import { erasePerson, nameResolver } from './people';
 import { explainSqliteError } from './sqlite';
 
 interface ControlJoinRow {
@@ -161,43 +162,9 @@ export class Assessment {
   }
 
   setControlState(id: string, state: ControlState, justification: string | undefined, actor: string, changes: ControlEntryChanges = {}): ControlRow {
-    // A justification only means something for "not applicable"; dropping it elsewhere keeps the record honest.
-    const kept = state === 'not_applicable' ? (justification ?? '').trim() : null;
-    this.write((at) => {
-      const before = this.db.prepare(`${CONTROL_SELECT} WHERE c.id = ?`).get(id) as ControlJoinRow | undefined;
-      if (!before) throw new AssayError('not_found', `control ${id} is not in the catalog of ${this.file}`);
-      const people: Record<string, string> = {};
-      let owner = before.owner;
-      if (changes.owner !== undefined) {
-        owner = null;
-        if (changes.owner !== null) {
-          const person = personFor(this.db, changes.owner);
-          owner = person.id;
-          people[person.id] = person.digest;
-        }
-      }
-      const pick = <T,>(given: T | null | undefined, current: T | null): T | null => (given === undefined ? current : given);
-      const entry: ControlEntryDetails = {
-        owner,
-        dueDate: pick(changes.dueDate, before.due_date),
-        maturity: pick(changes.maturity, before.maturity),
-        notes: pick(changes.notes, before.notes),
-        lastReview: pick(changes.lastReview, before.last_review),
-        nextReview: pick(changes.nextReview, before.next_review),
-      };
-      if (entry.lastReview && entry.nextReview && entry.nextReview < entry.lastReview)
-        throw new AssayError('invalid_input', `control ${id}: the next review (${entry.nextReview}) cannot be before the last review (${entry.lastReview})`);
-      const logged = this.audit({ at, actor, command: 'controls.setState', entity: 'control', entityId: id, payload: { from: before.state, to: state, justification: kept, entry, people } });
-      this.db
-        .prepare(
-          `INSERT INTO control_state (control_id, state, justification, updated_at, updated_by, owner, due_date, maturity, notes, last_review, next_review)
-           VALUES (@id, @state, @kept, @at, @by, @owner, @dueDate, @maturity, @notes, @lastReview, @nextReview)
-           ON CONFLICT (control_id) DO UPDATE SET state = excluded.state, justification = excluded.justification,
-             updated_at = excluded.updated_at, updated_by = excluded.updated_by, owner = excluded.owner, due_date = excluded.due_date,
-             maturity = excluded.maturity, notes = excluded.notes, last_review = excluded.last_review, next_review = excluded.next_review`,
-        )
-        .run({ id, state, kept, at, by: logged.actor, ...entry });
-    });
+    // The merge of a change into an entry is written once, for the organisation and for systems alike.
+    if (!this.db.prepare('SELECT 1 FROM catalog_control WHERE id = ?').get(id)) throw new AssayError('not_found', `control ${id} is not in the catalog of ${this.file}`);
+    this.write((at) => writeEntry(this, at, actor, { controlId: id, systemId: null }, { state, ...(justification !== undefined ? { justification } : {}), details: changes }));
     return this.control(id);
   }
 

@@ -2,12 +2,17 @@ import type Database from 'better-sqlite3';
 import type { TableRows } from '../../shared/domain/replay';
 import { readIncidentTables } from './incidents';
 import { readRiskTables } from './risks';
+import { readSystemEntries } from './control-entries';
 
 /**
  * What each domain's state tables hold, in the shape its replay produces. A domain that
  * registers tables in shared/domain/logged registers its reader here, from its store module.
  */
-const readers: ((db: Database.Database) => Record<string, TableRows>)[] = [readRiskTables, readIncidentTables];
+const readers: ((db: Database.Database) => Record<string, TableRows>)[] = [
+  readSystemEntries,
+  readRiskTables,
+  readIncidentTables,
+];
 
 export function domainTables(db: Database.Database): Record<string, TableRows> {
   return Object.assign({}, ...readers.map((read) => read(db))) as Record<string, TableRows>;

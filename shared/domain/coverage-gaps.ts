@@ -34,12 +34,14 @@ export function coverageGaps(model: CoverageModel, results: readonly Requirement
   const gaps: CoverageGap[] = [];
   for (const r of results) {
     if (r.status !== 'not_satisfied' && r.status !== 'partly') continue;
-    const state = new Map(r.links.map((l) => [l.control, l.state]));
     const open = r.links.filter((l) => l.state === 'open');
+    const named = model.setsByRequirement.get(r.requirement);
+    // Most requirements have no coverage set: nothing more to look up for them (this runs per system).
+    const state = named ? new Map(r.links.map((l) => [l.control, l.state])) : null;
     // A set with a member justified as not applicable can never be completed, so it closes nothing.
-    const sets = (model.setsByRequirement.get(r.requirement) ?? [])
-      .filter((s) => s.controls.every((c) => state.get(c) !== 'not_applicable'))
-      .map((s) => ({ id: s.id, controls: s.controls, missing: s.controls.filter((c) => state.get(c) !== 'implemented').length }))
+    const sets = (state ? named! : [])
+      .filter((s) => s.controls.every((c) => state!.get(c) !== 'not_applicable'))
+      .map((s) => ({ id: s.id, controls: s.controls, missing: s.controls.filter((c) => state!.get(c) !== 'implemented').length }))
       .sort((a, b) => a.missing - b.missing || a.id.localeCompare(b.id));
     const closers = open.map((l): Closer => {
       if (l.relationship === 'equal' || l.relationship === 'superset') return { control: l.control, relationship: l.relationship, closes: 'alone' };

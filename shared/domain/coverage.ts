@@ -12,6 +12,7 @@ export const COVERAGE_RULE = [
   'It is not applicable when every control mapped to it is marked not applicable with a justification.',
   'Otherwise it is not satisfied. Requirements answered by governance alone, with no control mapped, are reported as governance-only.',
   'For a system, a control tracked for that system counts with its own state; otherwise the organisation-wide state counts.',
+  'Once a system is fully classified, only the EU AI Act obligations its class and roles select are counted for it.',
 ].join(' ');
 
 export const coverageStatuses = ['satisfied', 'partly', 'not_satisfied', 'not_applicable', 'governance_only'] as const;

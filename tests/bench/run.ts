@@ -13,6 +13,7 @@ import { verifyAssessment } from '../../electron/store/verify';
 import { searchCatalog, searchEntries } from '../../shared/catalog/search';
 import { buildIndex } from '../../shared/catalog/trace';
 import { measureCommandLatencyDuringVerify } from './job-latency';
+import { benchControls } from './controls';
 
 interface Result {
   name: string;
@@ -76,6 +77,8 @@ try {
       `${latency.commandsAnswered} commands answered meanwhile`,
   );
   results.push({ name: 'slowest command answered while a verify job runs', value: latency.worstCommandMs, unit: 'ms', target: 50 });
+
+  results.push(...(await benchControls(catalog, dir)));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

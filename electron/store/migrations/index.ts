@@ -5,6 +5,7 @@ import aiSystems from './0004_ai_systems';
 import systemClassification from './0005_system_classification';
 import controlEntries from './0006_control_entries';
 import risksIncidents from './0009_risks_incidents';
+import systemControlEntries from './0007_system_control_entries';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'ai-systems', sql: aiSystems },
   { version: 5, name: 'system-classification', sql: systemClassification },
   { version: 6, name: 'control-entries', sql: controlEntries },
+  { version: 7, name: 'system-control-entries', sql: systemControlEntries },
   { version: 9, name: 'risks-incidents', sql: risksIncidents },
 ];
 

@@ -1,3 +1,4 @@
+import { useControls } from '../controls-store';
 import { type View, useApp } from '../store';
 import { AuditView } from './AuditView';
 import { CatalogView } from './CatalogView';
@@ -43,7 +44,7 @@ export function AssessmentShell() {
                 type="button"
                 className={`nav-item${view === v.id ? ' active' : ''}`}
                 aria-current={view === v.id ? 'page' : undefined}
-                onClick={() => setView(v.id)}
+                onClick={() => useControls.getState().guard(`Opening ${v.label}`, () => setView(v.id))}
               >
                 {v.label}
                 {v.id === 'controls' && <span className="nav-count">{current.counts.total}</span>}

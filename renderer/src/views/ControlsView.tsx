@@ -1,234 +1,152 @@
-import { useId, useMemo, useState } from 'react';
-import { type ControlType, controlTypes } from '../../../shared/catalog/schema';
-import type { ControlRow } from '../../../shared/commands';
-import { type ControlState, MIN_JUSTIFICATION, controlStateLabels, controlStates, justificationProblem } from '../../../shared/domain/control-state';
+import type { RowSelectionState, SortingState } from '@tanstack/react-table';
+import { useEffect, useMemo, useState } from 'react';
+import type { ListedControl } from '../../../shared/commands';
+import { type ControlFilter, emptyFilter, filterControls, indexControlLinks, isFiltering, ownersOf } from '../../../shared/domain/controls/filter';
+import { countOf } from '../../../shared/plural';
 import { ControlDescription } from '../components/ControlDescription';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { StateBadge } from '../components/StateBadge';
-import { maturityLabel, maturityLevels } from '../../../shared/domain/maturity';
+import { useControls } from '../controls-store';
 import { useApp } from '../store';
-import { formatDateTime, localTimeZone } from '../../../shared/format-date';
+import { useSystems } from '../systems-store';
+import { BulkEditBar } from './controls/BulkEditBar';
+import { ControlEditor } from './controls/ControlEditor';
+import { ControlFilters } from './controls/ControlFilters';
+import { ControlsTable } from './controls/ControlsTable';
+import { DiscardDialog } from './controls/DiscardDialog';
 
-type Filter = ControlState | 'all';
+const noLinks = indexControlLinks({ control_requirements: [], threat_controls: [] });
+const localToday = () => new Date().toLocaleDateString('sv-SE');
 
-function matches(control: ControlRow, query: string): boolean {
-  const q = query.trim().toLowerCase();
-  return !q || `${control.id} ${control.name} ${control.objective}`.toLowerCase().includes(q);
-}
-
-function StateEditor({ control }: { control: ControlRow }) {
-  const setState = useApp((s) => s.setState);
-  const busy = useApp((s) => s.busy);
-  const [state, setLocalState] = useState<ControlState>(control.state);
-  const [justification, setJustification] = useState(control.justification ?? '');
-  const [touched, setTouched] = useState(false);
-  const [details, setDetails] = useState({
-    owner: control.owner ?? '',
-    dueDate: control.dueDate ?? '',
-    maturity: control.maturity === null ? '' : String(control.maturity),
-    notes: control.notes ?? '',
-    nextReview: control.nextReview ?? '',
-  });
-  const ids = { group: useId(), justification: useId(), hint: useId(), owner: useId(), due: useId(), maturity: useId(), notes: useId(), review: useId() };
-
-  const problem = justificationProblem(state, justification);
-  const stored = { owner: control.owner ?? '', dueDate: control.dueDate ?? '', maturity: control.maturity === null ? '' : String(control.maturity), notes: control.notes ?? '', nextReview: control.nextReview ?? '' };
-  const changedDetails = (Object.keys(details) as (keyof typeof details)[]).filter((k) => details[k].trim() !== stored[k]);
-  const dirty = state !== control.state || (state === 'not_applicable' && justification.trim() !== (control.justification ?? '')) || changedDetails.length > 0;
-  const set = (key: keyof typeof details) => (e: { target: { value: string } }) => setDetails({ ...details, [key]: e.target.value });
-
-  return (
-    <form
-      className="state-editor"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setTouched(true);
-        if (problem) return;
-        // Only what was changed is sent; an emptied field clears the stored value.
-        const changes = Object.fromEntries(
-          changedDetails.map((k) => {
-            const v = details[k].trim();
-            return [k, v === '' ? null : k === 'maturity' ? Number(v) : v];
-          }),
-        );
-        await setState(control.id, state, state === 'not_applicable' ? justification.trim() : undefined, changes);
-      }}
-    >
-      <fieldset>
-        <legend id={ids.group}>Implementation state</legend>
-        <div className="state-options" role="radiogroup" aria-labelledby={ids.group}>
-          {controlStates.map((s) => (
-            <label key={s} className={`state-option${state === s ? ' selected' : ''}`}>
-              <input type="radio" name="state" value={s} checked={state === s} onChange={() => setLocalState(s)} />
-              {controlStateLabels[s]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {state === 'not_applicable' && (
-        <div className="field">
-          <label htmlFor={ids.justification}>Justification (required)</label>
-          <textarea
-            id={ids.justification}
-            value={justification}
-            onChange={(e) => setJustification(e.target.value)}
-            onBlur={() => setTouched(true)}
-            rows={3}
-            aria-describedby={ids.hint}
-            aria-invalid={touched && problem ? true : undefined}
-          />
-          <p id={ids.hint} className={touched && problem ? 'field-error' : 'muted small'}>
-            {touched && problem ? problem : `Say why this control does not apply (at least ${MIN_JUSTIFICATION} characters). Auditors read this.`}
-          </p>
-        </div>
-      )}
-      <div className="entry-fields">
-        <div className="field">
-          <label htmlFor={ids.owner}>Owner</label>
-          <input id={ids.owner} value={details.owner} onChange={set('owner')} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.due}>Due date</label>
-          <input id={ids.due} value={details.dueDate} onChange={set('dueDate')} placeholder="YYYY-MM-DD" size={11} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.maturity}>Maturity</label>
-          <select id={ids.maturity} value={details.maturity} onChange={set('maturity')}>
-            <option value="">not assessed</option>
-            {maturityLevels.map((m) => (
-              <option key={m} value={String(m)}>
-                {maturityLabel(m)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.review}>Next review</label>
-          <input id={ids.review} value={details.nextReview} onChange={set('nextReview')} placeholder="YYYY-MM-DD" size={11} />
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.notes}>Implementation notes</label>
-        <textarea id={ids.notes} value={details.notes} onChange={set('notes')} rows={2} />
-      </div>
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
-          Save state
-        </button>
-        {control.updatedAt && (
-          <span className="muted small">
-            Last changed {formatDateTime(control.updatedAt, localTimeZone())} by {control.updatedBy}
-          </span>
-        )}
-      </div>
-    </form>
-  );
-}
-
-function ControlDetail({ control }: { control: ControlRow }) {
+function ControlDetail({ control, systemName, readOnly }: { control: ListedControl; systemName: string | null; readOnly: boolean }) {
   const openInCatalog = useApp((s) => s.openInCatalog);
+  const guard = useControls((s) => s.guard);
   return (
     <article className="detail" aria-labelledby="control-title">
       <p className="eyebrow">
         {control.id} · {control.type}
+        {systemName ? ` · ${systemName}` : ''}
       </p>
       <h2 id="control-title">{control.name}</h2>
       <StateBadge state={control.state} />{' '}
-      <button type="button" className="trace-link" onClick={() => openInCatalog({ kind: 'control', key: control.id }, { fresh: true })}>
+      <button type="button" className="trace-link" onClick={() => guard('Opening the catalog', () => openInCatalog({ kind: 'control', key: control.id }, { fresh: true }))}>
         Show traceability
       </button>
-      <ControlDescription control={control} />
+      {/* Keyed by whose entry and what is stored, so another control or a saved change starts the form afresh. */}
+      <ControlEditor key={`${systemName ?? ''}|${control.id}|${control.updatedAt ?? ''}|${control.source}`} control={control} systemName={systemName} readOnly={readOnly} />
       {control.state === 'not_applicable' && control.justification && (
         <>
           <h3>Why not applicable</h3>
           <p className="justification">{control.justification}</p>
         </>
       )}
-      {/* Keyed by what is stored, so another control or a saved change starts the form afresh. */}
-      <StateEditor key={`${control.id}|${control.updatedAt ?? ''}`} control={control} />
+      <ControlDescription control={control} />
     </article>
   );
 }
 
 export function ControlsView() {
-  const controls = useApp((s) => s.controls);
-  const selectedId = useApp((s) => s.selectedId);
-  const select = useApp((s) => s.select);
-  const [filter, setFilter] = useState<Filter>('all');
-  const [type, setType] = useState<ControlType | 'all'>('all');
-  const typeId = useId();
-  const [query, setQuery] = useState('');
-  const searchId = useId();
-  const filterId = useId();
+  const current = useApp((s) => s.current)!;
+  const catalog = useApp((s) => s.catalog);
+  const loadCatalog = useApp((s) => s.loadCatalog);
+  const systems = useSystems((s) => s.systems);
+  const { rows, system, filter, selectedId, error, notice, load, select, setFilter, guard } = useControls();
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'id', desc: false }]);
 
-  const visible = useMemo(
-    () => controls.filter((c) => (filter === 'all' || c.state === filter) && (type === 'all' || c.type === type) && matches(c, query)),
-    [controls, filter, type, query],
-  );
-  const selected = controls.find((c) => c.id === selectedId) ?? null;
+  // Reloaded when another file is open or another program changed this one (its head moves).
+  useEffect(() => void load(current.file), [current.file, current.head.count, load]);
+  useEffect(() => void useSystems.getState().load(current.file), [current.file]);
+  useEffect(() => {
+    if (!catalog) void loadCatalog();
+  }, [catalog, loadCatalog]);
+
+  const index = useMemo(() => (catalog ? indexControlLinks(catalog) : noLinks), [catalog]);
+  const visible = useMemo(() => filterControls(rows, filter, index, localToday()), [rows, filter, index]);
+  const owners = useMemo(() => ownersOf(rows), [rows]);
+  const frameworks = useMemo(() => (catalog?.frameworks ?? []).map((f) => ({ value: f.id, label: f.short_name ?? f.name })), [catalog]);
+  const requirements = useMemo(() => {
+    const fw = catalog?.frameworks.find((f) => f.id === filter.framework);
+    const mapped = new Set((catalog?.control_requirements ?? []).map((m) => m.requirement));
+    return (fw?.items ?? []).filter((i) => mapped.has(`${fw!.id}:${i.id}`)).map((i) => ({ value: `${fw!.id}:${i.id}`, label: `${i.id} ${i.label ?? i.title ?? ''}`.trim() }));
+  }, [catalog, filter.framework]);
+  const threats = useMemo(() => (catalog?.threats ?? []).map((t) => ({ value: t.id, label: `${t.id} ${t.name}` })), [catalog]);
+  const systemOptions = systems.map((s) => ({ value: s.id, label: `${s.id} ${s.name}` }));
+  const systemName = system ? (systems.find((s) => s.id === system)?.name ?? system) : null;
+
+  const selected = visible.find((c) => c.id === selectedId) ?? null;
+  const hiddenSelected = !selected && selectedId !== null && rows.some((c) => c.id === selectedId);
+  const bulkIds = visible.filter((c) => rowSelection[c.id]).map((c) => c.id);
+
+  function changeFilter(next: ControlFilter) {
+    const hides = selectedId !== null && !filterControls(rows.filter((r) => r.id === selectedId), next, index, localToday()).length;
+    if (hides) guard(`Changing the filter hides ${selectedId} and`, () => setFilter(next));
+    else setFilter(next);
+  }
 
   return (
-    <div className="split">
-      <section className="list-pane" aria-label="Control list">
-        <div className="toolbar">
-          <label htmlFor={searchId} className="visually-hidden">
-            Search controls
-          </label>
-          <input id={searchId} type="search" placeholder="Search controls" value={query} onChange={(e) => setQuery(e.target.value)} />
-          <label htmlFor={filterId} className="visually-hidden">
-            Filter by state
-          </label>
-          <select id={filterId} value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
-            <option value="all">All states</option>
-            {controlStates.map((s) => (
-              <option key={s} value={s}>
-                {controlStateLabels[s]}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={typeId} className="visually-hidden">
-            Filter by type
-          </label>
-          <select id={typeId} value={type} onChange={(e) => setType(e.target.value as ControlType | 'all')}>
-            <option value="all">All types</option>
-            {controlTypes.map((t) => (
-              <option key={t} value={t}>
-                {t[0]!.toUpperCase() + t.slice(1)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">ID</th>
-              <th scope="col">Control</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {visible.map((c) => (
-              <tr key={c.id} className={c.id === selectedId ? 'selected' : undefined} aria-selected={c.id === selectedId}>
-                <td className="mono">{c.id}</td>
-                <td>
-                  <button type="button" className="row-link" onClick={() => select(c.id)}>
-                    {c.name}
-                  </button>
-                </td>
-                <td>
-                  <StateBadge state={c.state} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {visible.length === 0 && <p className="muted empty">No control matches.</p>}
-        <p className="muted small list-foot">
-          {visible.length} of {controls.length} controls
-        </p>
-      </section>
-      <section className="detail-pane" aria-label="Control detail">
-        {selected ? <ControlDetail control={selected} /> : <p className="muted empty">Select a control.</p>}
-      </section>
+    <div className="controls-view">
+      <ControlFilters
+        filter={filter}
+        onFilter={changeFilter}
+        owners={owners}
+        frameworks={frameworks}
+        requirements={requirements}
+        threats={threats}
+        systems={systemOptions}
+        system={system}
+        onSystem={(id) =>
+          guard(`Switching to ${id ? `${id}'s entries` : "the organisation's entries"}`, () => {
+            setRowSelection({});
+            void load(current.file, id);
+          })
+        }
+        sorting={sorting}
+        onSorting={setSorting}
+      />
+      <ErrorNotice message={error} />
+      <div className="controls-main">
+        <section className="controls-list" aria-label="Control list">
+          <ControlsTable
+            rows={visible}
+            selectedId={selectedId}
+            onSelect={(id) => id !== selectedId && guard(`Opening ${id}`, () => select(id))}
+            rowSelection={rowSelection}
+            onRowSelection={setRowSelection}
+            sorting={sorting}
+            onSorting={setSorting}
+          />
+          {visible.length === 0 && <p className="muted empty">No control matches.</p>}
+          {/* Below the list, so the rows do not move when it appears under the pointer. */}
+          {bulkIds.length > 0 && <BulkEditBar ids={bulkIds} systemName={systemName} readOnly={current.readOnly} onDone={() => setRowSelection({})} />}
+          <div className="controls-foot">
+            <p className="muted small" data-testid="list-count">
+              {visible.length} of {countOf(rows.length, 'control')}
+              {system ? ` · ${rows.filter((r) => r.source === 'system').length} with an entry of ${systemName}'s own` : ''}
+            </p>
+            <p className="small list-notice" role="status">
+              {notice}
+            </p>
+          </div>
+        </section>
+        <section className="detail-pane controls-detail" aria-label="Control detail">
+          {selected ? (
+            <ControlDetail control={selected} systemName={systemName} readOnly={current.readOnly} />
+          ) : hiddenSelected ? (
+            <div className="empty" data-testid="selected-hidden">
+              <p className="muted">{selectedId} is hidden by the filters.</p>
+              {isFiltering(filter) && (
+                <button type="button" className="btn" onClick={() => setFilter(emptyFilter)}>
+                  Clear filters
+                </button>
+              )}
+            </div>
+          ) : (
+            <p className="muted empty">Select a control.</p>
+          )}
+        </section>
+      </div>
+      <DiscardDialog />
     </div>
   );
 }

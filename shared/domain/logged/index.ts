@@ -1,3 +1,4 @@
+import { controlEntriesDomain } from '../controls/log';
 import type { LoggedDomain } from './domain';
 import { incidentDomain } from '../incident-register/log';
 import { riskDomain } from '../risk-register/log';
@@ -7,4 +8,8 @@ import { riskDomain } from '../risk-register/log';
  * systems). Add a domain here and its tables are replayed and compared by `verify`, and its
  * entries are labelled in the audit log.
  */
-export const loggedDomains: readonly LoggedDomain[] = [riskDomain, incidentDomain];
+export const loggedDomains: readonly LoggedDomain[] = [
+  controlEntriesDomain,
+  riskDomain,
+  incidentDomain,
+];
