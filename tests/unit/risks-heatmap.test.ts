@@ -1,12 +1,12 @@
 import { HeatmapChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { describe, expect, it } from 'vitest';
 import { heatmapCells, ratingColours, riskHeatmapOption } from '../../shared/charts/risk-heatmap';
 import { type Risk, heatMaps, ratingBands } from '../../shared/domain/risk';
 
-echarts.use([HeatmapChart, GridComponent, TitleComponent, TooltipComponent, VisualMapComponent, AriaComponent, SVGRenderer]);
+echarts.use([HeatmapChart, GridComponent, TitleComponent, VisualMapComponent, AriaComponent, SVGRenderer]);
 
 const risk = (likelihood: Risk['likelihood'], impact: Risk['impact'], residual: [Risk['likelihood'], Risk['impact']] | null): Risk => ({
   id: `R-${likelihood}${impact}`,

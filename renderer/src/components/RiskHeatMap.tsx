@@ -1,5 +1,5 @@
 import { HeatmapChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, TitleComponent, VisualMapPiecewiseComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
@@ -7,7 +7,7 @@ import { riskHeatmapOption } from '../../../shared/charts/risk-heatmap';
 import type { HeatMap } from '../../../shared/domain/risk';
 
 // Only what the heat map needs, so the bundle stays small.
-echarts.use([HeatmapChart, GridComponent, TitleComponent, TooltipComponent, VisualMapComponent, AriaComponent, CanvasRenderer]);
+echarts.use([HeatmapChart, GridComponent, TitleComponent, VisualMapPiecewiseComponent, AriaComponent, CanvasRenderer]);
 
 /** The inherent and residual heat maps, drawn from the same option the reports render to SVG. */
 export function RiskHeatMap({ maps }: { maps: { inherent: HeatMap; residual: HeatMap; residualNotAssessed: number } }) {

@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { acceptanceStatusLabels, treatmentLabels } from '../../../shared/domain/risk';
 import type { RiskRow } from '../../../shared/domain/risk-register/register';
 import { dateWithDaysLeft, ratingLabel, scoreWords } from '../../../shared/register-words';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { RiskHeatMap } from '../components/RiskHeatMap';
 import { useRisks } from '../risks-store';
 import { useApp } from '../store';
 import { useSystems } from '../systems-store';
 import { AcceptDialog } from './risks/AcceptDialog';
 import { RiskForm } from './risks/RiskForm';
+
+// ECharts is loaded with the first chart shown, in its own chunk, so the app starts without it.
+const RiskHeatMap = lazy(() => import('../components/RiskHeatMap').then((m) => ({ default: m.RiskHeatMap })));
 
 const words = (s: string) => s.replace(/_/g, ' ');
 
@@ -115,7 +117,9 @@ export function RisksView() {
       {mode === 'accept' && selected && <AcceptDialog risk={selected} onDone={() => setMode('none')} />}
       {register && (
         <section className="panel heatmap-panel" aria-label="Risk heat maps">
-          <RiskHeatMap maps={register.heatMap} />
+          <Suspense fallback={<div className="risk-heatmap" />}>
+            <RiskHeatMap maps={register.heatMap} />
+          </Suspense>
         </section>
       )}
       <div className="split">
