@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { canonicalJson } from '../../shared/domain/canonical-json';
 import { isPast } from '../../shared/domain/dates';
 import { Incident, reportState } from '../../shared/domain/incidents';
 import {
@@ -14,7 +13,7 @@ import type { TableRows } from '../../shared/domain/replay';
 import { AssayError } from '../../shared/errors';
 import type { Assessment } from './assessment';
 import { nameResolver } from './people';
-import { invalid, nextId, rowsOf } from './record-tables';
+import { invalid, nextId, rowsOf, writeRecord } from './record-tables';
 import { findSystem, listSystems } from './systems';
 
 /** What verify compares with the replayed log. */
@@ -97,20 +96,12 @@ function toRecord(a: Assessment, id: string, input: IncidentInput): Incident {
   return parsed.data;
 }
 
-function store(a: Assessment, record: Incident, at: string, actor: string, insert: boolean): void {
-  if (insert)
-    a.db
-      .prepare('INSERT INTO incident (id, system_id, record, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(record.id, record.systemId, canonicalJson(record), at, actor, at, actor);
-  else a.db.prepare('UPDATE incident SET system_id = ?, record = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(record.systemId, canonicalJson(record), at, actor, record.id);
-}
-
 export function addIncident(a: Assessment, input: IncidentInput, actor: string): Incident {
   return a.write((at) => {
     const id = nextId(a.db, 'incident', 'INC');
     const record = toRecord(a, id, input);
     const entry = a.audit({ at, actor, command: 'incidents.add', entity: 'incident', entityId: id, payload: { record } });
-    store(a, record, at, entry.actor, true);
+    writeRecord(a, 'incident', record, at, entry.actor, true);
     return record;
   });
 }
@@ -121,7 +112,7 @@ export function updateIncident(a: Assessment, id: string, changes: IncidentChang
     const { id: current, systemId, serious: _s, ...rest } = findIncident(a, id);
     const record = toRecord(a, current, { ...rest, system: systemId, ...changes });
     const entry = a.audit({ at, actor, command: 'incidents.update', entity: 'incident', entityId: current, payload: { record } });
-    store(a, record, at, entry.actor, false);
+    writeRecord(a, 'incident', record, at, entry.actor, false);
     return record;
   });
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { canonicalJson } from '../../shared/domain/canonical-json';
 import type { Row, TableRows } from '../../shared/domain/replay';
 import { AssayError } from '../../shared/errors';
 import type { Assessment } from './assessment';
@@ -38,4 +39,13 @@ export function checkCatalogRefs(a: Assessment, refs: { threat?: string | null; 
 export function invalid(subject: string, error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): AssayError {
   const issues = error.issues.map((x) => ({ path: x.path.map(String).join('.') || 'input', message: x.message }));
   return new AssayError('invalid_input', `${subject}: ${issues.map((x) => `${x.path}: ${x.message}`).join('; ')}; nothing was changed`, issues);
+}
+
+/** Writes a record row: a new one, or the new version of an existing one (its creation kept). */
+export function writeRecord(a: Assessment, table: 'risk' | 'incident', record: { id: string; systemId: string }, at: string, actor: string, insert: boolean): void {
+  if (insert)
+    a.db
+      .prepare(`INSERT INTO ${table} (id, system_id, record, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .run(record.id, record.systemId, canonicalJson(record), at, actor, at, actor);
+  else a.db.prepare(`UPDATE ${table} SET system_id = ?, record = ?, updated_at = ?, updated_by = ? WHERE id = ?`).run(record.systemId, canonicalJson(record), at, actor, record.id);
 }

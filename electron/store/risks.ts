@@ -17,7 +17,7 @@ import {
 import { AssayError } from '../../shared/errors';
 import type { Assessment } from './assessment';
 import { nameResolver, personFor } from './people';
-import { checkCatalogRefs, invalid, nextId, rowsOf } from './record-tables';
+import { checkCatalogRefs, invalid, nextId, rowsOf, writeRecord } from './record-tables';
 import { findSystem, listSystems } from './systems';
 
 interface RiskDbRow {
@@ -135,21 +135,13 @@ function toRecord(a: Assessment, id: string, input: RiskInput, people: People, k
   return parsed.data;
 }
 
-function store(a: Assessment, record: Risk, at: string, actor: string, insert: boolean): void {
-  if (insert)
-    a.db
-      .prepare('INSERT INTO risk (id, system_id, record, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(record.id, record.systemId, canonicalJson(record), at, actor, at, actor);
-  else a.db.prepare('UPDATE risk SET system_id = ?, record = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(record.systemId, canonicalJson(record), at, actor, record.id);
-}
-
 export function addRisk(a: Assessment, input: RiskInput, actor: string): Risk {
   return a.write((at) => {
     const id = nextId(a.db, 'risk', 'RSK');
     const people: People = {};
     const record = toRecord(a, id, input, people);
     const entry = a.audit({ at, actor, command: 'risks.add', entity: 'risk', entityId: id, payload: { record, people } });
-    store(a, record, at, entry.actor, true);
+    writeRecord(a, 'risk', record, at, entry.actor, true);
     return record;
   });
 }
@@ -162,7 +154,7 @@ export function updateRisk(a: Assessment, id: string, changes: RiskChanges, acto
     // An owner left unchanged keeps their person id, even if someone else now has the same name.
     const record = toRecord(a, current.id, { ...rest, system: systemId, threat: threatId, ...changes }, people, changes.owner === undefined ? owner : undefined);
     const entry = a.audit({ at, actor, command: 'risks.update', entity: 'risk', entityId: current.id, payload: { record, people } });
-    store(a, record, at, entry.actor, false);
+    writeRecord(a, 'risk', record, at, entry.actor, false);
     return record;
   });
 }
@@ -188,7 +180,7 @@ export function acceptRisk(a: Assessment, id: string, input: AcceptRiskInput, ac
     const n = (a.db.prepare('SELECT count(*) AS n FROM risk_acceptance WHERE risk_id = ?').get(current.id) as { n: number }).n + 1;
     const acceptanceId = `${current.id}/${n}`;
     const entry = a.audit({ at, actor, command: 'risks.accept', entity: 'risk', entityId: current.id, payload: { acceptanceId, acceptance: acceptance.data, record, people } });
-    store(a, record, at, entry.actor, false);
+    writeRecord(a, 'risk', record, at, entry.actor, false);
     a.db
       .prepare('INSERT INTO risk_acceptance (id, risk_id, record, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?)')
       .run(acceptanceId, current.id, canonicalJson(acceptance.data), at, entry.actor);

@@ -1,15 +1,16 @@
 import type { HeatmapSeriesOption } from 'echarts/charts';
-import type { AriaComponentOption, GridComponentOption, TitleComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
+import type { AriaComponentOption, GridComponentOption, TitleComponentOption, VisualMapComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { type HeatMap, type Rating, impactLabels, likelihoodLabels, ratingBands, riskLevels } from '../domain/risk';
 
 /**
  * The 5×5 heat maps of inherent and residual risk as one ECharts option: the app draws it, and
  * the report renders the very same option to SVG in Node. Each cell is coloured by the rating
- * band of its score (likelihood × impact) and labelled with the number of risks in it.
+ * band of its score (likelihood × impact) and labelled with the number of risks in it. No tooltip:
+ * the register beside the chart says the same in text, and a report has nothing to hover.
  */
 export type RiskHeatmapOption = ComposeOption<
-  HeatmapSeriesOption | GridComponentOption | TitleComponentOption | TooltipComponentOption | VisualMapComponentOption | AriaComponentOption
+  HeatmapSeriesOption | GridComponentOption | TitleComponentOption | VisualMapComponentOption | AriaComponentOption
 >;
 
 /** Band colours light enough for dark count labels to stay readable (contrast above 4.5:1). */
@@ -39,7 +40,6 @@ export function riskHeatmapOption(maps: { inherent: HeatMap; residual: HeatMap; 
     `Inherent risk (${total(maps.inherent)})`,
     `Residual risk (${total(maps.residual)}${maps.residualNotAssessed ? `; ${maps.residualNotAssessed} not assessed` : ''})`,
   ];
-  const impacts = riskLevels.map((i) => `${i} ${impactLabels[i]}`);
   // Impact labels on two lines, so five of them fit under a narrow grid.
   const impactTicks = riskLevels.map((i) => `${i}\n${impactLabels[i]}`);
   const likelihoods = riskLevels.map((l) => `${l} ${likelihoodLabels[l]}`);
@@ -59,12 +59,6 @@ export function riskHeatmapOption(maps: { inherent: HeatMap; residual: HeatMap; 
     aria: { enabled: true, label: { description: `${titles[0]} and ${titles[1]}: heat maps of likelihood (rows) by impact (columns), each cell giving the number of risks.` } },
     animation: false,
     title: titles.map((text, i) => ({ text, left: grids[i]!.centre, textAlign: 'center', top: 4, textStyle: { fontSize: 14, fontWeight: 600, color: '#1b1f24' } })),
-    tooltip: {
-      formatter: (p) => {
-        const [x, y, count, score] = ((p as { value: number[] }).value ?? []) as number[];
-        return `${likelihoods[y!]} × ${impacts[x!]}: score ${score}, ${count} risk${count === 1 ? '' : 's'}`;
-      },
-    },
     grid: grids.map((g) => ({ left: g.left, right: g.right, top: 52, bottom: 96 })),
     xAxis: grids.map((_, i) => ({
       type: 'category',

@@ -1,33 +1,36 @@
 import { useEffect, useRef } from 'react';
-import type { EChartsCoreOption } from 'echarts/core';
-import { BarChart, HeatmapChart, PieChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { ECharts, EChartsCoreOption } from 'echarts/core';
 
-// Only what the charts use: keeps the bundle small. Canvas in the app (the CSP forbids inline
-// style attributes, which the SVG renderer writes); reports render the same options to SVG in Node.
-echarts.use([BarChart, PieChart, HeatmapChart, GridComponent, TooltipComponent, LegendComponent, VisualMapComponent, TitleComponent, AriaComponent, CanvasRenderer]);
-
-/** One ECharts chart; the option comes from a pure builder in shared/charts. */
+/**
+ * One ECharts chart; the option comes from a pure builder in shared/charts. ECharts itself is
+ * loaded with the first chart shown, in its own chunk, so the app starts without it.
+ */
 export function EChart({ option, height, label, testId, className = 'echart' }: { option: EChartsCoreOption; height?: number; label: string; testId?: string; className?: string }) {
   const host = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<ECharts | null>(null);
+  const latest = useRef(option);
 
   useEffect(() => {
-    const el = host.current!;
-    const instance = echarts.init(el, null, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el);
+    let disposed = false;
+    let observer: ResizeObserver | undefined;
+    void import('./echarts-setup').then(({ echarts }) => {
+      if (disposed || !host.current) return;
+      const instance = echarts.init(host.current, null, { renderer: 'canvas' });
+      chart.current = instance;
+      instance.setOption(latest.current, { notMerge: true });
+      observer = new ResizeObserver(() => instance.resize());
+      observer.observe(host.current);
+    });
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      disposed = true;
+      observer?.disconnect();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);
 
   useEffect(() => {
+    latest.current = option;
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 

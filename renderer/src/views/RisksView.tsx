@@ -10,6 +10,7 @@ import { useSystems } from '../systems-store';
 import { AcceptDialog } from './risks/AcceptDialog';
 import { RiskForm } from './risks/RiskForm';
 
+
 const words = (s: string) => s.replace(/_/g, ' ');
 
 function Score({ score }: { score: RiskRow['inherent'] | null }) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { canonicalJson } from '../canonical-json';
-import type { LoggedDomain } from '../logged/domain';
+import type { LoggedDomain, TablesState } from '../logged/domain';
+import { setRecordRow } from '../logged/record-row';
 import { Incident, reportingDeadline } from '../incidents';
 import { MonitoringPlan } from './register';
 
@@ -27,16 +27,8 @@ function describeIncident(entityId: string, payload: unknown) {
   return { item: `${entityId} ${i.title}`, change: change.join('; ') };
 }
 
-function applyIncident(state: Parameters<LoggedDomain['commands'][string]['apply']>[0], entry: { at: string; actor: string; entityId: string }, record: Incident) {
-  const before = state.incident!.get(entry.entityId);
-  state.incident!.set(entry.entityId, {
-    system_id: record.systemId,
-    record: canonicalJson(record),
-    created_at: before?.created_at ?? entry.at,
-    created_by: before?.created_by ?? entry.actor,
-    updated_at: entry.at,
-    updated_by: entry.actor,
-  });
+function applyIncident(state: TablesState, entry: { at: string; actor: string; entityId: string }, record: Incident) {
+  setRecordRow(state, 'incident', entry, record);
 }
 
 export const incidentDomain: LoggedDomain = {

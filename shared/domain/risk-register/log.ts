@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AuditRecord } from '../audit';
 import { canonicalJson } from '../canonical-json';
 import type { LoggedDomain, TablesState } from '../logged/domain';
+import { setRecordRow } from '../logged/record-row';
 import { Risk, RiskAcceptance, inherentScore, residualScore, treatmentLabels } from '../risk';
 
 /**
@@ -18,15 +19,7 @@ export const RiskAccepted = z.object({ acceptanceId: z.string().min(1), acceptan
 
 /** The risk row as stored: its record in canonical JSON, who created and last changed it. */
 export function setRisk(state: TablesState, entry: Pick<AuditRecord, 'at' | 'actor' | 'entityId'>, record: Risk): void {
-  const before = state.risk!.get(entry.entityId);
-  state.risk!.set(entry.entityId, {
-    system_id: record.systemId,
-    record: canonicalJson(record),
-    created_at: before?.created_at ?? entry.at,
-    created_by: before?.created_by ?? entry.actor,
-    updated_at: entry.at,
-    updated_by: entry.actor,
-  });
+  setRecordRow(state, 'risk', entry, record);
 }
 
 type P = Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { FormActions, SystemSelect } from '../../components/RegisterFields';
 import { type IncidentSeverity, type SeriousCase, incidentSeverities, reportingRules, seriousCaseLabels, seriousCases } from '../../../../shared/domain/incidents';
 import { useIncidents } from '../../incidents-store';
 import { useSystems } from '../../systems-store';
@@ -35,14 +36,7 @@ export function IncidentForm({ onDone }: { onDone: () => void }) {
     <form className="panel incident-form" onSubmit={submit} aria-label="Record incident">
       <h2>Record incident</h2>
       <div className="field-grid">
-        <label htmlFor={`${id}-system`}>AI system</label>
-        <select id={`${id}-system`} value={system} onChange={(e) => setSystem(e.target.value)} required>
-          {systems.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.id} {s.name}
-            </option>
-          ))}
-        </select>
+        <SystemSelect id={`${id}-system`} systems={systems} value={system} onChange={setSystem} />
         <label htmlFor={`${id}-title`}>What happened</label>
         <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required />
         <label htmlFor={`${id}-description`}>Details</label>
@@ -72,14 +66,7 @@ export function IncidentForm({ onDone }: { onDone: () => void }) {
       <p className="muted small" role="status">
         {rule ? `Report within ${rule.days} days of awareness (${rule.basis}).` : 'Not a serious incident: no Art. 73 report.'}
       </p>
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={!title.trim() || !awareOn || !system}>
-          Record incident
-        </button>
-        <button type="button" className="btn btn-quiet" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Record incident" disabled={!title.trim() || !awareOn || !system} onCancel={onDone} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { FormActions, SystemSelect } from '../../components/RegisterFields';
 import type { IncidentRegister } from '../../../../shared/domain/incident-register/register';
 import { dateWithDaysLeft } from '../../../../shared/register-words';
 import { useIncidents } from '../../incidents-store';
@@ -22,14 +23,7 @@ function PlanForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="panel plan-form" onSubmit={submit} aria-label="Set monitoring plan">
       <div className="field-grid">
-        <label htmlFor={`${id}-system`}>AI system</label>
-        <select id={`${id}-system`} value={system} onChange={(e) => setSystem(e.target.value)} required>
-          {providers.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.id} {s.name}
-            </option>
-          ))}
-        </select>
+        <SystemSelect id={`${id}-system`} systems={providers} value={system} onChange={setSystem} />
         <label htmlFor={`${id}-title`}>Plan title</label>
         <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required />
         <label htmlFor={`${id}-reference`}>Where it is</label>
@@ -37,14 +31,7 @@ function PlanForm({ onDone }: { onDone: () => void }) {
         <label htmlFor={`${id}-review`}>Review by</label>
         <input id={`${id}-review`} type="date" value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} required />
       </div>
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={!system || !title.trim() || !reference.trim() || !reviewDate}>
-          Save plan
-        </button>
-        <button type="button" className="btn btn-quiet" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Save plan" disabled={!system || !title.trim() || !reference.trim() || !reviewDate} onCancel={onDone} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { FormActions } from '../../components/RegisterFields';
 import type { IncidentRow } from '../../../../shared/domain/incident-register/register';
 import { useIncidents } from '../../incidents-store';
 
@@ -27,14 +28,7 @@ export function ReportForm({ incident, onDone }: { incident: IncidentRow; onDone
           Evidence ids or the SHA-256 of the report, separated by commas
         </span>
       </div>
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={!reportedOn}>
-          Save
-        </button>
-        <button type="button" className="btn btn-quiet" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Save" disabled={!reportedOn} onCancel={onDone} />
     </form>
   );
 }

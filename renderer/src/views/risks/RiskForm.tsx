@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { FormActions, SystemSelect } from '../../components/RegisterFields';
 import { type RiskChanges, type RiskInput, type RiskRow } from '../../../../shared/domain/risk-register/register';
 import { type RiskLevel, type RiskStatus, type Treatment, impactLabels, likelihoodLabels, riskLevels, riskStatuses, treatmentLabels, treatments } from '../../../../shared/domain/risk';
 import { useApp } from '../../store';
@@ -71,14 +72,7 @@ export function RiskForm({ risk, onDone }: { risk: RiskRow | null; onDone: () =>
     <form className="panel risk-form" onSubmit={submit} aria-label={risk ? `Edit risk ${risk.id}` : 'Add risk'}>
       <h2>{risk ? `Edit ${risk.id}` : 'Add risk'}</h2>
       <div className="field-grid">
-        <label htmlFor={field('system')}>AI system</label>
-        <select id={field('system')} value={system} onChange={(e) => setSystem(e.target.value)} required>
-          {systems.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.id} {s.name}
-            </option>
-          ))}
-        </select>
+        <SystemSelect id={field('system')} systems={systems} value={system} onChange={setSystem} />
         <label htmlFor={field('threat')}>Threat</label>
         <select id={field('threat')} value={threat} onChange={(e) => setThreat(e.target.value)}>
           <option value="">none</option>
@@ -126,14 +120,7 @@ export function RiskForm({ risk, onDone }: { risk: RiskRow | null; onDone: () =>
         <label htmlFor={field('review')}>Review by</label>
         <input id={field('review')} type="date" value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} />
       </div>
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={!title.trim() || !system}>
-          {risk ? 'Save changes' : 'Add risk'}
-        </button>
-        <button type="button" className="btn btn-quiet" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit={risk ? 'Save changes' : 'Add risk'} disabled={!title.trim() || !system} onCancel={onDone} />
     </form>
   );
 }
