@@ -7,6 +7,8 @@ import type { ApplicableObligation, ClassificationResult } from './domain/classi
 import { AiSystem, AiSystemChanges, AiSystemInput } from './domain/systems';
 import { JobId, JobInfo, JobKind } from './jobs';
 import { AssessmentFile, FileOnly, IsoDate, command } from './command-kit';
+import { ownControlCommands } from './command-groups/own-controls';
+import { threatCommands } from './command-groups/threats';
 
 export { AssessmentFile } from './command-kit';
 
@@ -344,7 +346,7 @@ const coreCommands = {
 } as const;
 
 // Each further domain's commands live in shared/command-groups/<domain>.ts and join the one table here.
-export const commands = { ...coreCommands } as const;
+export const commands = { ...coreCommands, ...threatCommands, ...ownControlCommands } as const;
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

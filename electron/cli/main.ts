@@ -5,6 +5,8 @@ import { controlStates } from '../../shared/domain/control-state';
 import { AssayError, type AssayErrorShape } from '../../shared/errors';
 import { assertRegularFile } from '../files/read-input';
 import { registerSystemCommands } from './commands/systems';
+import { registerThreatCommands } from './commands/threats';
+import { registerOwnControlCommands } from './commands/own-controls';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
 import { runJob } from '../jobs/await-job';
 import { progressLine } from '../jobs/progress-line';
@@ -122,9 +124,9 @@ function buildProgram(io: Io): Command {
       emit(opts.json, summary, `created ${formatSummary(summary)}`);
     });
 
-  program
+  const controlsCommand = program
     .command('controls')
-    .description('list the controls of an assessment with their state')
+    .description('list the controls of an assessment with their state; "controls add|map|unmap|retire|own" manage your own controls')
     .argument('<file>', 'an .assay file')
     .option('--json', 'print JSON')
     .action((file: string, opts: { json?: boolean }) => {
@@ -263,6 +265,8 @@ function buildProgram(io: Io): Command {
 
   // Each domain's commands live in electron/cli/commands/<domain>.ts.
   registerSystemCommands(program, kit);
+  registerThreatCommands(program, kit);
+  registerOwnControlCommands(controlsCommand, kit);
 
   program
     .command('import-framework')

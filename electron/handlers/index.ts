@@ -5,9 +5,11 @@ import { catalogHandlers } from './catalog';
 import { jobHandlers } from './jobs';
 import { statusHandlers } from './status';
 import { systemHandlers } from './systems';
+import { ownControlHandlers } from './own-controls';
+import { threatHandlers } from './threats';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
 
 /** One handler per command, one module per domain; the doors validate input against the shared table first. */
-export const handlers: Handlers = { ...appHandlers, ...assessmentHandlers, ...auditHandlers, ...catalogHandlers, ...jobHandlers, ...systemHandlers, ...statusHandlers };
+export const handlers: Handlers = { ...appHandlers, ...assessmentHandlers, ...auditHandlers, ...catalogHandlers, ...jobHandlers, ...systemHandlers, ...statusHandlers, ...threatHandlers, ...ownControlHandlers };

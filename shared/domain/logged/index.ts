@@ -1,3 +1,5 @@
+import { ownControlsDomain } from '../own-controls/log';
+import { threatsDomain } from '../threats/log';
 import type { LoggedDomain } from './domain';
 
 /**
@@ -5,4 +7,4 @@ import type { LoggedDomain } from './domain';
  * systems). Add a domain here and its tables are replayed and compared by `verify`, and its
  * entries are labelled in the audit log.
  */
-export const loggedDomains: readonly LoggedDomain[] = [];
+export const loggedDomains: readonly LoggedDomain[] = [threatsDomain, ownControlsDomain];
