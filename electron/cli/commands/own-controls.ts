@@ -4,6 +4,9 @@ import { controlTypes, relationships } from '../../../shared/catalog/schema';
 import { formatMapping, formatOwnControl } from '../format-threats';
 import { type CliKit, collect } from '../kit';
 
+/** `controls` itself takes --json: a subcommand sees it among the global options. */
+const wantsJson = (cmd: Command) => Boolean((cmd.optsWithGlobals() as { json?: boolean }).json);
+
 interface AddOptions {
   id: string;
   name: string;
@@ -31,11 +34,11 @@ export function registerOwnControlCommands(controls: Command, kit: CliKit): void
     .description("list the organisation's own controls (retired ones too) and the mappings users drew")
     .argument('<file>', 'an .assay file')
     .option('--json', 'print JSON')
-    .action((file: string, o: { json?: boolean }) => {
+    .action((file: string, _o: unknown, cmd: Command) => {
       const r = run('ownControls.list', { file: resolve(file) });
       const text = r.controls.length === 0 ? 'no own controls yet (add one with assay controls add <file> --id ORG-01 …)' : r.controls.map((c) => formatOwnControl(c, r.mappings)).join('\n');
       const others = r.mappings.filter((m) => !r.controls.some((c) => c.id === m.control));
-      emit(o.json, r, [text, ...others.map(formatMapping)].join('\n'));
+      emit(wantsJson(cmd), r, [text, ...others.map(formatMapping)].join('\n'));
     });
 
   controls
@@ -49,10 +52,10 @@ export function registerOwnControlCommands(controls: Command, kit: CliKit): void
     .option('--guidance <text>', 'how to carry it out')
     .option('--evidence <text>', 'evidence expected to show it works, repeatable', collect, [])
     .option('--json', 'print JSON')
-    .action((file: string, o: AddOptions) => {
+    .action((file: string, o: AddOptions, cmd: Command) => {
       const control = { id: o.id, name: o.name, objective: o.objective, type: o.type, evidence: o.evidence, ...(o.guidance !== undefined ? { guidance: o.guidance } : {}) };
       const r = run('ownControls.add', { file: resolve(file), control });
-      emit(o.json, r.control, `added ${formatOwnControl(r.control)}`);
+      emit(wantsJson(cmd), r.control, `added ${formatOwnControl(r.control)}`);
     });
 
   controls
@@ -65,7 +68,7 @@ export function registerOwnControlCommands(controls: Command, kit: CliKit): void
     .option('--relationship <rel>', `with --requirement: ${relationships.join(' | ')}`)
     .requiredOption('--rationale <text>', 'why the control meets it')
     .option('--json', 'print JSON')
-    .action((file: string, control: string, o: MapOptions) => {
+    .action((file: string, control: string, o: MapOptions, cmd: Command) => {
       const mapping = {
         control,
         rationale: o.rationale,
@@ -74,7 +77,7 @@ export function registerOwnControlCommands(controls: Command, kit: CliKit): void
         ...(o.relationship !== undefined ? { relationship: o.relationship } : {}),
       };
       const r = run('ownControls.map', { file: resolve(file), mapping });
-      emit(o.json, r.mapping, formatMapping(r.mapping));
+      emit(wantsJson(cmd), r.mapping, formatMapping(r.mapping));
     });
 
   controls
@@ -95,8 +98,8 @@ export function registerOwnControlCommands(controls: Command, kit: CliKit): void
     .argument('<control-id>', 'an own control id')
     .requiredOption('--reason <text>', 'why it is retired')
     .option('--json', 'print JSON')
-    .action((file: string, control: string, o: { reason: string; json?: boolean }) => {
+    .action((file: string, control: string, o: { reason: string }, cmd: Command) => {
       const r = run('ownControls.retire', { file: resolve(file), control, reason: o.reason });
-      emit(o.json, r.control, `retired ${r.control.id} ${r.control.name}: ${o.reason}`);
+      emit(wantsJson(cmd), r.control, `retired ${r.control.id} ${r.control.name}: ${o.reason}`);
     });
 }

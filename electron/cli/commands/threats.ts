@@ -39,7 +39,7 @@ export function registerThreatCommands(program: Command, kit: CliKit): void {
     .option('--add', 'a threat the rules did not suggest applies (needs --reason)')
     .option('--reason <text>', 'why (required to dismiss or add)')
     .option('--json', 'print JSON')
-    .action((file: string, system: string, threat: string, o: DecideOptions) => {
+    .action((file: string, system: string, threat: string, o: DecideOptions, cmd: Command) => {
       const chosen = (['confirm', 'dismiss', 'add'] as const).filter((k) => o[k]);
       if (chosen.length !== 1) {
         io.err('assay: threats decide: give exactly one of --confirm, --dismiss or --add');
@@ -47,6 +47,6 @@ export function registerThreatCommands(program: Command, kit: CliKit): void {
       }
       const decision = { confirm: 'confirmed', dismiss: 'dismissed', add: 'added' }[chosen[0]!];
       const result = run('systems.decideThreat', { file: resolve(file), system, decision: { threat, decision, ...(o.reason !== undefined ? { reason: o.reason } : {}) } });
-      emit(o.json, result.threat, formatThreat(result.threat));
+      emit(Boolean((cmd.optsWithGlobals() as { json?: boolean }).json), result.threat, formatThreat(result.threat));
     });
 }
