@@ -151,7 +151,7 @@ function SystemDetail({ system }: { system: AiSystem }) {
         </dd>
       </dl>
       <InventoryDetails system={system} readOnly={readOnly} />
-      {file && <ThreatsPanel file={file} systemId={system.id} readOnly={readOnly} />}
+      {file && <ThreatsPanel file={file} systemId={system.id} version={system.updatedAt} readOnly={readOnly} />}
     </section>
   );
 }

@@ -13,10 +13,10 @@ const lines = (text: string) =>
 
 function Field({ label, children, id }: { label: string; children: React.ReactNode; id: string }) {
   return (
-    <>
+    <div className="own-field">
       <label htmlFor={id}>{label}</label>
       {children}
-    </>
+    </div>
   );
 }
 
@@ -71,7 +71,7 @@ function MapForm() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const target = f.kind === 'requirement' ? { requirement: f.target.trim(), relationship: f.relationship } : { threat: f.target };
-    if (await map({ control: f.control, rationale: f.rationale, ...target })) setF({ ...f, target: '', rationale: '' });
+    if (await map({ control: f.control, rationale: f.rationale, ...target })) setF((now) => ({ ...now, target: '', rationale: '' }));
   }
   return (
     <form className="panel own-form" onSubmit={submit} aria-label="Map a control">

@@ -115,11 +115,12 @@ function AddThreatForm({ options, onAdd }: { options: { id: string; name: string
 }
 
 /** The threats of one AI system: suggested from its properties, confirmed, dismissed with a reason or added by the user. */
-export function ThreatsPanel({ file, systemId, readOnly }: { file: string; systemId: string; readOnly: boolean }) {
+export function ThreatsPanel({ file, systemId, version, readOnly }: { file: string; systemId: string; version: string; readOnly: boolean }) {
   const { threats, catalog, error, load, decide } = useThreats();
   useEffect(() => {
     void load(file, systemId);
-  }, [file, systemId, load]);
+    // version: the system's last change, after which the suggestions are worked out again.
+  }, [file, systemId, version, load]);
   const open = threats.filter((t) => !t.decision).length;
   const listed = new Set(threats.map((t) => t.threatId));
   return (
