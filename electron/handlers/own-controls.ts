@@ -22,7 +22,7 @@ export const ownControlHandlers: Pick<Handlers, Names> = {
   },
   'ownControls.unmap': (input, ctx) => {
     const { a, actor } = writer(input.file, ctx);
-    unmapControl(a, input.control, input.target, actor);
+    unmapControl(a, input.control, input.mappedTo, actor);
     return { removed: true as const };
   },
   'ownControls.retire': (input, ctx) => {

@@ -156,7 +156,7 @@ export function mapControl(a: Assessment, m: MappingInput, actor: string): UserM
 export function unmapControl(a: Assessment, control: string, target: string, actor: string): void {
   a.write((at) => {
     const gone = a.db.prepare('DELETE FROM control_mapping WHERE control_id = ? AND target = ?').run(control, target);
-    if (gone.changes === 0) throw new AssayError('not_found', `${a.file}: has no user mapping from ${control} to ${target}`, [{ path: 'target', message: 'no such mapping' }]);
+    if (gone.changes === 0) throw new AssayError('not_found', `${a.file}: has no user mapping from ${control} to ${target}`, [{ path: 'mappedTo', message: 'no such mapping' }]);
     a.audit({ at, actor, command: 'ownControls.unmap', entity: 'control', entityId: control, payload: { target } });
   });
   a.forgetCached();

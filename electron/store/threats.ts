@@ -18,14 +18,18 @@ interface DecisionRow {
   decided_by: string;
 }
 
+/** Files before format 10 (read without upgrading) have no decisions table: nothing is decided in them. */
+function decisionRows(db: Database.Database, systemId?: string): DecisionRow[] {
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'system_threat'").get() === undefined) return [];
+  return (systemId === undefined ? db.prepare('SELECT * FROM system_threat').all() : db.prepare('SELECT * FROM system_threat WHERE system_id = ?').all(systemId)) as DecisionRow[];
+}
+
 /** The threats of one system: every suggested one (with the rules' reasons) and every one the user decided. */
 export function systemThreats(a: Assessment, system: AiSystem): SystemThreat[] {
   const catalog = a.catalog();
   const threats = new Map(catalog.threats.map((t) => [t.id, t]));
   const suggested = new Map(suggestThreats(system, new Set(threats.keys())).map((s) => [s.threatId, s]));
-  const decided = new Map(
-    (a.db.prepare('SELECT * FROM system_threat WHERE system_id = ?').all(system.id) as DecisionRow[]).map((r) => [r.threat_id, r]),
-  );
+  const decided = new Map(decisionRows(a.db, system.id).map((r) => [r.threat_id, r]));
   const name = nameResolver(a.db);
   return [...new Set([...suggested.keys(), ...decided.keys()])].sort().map((id) => {
     const threat = threats.get(id);
@@ -74,7 +78,7 @@ export function decideThreat(a: Assessment, systemRef: string, d: ThreatDecision
 /** system_threat in the shape replay produces. */
 export function readThreatTables(db: Database.Database): Record<string, TableRows> {
   const rows: TableRows = new Map();
-  for (const r of db.prepare('SELECT * FROM system_threat').all() as DecisionRow[])
+  for (const r of decisionRows(db))
     rows.set(systemThreatKey(r.system_id, r.threat_id), { decision: r.decision, reason: r.reason, decided_at: r.decided_at, decided_by: r.decided_by });
   return { system_threat: rows };
 }

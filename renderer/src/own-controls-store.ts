@@ -54,7 +54,7 @@ export const useOwnControls = create<OwnControlsState>()((set, get) => {
     },
     add: (control) => change((file) => api.invoke('ownControls.add', { file, control }), `Added ${control.id}.`),
     map: (mapping) => change((file) => api.invoke('ownControls.map', { file, mapping }), `Mapped ${mapping.control} to ${mapping.requirement ?? mapping.threat}.`),
-    unmap: (control, target) => change((file) => api.invoke('ownControls.unmap', { file, control, target }), `Removed the mapping ${control} → ${target}.`),
+    unmap: (control, target) => change((file) => api.invoke('ownControls.unmap', { file, control, mappedTo: target }), `Removed the mapping ${control} → ${target}.`),
     retire: (control, reason) => change((file) => api.invoke('ownControls.retire', { file, control, reason }), `Retired ${control}.`),
   };
 });

@@ -22,7 +22,7 @@ export const ownControlCommands = {
   ),
   'ownControls.unmap': command(
     'Remove a mapping a user drew from a control to a requirement or threat.',
-    z.object({ file: AssessmentFile, control: ControlId, target: z.string().trim().min(1, 'the requirement or threat is required').max(300) }).strict(),
+    z.object({ file: AssessmentFile, control: ControlId, mappedTo: z.string().trim().min(1, 'the requirement or threat it is mapped to is required').max(300) }).strict(),
     z.object({ removed: z.literal(true) }),
   ),
   'ownControls.retire': command(

@@ -65,7 +65,7 @@ describe("the organisation's own controls", () => {
     expect(trace?.controls.map((c) => [c.control.id, c.mapping.relationship])).toEqual([['ORG-01', 'equal']]);
     expect(call(dir, 'audit.list', { file }).entries.find((e) => e.label === 'Control mapped')?.change).toMatch(/→ THR-08: Reviews catch/);
     expect(verifyFile(file).ok).toBe(true);
-    call(dir, 'ownControls.unmap', { file, control: 'GOV-01', target: 'acme-ai-policy:AP-1.2' });
+    call(dir, 'ownControls.unmap', { file, control: 'GOV-01', mappedTo: 'acme-ai-policy:AP-1.2' });
     expect(acme()).toMatchObject({ satisfied: 1, partly: 0 });
     expect(verifyFile(file).ok).toBe(true);
   });
@@ -108,7 +108,7 @@ describe("the organisation's own controls", () => {
     expect(refuse('ownControls.map', { mapping: { control: 'ORG-01', threat: 'THR-08', rationale: 'short' } }).issues?.[0]).toMatchObject({ path: 'mapping.rationale', message: expect.stringMatching(/at least 10/) });
     expect(refuse('ownControls.map', { mapping: { control: 'ZZZ-99', threat: 'THR-08', rationale: 'A rationale long enough' } }).message).toMatch(/no active control ZZZ-99/);
     expect(refuse('ownControls.retire', { control: 'GOV-01', reason: 'Not ours to retire' }).message).toMatch(/has no own control GOV-01/);
-    expect(refuse('ownControls.unmap', { control: 'ORG-01', target: 'THR-01' }).message).toMatch(/no user mapping from ORG-01 to THR-01/);
+    expect(refuse('ownControls.unmap', { control: 'ORG-01', mappedTo: 'THR-01' }).message).toMatch(/no user mapping from ORG-01 to THR-01/);
     expect(fileHash(file)).toBe(before);
   });
 

@@ -87,7 +87,7 @@ export function registerOwnControlCommands(controls: Command, kit: CliKit): void
     .argument('<control-id>', 'a control id')
     .argument('<target>', 'the requirement (framework:id) or threat id it was mapped to')
     .action((file: string, control: string, target: string) => {
-      run('ownControls.unmap', { file: resolve(file), control, target });
+      run('ownControls.unmap', { file: resolve(file), control, mappedTo: target });
       emit(false, null, `removed the mapping ${control} → ${target}`);
     });
 
