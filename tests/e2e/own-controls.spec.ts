@@ -34,6 +34,8 @@ test("the organisation's own controls: added, mapped to a requirement and a thre
   await map.getByRole('button', { name: 'Map' }).click();
   const mappings = panel.getByRole('list', { name: 'User mappings' });
   await expect(mappings).toContainText('ORG-01 → eu-ai-act:Art. 12(1) (intersects)');
+  // The form clears once the save and the reload of the catalog are done.
+  await expect(map.getByLabel('Rationale')).toHaveValue('', { timeout: 20_000 });
   await map.getByRole('radio', { name: 'a threat' }).check();
   await map.getByLabel('Threat', { exact: true }).selectOption('THR-08');
   await map.getByLabel('Rationale').fill('Reviews catch injection attempts that got through');

@@ -67,11 +67,15 @@ function MapForm() {
   const map = useOwnControls((s) => s.map);
   const catalog = useApp((s) => s.catalog);
   const [f, setF] = useState({ control: '', kind: 'requirement' as 'requirement' | 'threat', target: '', relationship: 'equal' as Relationship, rationale: '' });
+  const [saving, setSaving] = useState(false);
   const id = useId();
   async function submit(e: FormEvent) {
     e.preventDefault();
     const target = f.kind === 'requirement' ? { requirement: f.target.trim(), relationship: f.relationship } : { threat: f.target };
-    if (await map({ control: f.control, rationale: f.rationale, ...target })) setF((now) => ({ ...now, target: '', rationale: '' }));
+    setSaving(true);
+    const saved = await map({ control: f.control, rationale: f.rationale, ...target });
+    setSaving(false);
+    if (saved) setF((now) => ({ ...now, target: '', rationale: '' }));
   }
   return (
     <form className="panel own-form" onSubmit={submit} aria-label="Map a control">
@@ -123,8 +127,8 @@ function MapForm() {
       <Field label="Rationale" id={`${id}-why`}>
         <textarea id={`${id}-why`} rows={2} value={f.rationale} onChange={(e) => setF({ ...f, rationale: e.target.value })} required />
       </Field>
-      <button type="submit" className="btn btn-primary" disabled={!f.control || !f.target.trim() || !f.rationale.trim()}>
-        Map
+      <button type="submit" className="btn btn-primary" disabled={saving || !f.control || !f.target.trim() || !f.rationale.trim()}>
+        {saving ? 'Mapping…' : 'Map'}
       </button>
     </form>
   );
