@@ -4,12 +4,7 @@ import type { ControlType, Relationship } from '../../../../shared/catalog/schem
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useOwnControls } from '../../own-controls-store';
 import { useApp } from '../../store';
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+import { lines } from '../../text-lines';
 
 function Field({ label, children, id }: { label: string; children: React.ReactNode; id: string }) {
   return (

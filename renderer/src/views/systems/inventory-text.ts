@@ -1,16 +1,11 @@
 import type { AiSystem, AiSystemChanges } from '../../../../shared/domain/systems';
 import { groupRelations } from '../../../../shared/domain/systems';
+import { lines } from '../../text-lines';
 
 /**
  * The list fields of the inventory edited as plain text, one item a line, so a person can paste
  * from a spreadsheet: groups per relation, an agent's tools as "tool: permissions".
  */
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-
 export type Relation = (typeof groupRelations)[number];
 
 export interface InventoryText {
