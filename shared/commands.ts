@@ -12,6 +12,8 @@ import { sampleCommands } from './command-groups/sample';
 import { incidentCommands } from './command-groups/incidents';
 import { riskCommands } from './command-groups/risks';
 import { ControlRow, ListedControl, StateCountsSchema, controlCommands } from './command-groups/controls';
+import { ownControlCommands } from './command-groups/own-controls';
+import { threatCommands } from './command-groups/threats';
 
 export { AssessmentFile } from './command-kit';
 export { ControlRow, ListedControl };
@@ -337,6 +339,8 @@ export const commands = {
   ...sampleCommands,
   ...riskCommands,
   ...incidentCommands,
+  ...threatCommands,
+  ...ownControlCommands,
 } as const;
 
 export type Commands = typeof commands;

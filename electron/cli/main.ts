@@ -9,6 +9,8 @@ import { registerIncidentCommands } from './commands/incidents';
 import { registerRiskCommands } from './commands/risks';
 import { registerControlCommands } from './commands/controls';
 import { registerSystemCommands } from './commands/systems';
+import { registerThreatCommands } from './commands/threats';
+import { registerOwnControlCommands } from './commands/own-controls';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
 import { runJob } from '../jobs/await-job';
 import { progressLine } from '../jobs/progress-line';
@@ -227,7 +229,9 @@ function buildProgram(io: Io): Command {
   registerSampleCommands(program, kit);
   registerRiskCommands(program, kit);
   registerIncidentCommands(program, kit);
-  registerControlCommands(program, kit);
+  const controlsCommand = registerControlCommands(program, kit);
+  registerThreatCommands(program, kit);
+  registerOwnControlCommands(controlsCommand, kit);
 
   program
     .command('import-framework')

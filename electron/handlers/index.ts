@@ -11,6 +11,8 @@ import { jobHandlers } from './jobs';
 import { riskHandlers } from './risks';
 import { statusHandlers } from './status';
 import { systemHandlers } from './systems';
+import { ownControlHandlers } from './own-controls';
+import { threatHandlers } from './threats';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -30,4 +32,6 @@ export const handlers: Handlers = {
   ...sampleHandlers,
   ...riskHandlers,
   ...incidentHandlers,
+  ...threatHandlers,
+  ...ownControlHandlers,
 };

@@ -9,6 +9,7 @@ import { AssayError } from '../../shared/errors';
 import type { ImportedFramework } from '../catalog/user-framework';
 import { type AuditInput, type Head, type StoredEntry, appendAudit, readHead } from './audit';
 import { writeEntry } from './control-entries';
+import { withOwnControls } from './own-controls';
 import { erasePerson, nameResolver } from './people';
 import { explainSqliteError } from './sqlite';
 
@@ -57,6 +58,7 @@ export interface OpenInfo {
 /** One open assessment file: the typed operations on it, nothing else touches its SQL. */
 export class Assessment {
   private cachedCatalog: Catalog | undefined;
+  private cachedBase: Catalog | undefined;
 
   constructor(
     readonly file: string,
@@ -168,9 +170,15 @@ export class Assessment {
     return this.control(id);
   }
 
-  /** The catalog this assessment was created with, plus the frameworks imported into it. */
+  /** The catalog as everything sees it: the snapshot, imported frameworks, own controls and user mappings. */
   catalog(): Catalog {
-    if (this.cachedCatalog) return this.cachedCatalog;
+    this.cachedCatalog ??= withOwnControls(this.baseCatalog(), this.db);
+    return this.cachedCatalog;
+  }
+
+  /** The catalog this assessment was created with, plus the frameworks imported into it. */
+  baseCatalog(): Catalog {
+    if (this.cachedBase) return this.cachedBase;
     const row = this.db.prepare('SELECT content FROM catalog_snapshot').get() as { content: string } | undefined;
     if (!row) throw new AssayError('refused', `${this.file}: has no catalog snapshot; the file is damaged`);
     const users = (this.db.prepare('SELECT content FROM user_framework ORDER BY id').all() as { content: string }[]).map(
@@ -179,14 +187,14 @@ export class Assessment {
     const snapshot = JSON.parse(row.content) as { frameworks?: Framework[] };
     const parsed = Catalog.safeParse({ ...snapshot, frameworks: [...(snapshot.frameworks ?? []), ...users] });
     if (!parsed.success) throw new AssayError('integrity', `${this.file}: its catalog snapshot does not validate (${parsed.error.issues[0]?.message})`);
-    this.cachedCatalog = parsed.data;
+    this.cachedBase = parsed.data;
     return parsed.data;
   }
 
   /** Adds or replaces a user framework in one transaction; a bundled framework id is refused. */
   importFramework(imported: ImportedFramework, actor: string): { replaced: boolean } {
     const { framework } = imported;
-    if (this.catalog().frameworks.some((f) => f.origin === 'bundled' && f.id === framework.id))
+    if (this.baseCatalog().frameworks.some((f) => f.origin === 'bundled' && f.id === framework.id))
       throw new AssayError('conflict', `framework id ${framework.id} is already used by the bundled catalog; give the imported framework another id`);
     const content = JSON.stringify(framework);
     const contentSha256 = createHash('sha256').update(content).digest('hex');
@@ -211,7 +219,7 @@ export class Assessment {
         .run({ id: framework.id, name: framework.name, format: imported.format, sourceName: imported.sourceName, sha256: imported.sha256, at, actor: entry.actor, content });
       return replaced;
     });
-    this.cachedCatalog = undefined;
+    this.forgetCached();
     return { replaced };
   }
 
@@ -223,7 +231,7 @@ export class Assessment {
       this.db.prepare('DELETE FROM user_framework WHERE id = ?').run(id);
       this.audit({ at, actor, command: 'catalog.removeFramework', entity: 'framework', entityId: id, payload: { name: row.name, version } });
     });
-    this.cachedCatalog = undefined;
+    this.forgetCached();
   }
 
   /** A data-protection erasure: the person's data becomes a tombstone; the log keeps only that it happened. */
@@ -243,6 +251,7 @@ export class Assessment {
   /** Drops what this object cached from the file, after another process changed it. */
   forgetCached(): void {
     this.cachedCatalog = undefined;
+    this.cachedBase = undefined;
   }
 
   close(): void {

@@ -6,6 +6,8 @@ import { canonicalJson } from '../../shared/domain/canonical-json';
 import type { Assessment } from './assessment';
 import { catalogHash } from './catalog-snapshot';
 import { keepBackup } from './backup';
+import { activeOwnControlIds } from './own-controls';
+import { AssayError } from '../../shared/errors';
 
 export interface StateCarried {
   control: string;
@@ -34,7 +36,8 @@ interface StateRow {
 /** The snapshot alone, without the frameworks imported into the assessment (an update leaves those as they are). */
 function snapshotCatalog(a: Assessment): Catalog {
   const users = new Set((a.db.prepare('SELECT id FROM user_framework').all() as { id: string }[]).map((r) => r.id));
-  const catalog = a.catalog();
+  // Own controls and user mappings are the organisation's, not the snapshot's: an update neither retires nor replaces them.
+  const catalog = a.baseCatalog();
   return { ...catalog, frameworks: catalog.frameworks.filter((f) => !users.has(f.id)) };
 }
 
@@ -88,6 +91,10 @@ export function planCatalogUpdate(a: Assessment, bundled: Catalog): CatalogUpdat
 export function applyCatalogUpdate(a: Assessment, bundled: Catalog, actor: string): { plan: CatalogUpdatePlan; backup?: string } {
   const plan = planCatalogUpdate(a, bundled);
   if (plan.upToDate) return { plan };
+  const own = new Set(activeOwnControlIds(a.db));
+  const taken = bundled.controls.filter((c) => own.has(c.id)).map((c) => c.id);
+  if (taken.length > 0)
+    throw new AssayError('conflict', `${a.file}: the new catalog uses control id(s) ${taken.join(', ')}, which are the organisation's own controls; nothing was changed (retire them first)`);
   const backup = keepBackup(a.db, a.file, `catalog-${plan.diff.fromVersion}`);
   const content = canonicalJson(bundled);
   const sha256 = catalogHash(bundled);
@@ -106,7 +113,7 @@ export function applyCatalogUpdate(a: Assessment, bundled: Catalog, actor: strin
     for (const s of plan.states) {
       if (s.after === null) a.db.prepare('DELETE FROM control_state WHERE control_id = ?').run(s.control);
     }
-    const live = new Set(bundled.controls.map((c) => c.id));
+    const live = new Set([...bundled.controls.map((c) => c.id), ...own]);
     for (const { id } of a.db.prepare('SELECT id FROM catalog_control').all() as { id: string }[])
       if (!live.has(id)) a.db.prepare('DELETE FROM catalog_control WHERE id = ?').run(id);
     const upsert = a.db.prepare(

@@ -3,6 +3,8 @@ import type { TableRows } from '../../shared/domain/replay';
 import { readIncidentTables } from './incidents';
 import { readRiskTables } from './risks';
 import { readSystemEntries } from './control-entries';
+import { readOwnControlTables } from './own-controls';
+import { readThreatTables } from './threats';
 
 /**
  * What each domain's state tables hold, in the shape its replay produces. A domain that
@@ -12,6 +14,8 @@ const readers: ((db: Database.Database) => Record<string, TableRows>)[] = [
   readSystemEntries,
   readRiskTables,
   readIncidentTables,
+  readThreatTables,
+  readOwnControlTables,
 ];
 
 export function domainTables(db: Database.Database): Record<string, TableRows> {

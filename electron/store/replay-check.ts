@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { type CoreTable, type Difference, type ReplayState, type Row, type TableRows, compareTable, replayedTables, unreplayedTables } from '../../shared/domain/replay';
 import { type PersonRow, digestOf } from './people';
 import { domainTables } from './domain-tables';
+import { ownCatalogControls } from '../../shared/domain/own-controls/log';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -85,7 +86,8 @@ function expectedTables(replayed: ReplayState, actual: ReturnType<typeof readTab
     catalog_snapshot: snapshot,
     catalog_snapshot_previous: withContent(replayed.catalog_snapshot_previous, (k) => k),
     // An altered snapshot is reported on its own row; its controls are then not worth comparing.
-    catalog_control: snapshotIntact ? snapshotControls() : actual.catalog_control,
+    // The organisation's own controls join them while active (they are rebuilt from the log).
+    catalog_control: snapshotIntact ? new Map([...snapshotControls(), ...ownCatalogControls(replayed)]) : actual.catalog_control,
   };
 }
 

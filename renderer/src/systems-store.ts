@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AiSystem, AiSystemInput } from '../../shared/domain/systems';
+import type { AiSystem, AiSystemChanges, AiSystemInput } from '../../shared/domain/systems';
 import { api } from './api';
 
 interface SystemsState {
@@ -10,6 +10,7 @@ interface SystemsState {
   load(file: string): Promise<void>;
   select(id: string | null): void;
   add(system: AiSystemInput): Promise<boolean>;
+  update(id: string, changes: AiSystemChanges): Promise<boolean>;
   invalidate(): void;
 }
 
@@ -44,6 +45,20 @@ export const useSystems = create<SystemsState>()((set, get) => ({
     try {
       const { system: added } = await api.invoke('systems.add', { file, system });
       set({ error: null, selectedId: added.id });
+      await get().load(file);
+      return true;
+    } catch (error) {
+      set({ error: message(error) });
+      return false;
+    }
+  },
+
+  async update(id, changes) {
+    const { file } = get();
+    if (!file) return false;
+    try {
+      await api.invoke('systems.update', { file, system: id, changes });
+      set({ error: null });
       await get().load(file);
       return true;
     } catch (error) {

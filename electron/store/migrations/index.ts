@@ -6,6 +6,7 @@ import systemClassification from './0005_system_classification';
 import controlEntries from './0006_control_entries';
 import risksIncidents from './0009_risks_incidents';
 import systemControlEntries from './0007_system_control_entries';
+import threatsOwnControls from './0010_threats_own_controls';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'control-entries', sql: controlEntries },
   { version: 7, name: 'system-control-entries', sql: systemControlEntries },
   { version: 9, name: 'risks-incidents', sql: risksIncidents },
+  { version: 10, name: 'threats-own-controls', sql: threatsOwnControls },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;

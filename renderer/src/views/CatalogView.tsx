@@ -6,6 +6,7 @@ import { countOf } from '../../../shared/plural';
 import { shell } from '../api';
 import { type CatalogSelection, useApp } from '../store';
 import { CatalogUpdatePanel } from './catalog/CatalogUpdatePanel';
+import { OwnControlsPanel } from './catalog/OwnControlsPanel';
 import { FrameworkDetail } from './catalog/FrameworkDetail';
 import { RequirementDetail } from './catalog/RequirementDetail';
 import { ControlDetail, ThreatDetail } from './catalog/ThreatControlDetail';
@@ -109,6 +110,7 @@ export function CatalogView() {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<SearchKind | 'all'>('all');
   const [importing, setImporting] = useState(false);
+  const [owning, setOwning] = useState(false);
   const searchId = useId();
   const kindId = useId();
 
@@ -133,9 +135,13 @@ export function CatalogView() {
         <button type="button" className="btn" onClick={() => setImporting(!importing)} aria-expanded={importing}>
           Import framework…
         </button>
+        <button type="button" className="btn" onClick={() => setOwning(!owning)} aria-expanded={owning}>
+          Own controls…
+        </button>
       </div>
       <CatalogUpdatePanel />
       {importing && <ImportForm onDone={() => setImporting(false)} />}
+      {owning && <OwnControlsPanel />}
       {notice && (
         <p className="notice notice-ok" role="status">
           {notice}

@@ -1,10 +1,12 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { operatorRoleLabels } from '../../../shared/catalog/labels';
 import { type OperatorRole, operatorRoles } from '../../../shared/catalog/schema';
-import { annexIvFields, type AiSystem, deployments, lifecycleStages, modelTypeLabels, modelTypes } from '../../../shared/domain/systems';
+import { type AiSystem, deployments, lifecycleStages, modelTypeLabels, modelTypes } from '../../../shared/domain/systems';
 import { useApp } from '../store';
 import { useSystems } from '../systems-store';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InventoryDetails } from './systems/InventoryDetails';
+import { ThreatsPanel } from './systems/ThreatsPanel';
 
 const words = (s: string) => s.replace(/_/g, ' ');
 
@@ -111,6 +113,8 @@ function AddSystemForm({ onDone }: { onDone: () => void }) {
 }
 
 function SystemDetail({ system }: { system: AiSystem }) {
+  const file = useApp((s) => s.current?.file ?? null);
+  const readOnly = useApp((s) => s.current?.readOnly ?? false);
   return (
     <section className="detail" aria-label={`AI system ${system.name}`}>
       <p className="muted mono">{system.id}</p>
@@ -146,19 +150,8 @@ function SystemDetail({ system }: { system: AiSystem }) {
             .join('; ') || <span className="empty">none of these</span>}
         </dd>
       </dl>
-      {system.roles.includes('provider') && (
-        <>
-          <h3>Technical documentation (Annex IV)</h3>
-          <dl className="facts-list">
-            {annexIvFields.map(([key, label]) => (
-              <div key={key}>
-                <dt>{label}</dt>
-                <dd>{system.annexIv[key] ?? <span className="empty">empty</span>}</dd>
-              </div>
-            ))}
-          </dl>
-        </>
-      )}
+      <InventoryDetails system={system} readOnly={readOnly} />
+      {file && <ThreatsPanel file={file} systemId={system.id} version={system.updatedAt} readOnly={readOnly} />}
     </section>
   );
 }

@@ -1,4 +1,6 @@
 import { controlEntriesDomain } from '../controls/log';
+import { ownControlsDomain } from '../own-controls/log';
+import { threatsDomain } from '../threats/log';
 import type { LoggedDomain } from './domain';
 import { incidentDomain } from '../incident-register/log';
 import { riskDomain } from '../risk-register/log';
@@ -12,4 +14,6 @@ export const loggedDomains: readonly LoggedDomain[] = [
   controlEntriesDomain,
   riskDomain,
   incidentDomain,
+  threatsDomain,
+  ownControlsDomain,
 ];
