@@ -169,6 +169,7 @@ export function retireOwnControl(a: Assessment, id: string, reason: string, acto
   a.write((at) => {
     const entry = a.audit({ at, actor, command: 'ownControls.retire', entity: 'control', entityId: id, payload: { reason, name: c.name } });
     a.db.prepare('DELETE FROM control_state WHERE control_id = ?').run(id);
+    a.db.prepare('DELETE FROM system_control_state WHERE control_id = ?').run(id);
     a.db.prepare('DELETE FROM catalog_control WHERE id = ?').run(id);
     a.db.prepare('UPDATE own_control SET retired_at = ?, retired_by = ?, retired_reason = ? WHERE id = ?').run(at, entry.actor, reason, id);
   });

@@ -75,9 +75,13 @@ describe("the organisation's own controls", () => {
     const file = withOwnControl(dir);
     call(dir, 'ownControls.map', { file, mapping: { control: 'ORG-01', threat: 'THR-08', rationale: 'Reviews catch injection attempts' } });
     call(dir, 'controls.setState', { file, controlId: 'ORG-01', state: 'in_progress' });
+    // A system's own entry for the control goes with it too.
+    call(dir, 'systems.add', { file, system: { name: 'Support bot', roles: ['deployer'] } });
+    call(dir, 'controls.setState', { file, controlId: 'ORG-01', state: 'implemented', system: 'Support bot' });
     const { control } = call(dir, 'ownControls.retire', { file, control: 'ORG-01', reason: 'Replaced by the vendor’s built-in review' });
     expect(control.retired).toMatchObject({ by: 'tester', reason: 'Replaced by the vendor’s built-in review' });
     expect(call(dir, 'controls.list', { file }).controls.some((c) => c.id === 'ORG-01')).toBe(false);
+    expect(call(dir, 'controls.list', { file, system: 'Support bot' }).controls.some((c) => c.id === 'ORG-01')).toBe(false);
     expect(call(dir, 'catalog.get', { file }).threat_controls.some((t) => t.control === 'ORG-01')).toBe(false);
     expect(verifyFile(file).ok).toBe(true);
     const again = dispatch('ownControls.retire', { file, control: 'ORG-01', reason: 'Retire it twice' }, testContext(dir));

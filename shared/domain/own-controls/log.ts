@@ -75,6 +75,9 @@ export const ownControlsDomain: LoggedDomain = {
         state.own_control!.set(entry.entityId, { ...row, retired_at: entry.at, retired_by: entry.actor, retired_reason: p.reason });
         // A retired control leaves the control list; its state goes with it (the log keeps its history).
         state.control_state?.delete(entry.entityId);
+        // …and so do the entries systems kept for it.
+        const systemEntries = state.system_control_state;
+        if (systemEntries) for (const key of [...systemEntries.keys()]) if (key.endsWith(`|${entry.entityId}`)) systemEntries.delete(key);
         return undefined;
       },
       describe: (entry) => {
