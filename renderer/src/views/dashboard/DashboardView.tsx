@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Dashboard } from '../../../../shared/command-groups/dashboard';
-import { controlsByStateOption, coverageByFrameworkOption } from '../../../../shared/charts/dashboard-charts';
+import { controlsByStateOption, coverageByFrameworkOption, coverageBySystemOption, satisfiedShare } from '../../../../shared/charts/dashboard-charts';
 import { implementationRate } from '../../../../shared/domain/control-state';
 import { countOf } from '../../../../shared/plural';
 import { formatDateTime, localTimeZone } from '../../../../shared/format-date';
@@ -30,6 +30,15 @@ export function DashboardView() {
 
   const coverageOption = useMemo(() => (data ? coverageByFrameworkOption(data.status.coverage) : null), [data]);
   const stateOption = useMemo(() => controlsByStateOption(counts), [counts]);
+  const systemOption = useMemo(() => {
+    if (!data || data.status.systemCoverage.length === 0) return null;
+    const frameworks = data.status.coverage.map((f) => f.name);
+    const rows = data.status.systemCoverage.map((s) => ({
+      system: s.name,
+      satisfied: Object.fromEntries(frameworks.map((name) => [name, null as number | null]).concat(s.frameworks.map((f) => [f.name, satisfiedShare(f)]))),
+    }));
+    return { option: coverageBySystemOption(rows, frameworks), height: 110 + rows.length * 36 };
+  }, [data]);
 
   return (
     <div className="dashboard">
@@ -88,6 +97,14 @@ export function DashboardView() {
           <EChart option={stateOption} height={280} label="Controls by state" testId="chart-states" />
         </section>
       </div>
+
+      {systemOption && (
+        <section className="panel" aria-labelledby="system-coverage-heading">
+          <h2 id="system-coverage-heading">Coverage per AI system</h2>
+          <p className="muted small">Share of each framework’s applicable requirements satisfied for the system: its own control entries, else the organisation’s.</p>
+          <EChart option={systemOption.option} height={systemOption.height} label="Coverage per AI system" testId="chart-systems" />
+        </section>
+      )}
 
       <section className="panel" aria-labelledby="risk-map-heading">
         <h2 id="risk-map-heading">Risk heat map</h2>
