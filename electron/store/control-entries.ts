@@ -59,7 +59,8 @@ function describeTarget(t: EntryTarget): string {
 export function requireControls(a: Assessment, ids: readonly string[]): void {
   const known = new Set(a.catalog().controls.map((c) => c.id));
   const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length) throw new AssayError('not_found', `${a.file}: has no control ${unknown.join(', ')} in its catalog (assay controls lists them)`);
+  if (unknown.length)
+    throw new AssayError('not_found', `${unknown.length === 1 ? 'control' : 'controls'} ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the catalog of ${a.file}`);
 }
 
 /**

@@ -82,7 +82,7 @@ export const controlCommands = {
   'controls.list': command(
     "Controls of the assessment with the entry that counts: the organisation's, or a system's own where it has one.",
     z.object({ file: AssessmentFile, system: SystemRef.optional() }).strict(),
-    z.object({ controls: z.array(ListedControl), system: z.object({ id: z.string(), name: z.string() }).nullable() }),
+    z.object({ controls: z.array(ListedControl), system: z.object({ id: z.string(), name: z.string() }).nullable().default(null) }),
   ),
   'controls.setState': command(
     "Set a control's entry (a justification is required for not applicable), for the organisation or for one system.",

@@ -81,7 +81,7 @@ describe("a system's own control entries", () => {
     const file = assessment(dir);
     const before = fileHash(file);
     expect(fails(dir, 'controls.setState', { file, controlId: 'GOV-01', state: 'implemented', system: 'SYS-099' })).toMatch(/has no AI system "SYS-099"/);
-    expect(fails(dir, 'controls.setState', { file, controlId: 'ZZZ-01', state: 'implemented', system: 'SYS-001' })).toMatch(/has no control ZZZ-01/);
+    expect(fails(dir, 'controls.setState', { file, controlId: 'ZZZ-01', state: 'implemented', system: 'SYS-001' })).toMatch(/control ZZZ-01 is not in the catalog of /);
     expect(fails(dir, 'controls.setState', { file, controlId: 'GOV-01', state: 'not_applicable', system: 'SYS-001' })).toMatch(/justification/);
     expect(fileHash(file)).toBe(before);
   });
@@ -144,7 +144,7 @@ describe('controls.setMany', () => {
     const message = fails(dir, 'controls.setMany', { file, controlIds: ['GOV-01', 'GOV-02', 'GOV-03', 'GOV-04'], details: { nextReview: '2026-05-01' } });
     expect(message).toMatch(/control GOV-03: the next review \(2026-05-01\) cannot be before the last review \(2026-06-01\)/);
     expect(fileHash(file)).toBe(before);
-    expect(fails(dir, 'controls.setMany', { file, controlIds: ['GOV-01', 'NOPE-01'], state: 'implemented' })).toMatch(/has no control NOPE-01/);
+    expect(fails(dir, 'controls.setMany', { file, controlIds: ['GOV-01', 'NOPE-01'], state: 'implemented' })).toMatch(/control NOPE-01 is not in the catalog of /);
     expect(fails(dir, 'controls.setMany', { file, controlIds: ['GOV-01', 'GOV-01'], state: 'implemented' })).toMatch(/control GOV-01 is listed twice/);
     expect(fails(dir, 'controls.setMany', { file, controlIds: ['GOV-01'] })).toMatch(/say what to change/);
     expect(fails(dir, 'controls.setMany', { file, controlIds: ['GOV-01'], state: 'not_applicable', justification: 'short' })).toMatch(/justification/);
