@@ -7,6 +7,7 @@ import type { ApplicableObligation, ClassificationResult } from './domain/classi
 import { AiSystem, AiSystemChanges, AiSystemInput } from './domain/systems';
 import { JobId, JobInfo, JobKind } from './jobs';
 import { AssessmentFile, FileOnly, IsoDate, command } from './command-kit';
+import { evidenceCommands } from './command-groups/evidence';
 
 export { AssessmentFile } from './command-kit';
 
@@ -344,7 +345,7 @@ const coreCommands = {
 } as const;
 
 // Each further domain's commands live in shared/command-groups/<domain>.ts and join the one table here.
-export const commands = { ...coreCommands } as const;
+export const commands = { ...coreCommands, ...evidenceCommands } as const;
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;
@@ -353,13 +354,13 @@ export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
 export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
 
 /** Input fields that name a file on disk: the doors confine them (bridge folders, Electron's user-chosen paths). */
-export const PATH_FIELDS = ['file', 'source'] as const;
+export const PATH_FIELDS = ['file', 'source', 'paths', 'out'] as const;
 
 /** The file paths a raw command input names, whatever the command. */
 export function pathsIn(input: unknown): string[] {
   if (!input || typeof input !== 'object') return [];
   const record = input as Record<string, unknown>;
-  return PATH_FIELDS.map((field) => record[field]).filter((v): v is string => typeof v === 'string');
+  return PATH_FIELDS.flatMap((field) => [record[field]].flat()).filter((v): v is string => typeof v === 'string');
 }
 
 export const commandNames = Object.keys(commands) as CommandName[];

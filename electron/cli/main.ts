@@ -81,6 +81,7 @@ function buildProgram(io: Io): Command {
     const line = progressLine();
     try {
       const result = await runJob('verify', parsed.data.file, { onProgress: line.update, expectHead: parsed.data.expectHead });
+      if (result.kind !== 'verify') throw new AssayError('internal', `verify: the job answered with a ${result.kind} result`);
       return result.value;
     } catch (error) {
       const shape = error instanceof AssayError ? error.toShape() : { code: 'internal' as const, message: String(error) };

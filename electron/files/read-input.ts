@@ -82,12 +82,10 @@ function tooLarge(file: string, size: string, limit: number, what: string): Assa
 }
 
 /**
- * Reads a whole input file safely: refuses folders, FIFOs, devices and sockets at once, and
- * anything larger than the limit, reading at most limit + 1 bytes even when the file grows.
+ * Opens an input file for reading through the returned handle (in chunks, for files of any size):
+ * refuses folders, FIFOs, devices and sockets at once, naming the file. The caller closes the handle.
  */
-export function readInputFile(file: string, options: ReadInputOptions = {}): Buffer {
-  const limit = inputLimit(options);
-  const what = options.what ?? 'input files';
+export function openInputFile(file: string): { fd: number; size: number } {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer must return, not wait (it has no effect on regular files).
@@ -99,7 +97,23 @@ export function readInputFile(file: string, options: ReadInputOptions = {}): Buf
     const stats = fstatSync(fd);
     const kind = specialKind(stats);
     if (kind) throw notRegular(file, kind);
-    if (stats.size > limit) throw tooLarge(file, formatBytes(stats.size), limit, what);
+    return { fd, size: stats.size };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/**
+ * Reads a whole input file safely: refuses folders, FIFOs, devices and sockets at once, and
+ * anything larger than the limit, reading at most limit + 1 bytes even when the file grows.
+ */
+export function readInputFile(file: string, options: ReadInputOptions = {}): Buffer {
+  const limit = inputLimit(options);
+  const what = options.what ?? 'input files';
+  const { fd, size } = openInputFile(file);
+  try {
+    if (size > limit) throw tooLarge(file, formatBytes(size), limit, what);
     const chunks: Buffer[] = [];
     let total = 0;
     // Read until end of file or one byte past the limit: the size seen by fstat may change.

@@ -3,7 +3,7 @@ import type { JobResult } from '../../shared/events';
 import type { JobKind } from '../../shared/jobs';
 import { onEvent } from '../events/hub';
 import type { ProgressStep } from './progress-line';
-import { startJob } from './runner';
+import { type JobOptions, startJob } from './runner';
 
 /**
  * Runs a job to its end in this process and hands back its result, for callers that wait
@@ -12,11 +12,11 @@ import { startJob } from './runner';
 export function runJob(
   kind: JobKind,
   file: string,
-  options: { onProgress?: (step: ProgressStep) => void; expectHead?: string | undefined } = {},
+  options: JobOptions & { onProgress?: (step: ProgressStep) => void } = {},
 ): Promise<JobResult> {
   return new Promise((resolveJob, reject) => {
     // Events come from the worker's messages, so none can arrive before startJob returns.
-    const { jobId } = startJob(kind, file, { expectHead: options.expectHead });
+    const { jobId } = startJob(kind, file, { expectHead: options.expectHead, evidence: options.evidence });
     const unsubscribe = onEvent((event) => {
       if (!('jobId' in event) || event.jobId !== jobId) return;
       if (event.type === 'job.progress') return options.onProgress?.({ phase: event.phase, done: event.done, total: event.total });

@@ -8,6 +8,11 @@ import { emitEvent } from '../events/hub';
 import { fileExists } from '../store/sqlite';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
+export interface JobOptions {
+  expectHead?: string | undefined;
+  evidence?: WorkerInput['evidence'];
+}
+
 /** A cancelled job's worker gets this long to notice the flag before it is terminated. */
 const CANCEL_GRACE_MS = 2000;
 /** Ended jobs stay listed for `jobs.list`, the newest this many. */
@@ -69,18 +74,19 @@ function settle(job: Job, message: WorkerMessage): void {
 }
 
 /** Starts a job and answers at once with its id; everything after arrives as events. */
-export function startJob(kind: JobKind, file: string, options: { expectHead?: string | undefined } = {}): { jobId: string } {
+export function startJob(kind: JobKind, file: string, options: JobOptions = {}): { jobId: string } {
   const path = resolve(file);
   if (!fileExists(path)) throw new AssayError('not_found', `${path}: no such assessment file (or it is not a regular file)`);
   const running = [...jobs.values()].filter((j) => j.info.state === 'running');
   // The same work on the same file already under way: hand back that job rather than doing it twice.
-  const same = options.expectHead === undefined ? running.find((j) => j.info.kind === kind && j.info.file === path && j.expectHead === undefined) : undefined;
+  // (Adding evidence is never "the same work": each request names its own files.)
+  const same = kind === 'verify' && options.expectHead === undefined ? running.find((j) => j.info.kind === kind && j.info.file === path && j.expectHead === undefined) : undefined;
   if (same) return { jobId: same.info.jobId };
   if (running.length >= MAX_RUNNING_JOBS)
     throw new AssayError('conflict', `jobs.start: ${running.length} jobs are already running; wait for one to finish or cancel one (jobs.list)`);
   const jobId = `job-${++counter}-${randomBytes(4).toString('hex')}`;
   const cancelBuffer = new SharedArrayBuffer(4);
-  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
+  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(options.evidence ? { evidence: options.evidence } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
   const worker = new Worker(workerEntry(), { workerData });
   const info: JobInfo = { jobId, kind, file: path, state: 'running', startedAt: new Date().toISOString(), phase: 'starting', done: 0, total: 0 };
   const job: Job = { info, worker, cancel: new Int32Array(cancelBuffer), ended: Promise.resolve(), expectHead: options.expectHead };

@@ -4,6 +4,7 @@ import replayableLog from './0003_replayable_log';
 import aiSystems from './0004_ai_systems';
 import systemClassification from './0005_system_classification';
 import controlEntries from './0006_control_entries';
+import evidence from './0008_evidence';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'ai-systems', sql: aiSystems },
   { version: 5, name: 'system-classification', sql: systemClassification },
   { version: 6, name: 'control-entries', sql: controlEntries },
+  { version: 8, name: 'evidence', sql: evidence },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;

@@ -1,3 +1,4 @@
+import { evidenceDomain } from '../evidence/log';
 import type { LoggedDomain } from './domain';
 
 /**
@@ -5,4 +6,4 @@ import type { LoggedDomain } from './domain';
  * systems). Add a domain here and its tables are replayed and compared by `verify`, and its
  * entries are labelled in the audit log.
  */
-export const loggedDomains: readonly LoggedDomain[] = [];
+export const loggedDomains: readonly LoggedDomain[] = [evidenceDomain];
