@@ -4,6 +4,7 @@ import { type CommandName, type CommandOutput, commandNames, commands } from '..
 import { controlStates } from '../../shared/domain/control-state';
 import { AssayError, type AssayErrorShape } from '../../shared/errors';
 import { assertRegularFile } from '../files/read-input';
+import { registerEvidenceCommands } from './commands/evidence';
 import { registerSystemCommands } from './commands/systems';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
 import { runJob } from '../jobs/await-job';
@@ -264,6 +265,7 @@ function buildProgram(io: Io): Command {
 
   // Each domain's commands live in electron/cli/commands/<domain>.ts.
   registerSystemCommands(program, kit);
+  registerEvidenceCommands(program, kit);
 
   program
     .command('import-framework')

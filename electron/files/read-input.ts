@@ -1,5 +1,8 @@
 import { type Stats, closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { AssayError } from '../../shared/errors';
+import { formatBytes } from '../../shared/format-bytes';
+
+export { formatBytes };
 
 /**
  * Every file Assay reads from the user (framework imports now; evidence, imports and packages
@@ -37,12 +40,6 @@ export function inputLimit(options: Pick<ReadInputOptions, 'maxBytes' | 'env'> =
   return Number(raw);
 }
 
-/** A size as a person reads it: "20 MiB", "512 KiB", "37 bytes". */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} bytes`;
-}
 
 /** What kind of thing a path is, in the words a message uses; undefined for a regular file. */
 export function specialKind(stats: Stats): string | undefined {

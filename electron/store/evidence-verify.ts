@@ -9,13 +9,14 @@ const MIB = 1024 * 1024;
 /**
  * The verify check of stored evidence: every file re-hashed chunk by chunk against the SHA-256
  * its row (and the log, through replay) names; each one that no longer matches is named by the
- * evidence items and revisions that hold it. Undefined for a file without evidence tables.
+ * evidence items and revisions that hold it. Undefined for a file without stored files.
  */
 export function evidenceCheck(
   db: Database.Database,
   hooks: { onProgress?: (doneMiB: number, totalMiB: number) => void; isCancelled?: (() => boolean) | undefined } = {},
 ): VerifyCheck | undefined {
   if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evidence_blob'").get()) return undefined;
+  if (!db.prepare('SELECT 1 FROM evidence_blob LIMIT 1').get()) return undefined;
   const { count, bytes, problems } = rehashBlobs(db, {
     onProgress: (done, total) => hooks.onProgress?.(Math.floor(done / MIB), Math.ceil(total / MIB)),
     isCancelled: () => {

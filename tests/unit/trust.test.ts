@@ -8,7 +8,7 @@ import { readUserFramework } from '../../electron/catalog/user-framework';
 import { hashEntry } from '../../electron/store/audit';
 import { catalogHash, writeCatalogSnapshot } from '../../electron/store/catalog-snapshot';
 import { applyMigrations } from '../../electron/store/migrate';
-import { migrations } from '../../electron/store/migrations/index';
+import { LATEST_SCHEMA, migrations } from '../../electron/store/migrations/index';
 import { createAssessment, openForReading, openForWriting } from '../../electron/store/open';
 import { verifyFile } from '../../electron/store/verify';
 import { GENESIS_HASH } from '../../shared/domain/audit';
@@ -220,11 +220,11 @@ describe('files written before this step', () => {
   it('records a later migration in the audit log', () => {
     const dir = tempDir();
     const file = fileWithHistory(dir);
-    const next = { version: migrations.length + 1, name: 'test-owner', sql: 'ALTER TABLE control_state ADD COLUMN test_column TEXT' };
+    const next = { version: LATEST_SCHEMA + 1, name: 'test-owner', sql: 'ALTER TABLE control_state ADD COLUMN test_column TEXT' };
     const { assessment } = openForWriting(file, { actor: 'tester', upgrade: true, migrations: [...migrations, next] });
     const last = assessment.db.prepare('SELECT command, payload FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { command: string; payload: string };
     assessment.close();
     expect(last.command).toBe('schema.migrate');
-    expect(JSON.parse(last.payload)).toMatchObject({ from: migrations.length, to: migrations.length + 1, applied: [{ version: next.version, name: 'test-owner' }] });
+    expect(JSON.parse(last.payload)).toMatchObject({ from: LATEST_SCHEMA, to: LATEST_SCHEMA + 1, applied: [{ version: next.version, name: 'test-owner' }] });
   });
 });
