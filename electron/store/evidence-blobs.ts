@@ -96,6 +96,24 @@ export function* blobChunks(db: Database.Database, sha256: string): Generator<Bu
   yield* chunksOf(db, blob);
 }
 
+/**
+ * Random access to one stored file's chunks, one short query each: for readers that wait between
+ * chunks (a download to a slow client) and must not hold a statement open on a shared connection.
+ */
+export function blobReader(db: Database.Database, sha256: string): { chunks: number; read(idx: number): Buffer } {
+  const blob = db.prepare('SELECT id, (SELECT count(*) FROM evidence_chunk WHERE blob_id = evidence_blob.id) AS n FROM evidence_blob WHERE sha256 = ?').get(sha256) as { id: number; n: number } | undefined;
+  if (!blob) throw new AssayError('integrity', `the stored file with SHA-256 ${sha256} is missing from the assessment`);
+  const one = db.prepare('SELECT data FROM evidence_chunk WHERE blob_id = ? AND idx = ?').pluck();
+  return {
+    chunks: blob.n,
+    read(idx) {
+      const data = one.get(blob.id, idx) as Buffer | undefined;
+      if (!data) throw new AssayError('integrity', `chunk ${idx} of the stored file ${sha256} is missing`);
+      return data;
+    },
+  };
+}
+
 function* chunksOf(db: Database.Database, blob: BlobRow): Generator<Buffer> {
   let expected = 0;
   let total = 0;
