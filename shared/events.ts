@@ -20,7 +20,7 @@ export const JobError = z.object({ code: z.string(), message: z.string() });
 
 export const AssayEvent = z.discriminatedUnion('type', [
   /** Another process committed a change to an open assessment; cached state was dropped. */
-  z.object({ type: z.literal('assessment.changed'), file: z.string() }),
+  z.object({ type: z.literal('assessment.changed'), file: z.string(), byJob: z.boolean().optional() }),
   z.object({
     type: z.literal('job.progress'),
     jobId: JobId,

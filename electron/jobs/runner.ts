@@ -26,6 +26,8 @@ interface Job {
   cancel: Int32Array;
   ended: Promise<void>;
   expectHead: string | undefined;
+  /** When the job's worker exited (ms since the epoch), for the change watcher. */
+  endedAt?: number;
 }
 
 const jobs = new Map<string, Job>();
@@ -101,6 +103,7 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
           ? { type: 'cancelled' }
           : { type: 'failed', error: { code: 'internal', message: `${kind} of ${path}: the worker stopped without an answer (exit code ${code})` } },
       );
+      job.endedAt = Date.now();
       pruneEnded();
       done();
     });
@@ -119,6 +122,11 @@ export function cancelJob(jobId: string): boolean {
   timer.unref();
   void job.ended.then(() => clearTimeout(timer));
   return true;
+}
+
+/** True when a job that writes (adding evidence) ran on `file` at some point since `since` (ms): its commits are this process's own. */
+export function writingJobSince(file: string, since: number): boolean {
+  return [...jobs.values()].some((j) => j.info.kind === 'evidence.add' && j.info.file === file && (j.info.state === 'running' || (j.endedAt ?? 0) >= since));
 }
 
 export function listJobs(): JobInfo[] {

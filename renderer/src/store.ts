@@ -6,9 +6,10 @@ import type { ControlState, StateCounts } from '../../shared/domain/control-stat
 import type { AssayEvent, JobResult } from '../../shared/events';
 import { BridgeTokenError, api, bridgeTokenMissing, onEventsResumed, subscribe } from './api';
 import { useAudit } from './audit-store';
+import { useEvidence } from './evidence-store';
 import { useSystems } from './systems-store';
 
-export type View = 'overview' | 'systems' | 'controls' | 'catalog' | 'audit';
+export type View = 'overview' | 'systems' | 'controls' | 'evidence' | 'catalog' | 'audit';
 export type CatalogKind = 'framework' | 'requirement' | 'threat' | 'control';
 export interface CatalogSelection {
   kind: CatalogKind;
@@ -255,12 +256,13 @@ export const useApp = create<AppState>()((set, get) => {
         });
         useAudit.getState().invalidate();
         useSystems.getState().invalidate();
+        useEvidence.getState().invalidate();
       });
     },
 
     handleEvent(event) {
       if (event.type === 'assessment.changed') {
-        if (get().current?.file === event.file) void get().refresh();
+        if (get().current?.file === event.file) void get().refresh(event.byJob ? { quiet: true } : undefined);
         return;
       }
       const before = get().jobs[event.jobId];

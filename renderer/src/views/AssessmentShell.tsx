@@ -2,6 +2,7 @@ import { type View, useApp } from '../store';
 import { AuditView } from './AuditView';
 import { CatalogView } from './CatalogView';
 import { ControlsView } from './ControlsView';
+import { EvidenceView } from './EvidenceView';
 import { OverviewView } from './OverviewView';
 import { SystemsView } from './SystemsView';
 import { formatDate, localTimeZone } from '../../../shared/format-date';
@@ -10,6 +11,7 @@ const views: { id: View; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'systems', label: 'AI systems' },
   { id: 'controls', label: 'Controls' },
+  { id: 'evidence', label: 'Evidence' },
   { id: 'catalog', label: 'Catalog' },
   { id: 'audit', label: 'Audit log' },
 ];
@@ -96,6 +98,7 @@ export function AssessmentShell() {
           {view === 'overview' && <OverviewView />}
           {view === 'systems' && <SystemsView />}
           {view === 'controls' && <ControlsView />}
+          {view === 'evidence' && <EvidenceView />}
           {view === 'catalog' && <CatalogView />}
           {view === 'audit' && <AuditView />}
         </main>
