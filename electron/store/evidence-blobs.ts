@@ -44,43 +44,43 @@ export function blobExists(db: Database.Database, sha256: string): boolean {
   return db.prepare('SELECT 1 FROM evidence_blob WHERE sha256 = ?').get(sha256) !== undefined;
 }
 
+/** Thrown inside the savepoint to undo the chunks of content that turned out to be stored already. */
+class AlreadyStored extends Error {
+  constructor(readonly sha256: string, readonly size: number) {
+    super('already stored');
+  }
+}
+
 /**
  * Stores the content of an open file; must run inside the caller's write transaction, so a file
- * that fails half-way leaves nothing behind. The content is hashed while its chunks are inserted
- * (one pass). Only when a stored file already has the same size is the file hashed first, so
- * that a duplicate is recognised without writing it again.
+ * that fails half-way leaves nothing behind. One pass: the content is hashed while its chunks are
+ * inserted. Content that proves to be stored already is undone (a savepoint rolled back, which in
+ * rollback-journal mode also gives back the pages) and the stored copy is used: duplicates cost a
+ * wasted write, but the common case never reads a file twice.
  */
-export function storeBlob(db: Database.Database, fd: number, size: number, name: string, hooks: StreamHooks = {}): { sha256: string; size: number; reused: boolean } {
+export function storeBlob(db: Database.Database, fd: number, name: string, hooks: StreamHooks = {}): { sha256: string; size: number; reused: boolean } {
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
-  const sameSize = db.prepare('SELECT 1 FROM evidence_blob WHERE size = ? AND sha256 IS NOT NULL LIMIT 1').get(size) !== undefined;
-  if (sameSize) {
-    const hash = createHash('sha256');
-    const read = eachChunk(fd, buffer, {}, name, (chunk) => hash.update(chunk));
-    const sha256 = hash.digest('hex');
-    if (blobExists(db, sha256)) {
-      hooks.onBytes?.(read);
-      return { sha256, size: read, reused: true };
-    }
-  }
-  const { lastInsertRowid } = db.prepare('INSERT INTO evidence_blob (sha256, size, chunk_size) VALUES (NULL, 0, ?)').run(CHUNK_SIZE);
-  const blobId = Number(lastInsertRowid);
   const insert = db.prepare('INSERT INTO evidence_chunk (blob_id, idx, data) VALUES (?, ?, ?)');
-  const hash = createHash('sha256');
-  let idx = 0;
-  const stored = eachChunk(fd, buffer, hooks, name, (chunk) => {
-    hash.update(chunk);
-    // better-sqlite3 copies a bound buffer, so the one read buffer is reused for every chunk.
-    insert.run(blobId, idx++, chunk);
-  });
-  const sha256 = hash.digest('hex');
-  if (blobExists(db, sha256)) {
-    // The file changed between the two reads into content that is already stored: keep that one.
-    db.prepare('DELETE FROM evidence_chunk WHERE blob_id = ?').run(blobId);
-    db.prepare('DELETE FROM evidence_blob WHERE id = ?').run(blobId);
-    return { sha256, size: stored, reused: true };
+  try {
+    // better-sqlite3 runs a transaction inside a transaction as a savepoint.
+    return db.transaction(() => {
+      const blobId = Number(db.prepare('INSERT INTO evidence_blob (sha256, size, chunk_size) VALUES (NULL, 0, ?)').run(CHUNK_SIZE).lastInsertRowid);
+      const hash = createHash('sha256');
+      let idx = 0;
+      const size = eachChunk(fd, buffer, hooks, name, (chunk) => {
+        hash.update(chunk);
+        // better-sqlite3 copies a bound buffer, so the one read buffer is reused for every chunk.
+        insert.run(blobId, idx++, chunk);
+      });
+      const sha256 = hash.digest('hex');
+      if (blobExists(db, sha256)) throw new AlreadyStored(sha256, size);
+      db.prepare('UPDATE evidence_blob SET sha256 = ?, size = ? WHERE id = ?').run(sha256, size, blobId);
+      return { sha256, size, reused: false };
+    })();
+  } catch (error) {
+    if (error instanceof AlreadyStored) return { sha256: error.sha256, size: error.size, reused: true };
+    throw error;
   }
-  db.prepare('UPDATE evidence_blob SET sha256 = ?, size = ? WHERE id = ?').run(sha256, stored, blobId);
-  return { sha256, size: stored, reused: false };
 }
 
 interface BlobRow {

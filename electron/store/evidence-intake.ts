@@ -87,7 +87,7 @@ function addOne(
   hooks: { onBytes: (n: number) => void; isCancelled?: (() => boolean) | undefined },
 ): EvidenceAddResult['added'][number] {
   return a.write((at) => {
-    const blob = storeBlob(a.db, file.fd, file.size, file.name, hooks);
+    const blob = storeBlob(a.db, file.fd, file.name, hooks);
     const line = { file: file.name, sha256: blob.sha256, size: blob.size };
     if (reviseId !== undefined) {
       const current = a.db.prepare('SELECT max(rev) AS rev, (SELECT sha256 FROM evidence_revision WHERE evidence_id = ? ORDER BY rev DESC LIMIT 1) AS sha FROM evidence_revision WHERE evidence_id = ?').get(reviseId, reviseId) as { rev: number; sha: string };

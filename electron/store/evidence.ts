@@ -122,6 +122,7 @@ export function nextEvidenceId(db: Database.Database): string {
 
 /** Checks links against the catalog and the inventory; a system named by its name becomes its id. */
 export function resolveLinks(a: Assessment, links: readonly EvidenceLinkInput[]): StoredLink[] {
+  if (links.length === 0) return [];
   const catalog = a.catalog();
   const controls = new Set(catalog.controls.map((c) => c.id));
   return links.map((raw, i) => {
