@@ -126,7 +126,8 @@ export function cancelJob(jobId: string): boolean {
 
 /** True when a job that writes (adding evidence) ran on `file` at some point since `since` (ms): its commits are this process's own. */
 export function writingJobSince(file: string, since: number): boolean {
-  return [...jobs.values()].some((j) => j.info.kind === 'evidence.add' && j.info.file === file && (j.info.state === 'running' || (j.endedAt ?? 0) >= since));
+  // A job that reported its end but whose worker has not exited yet still counts as running.
+  return [...jobs.values()].some((j) => j.info.kind === 'evidence.add' && j.info.file === file && (j.endedAt === undefined || j.endedAt >= since));
 }
 
 export function listJobs(): JobInfo[] {

@@ -55,6 +55,7 @@ export function EvidenceView() {
       {!readOnly && <EvidenceAdd />}
       <AddResult />
       <div className="split">
+        <div className="evidence-list">
         <table className="table evidence-table">
           <caption className="visually-hidden">Evidence</caption>
           <thead>
@@ -87,7 +88,7 @@ export function EvidenceView() {
                 </td>
                 <td>{e.links.length}</td>
                 <td className="mono sha" title={e.sha256}>
-                  {e.sha256.slice(0, 16)}…
+                  {e.sha256.slice(0, 12)}…
                 </td>
               </tr>
             ))}
@@ -100,6 +101,7 @@ export function EvidenceView() {
             )}
           </tbody>
         </table>
+        </div>
         {selected && <EvidenceDetail item={selected} readOnly={readOnly} />}
       </div>
     </div>
