@@ -29,6 +29,12 @@ export function waitForJob(jobId: string, what: string, onProgress?: (step: Prog
 
 /** Starts a job and waits for it to end. */
 export function runJob(kind: JobKind, file: string, options: JobOptions & { onProgress?: (step: ProgressStep) => void } = {}): Promise<JobResult> {
-  const { jobId } = startJob(kind, file, { expectHead: options.expectHead, evidence: options.evidence });
+  // A job that cannot start (no such file) rejects like one that fails: callers handle one way.
+  let jobId: string;
+  try {
+    ({ jobId } = startJob(kind, file, { expectHead: options.expectHead, evidence: options.evidence }));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
   return waitForJob(jobId, `${kind} of ${file}`, options.onProgress);
 }
