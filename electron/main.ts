@@ -102,6 +102,17 @@ function registerIpc(): void {
     });
     return result.canceled ? null : granted.grant(result.filePaths[0] ?? null);
   });
+  ipcMain.handle(IPC_SHELL.chooseEvidenceFiles, async (event) => {
+    if (!trusted(event) || !mainWindow) return [];
+    const result = await dialog.showOpenDialog(mainWindow, { title: 'Add evidence', properties: ['openFile', 'multiSelections'] });
+    return result.canceled ? [] : result.filePaths.map((p) => granted.grant(p));
+  });
+  ipcMain.handle(IPC_SHELL.chooseSaveCopy, async (event, defaultName: unknown) => {
+    if (!trusted(event) || !mainWindow) return null;
+    const name = typeof defaultName === 'string' ? defaultName.replace(/[\\/]/g, '_').slice(0, 200) : 'evidence';
+    const result = await dialog.showSaveDialog(mainWindow, { title: 'Save a copy', defaultPath: name });
+    return result.canceled ? null : granted.grant(result.filePath ?? null);
+  });
   ipcMain.handle(IPC_SHELL.launchFile, (event) => (trusted(event) ? launchFile : null));
   // The preload sends only paths Electron's webUtils gave for a real dropped file.
   ipcMain.handle(IPC_SHELL.droppedFile, (event, path: unknown) =>

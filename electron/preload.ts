@@ -14,6 +14,8 @@ const api: PreloadApi = {
     chooseNewFile: (defaultPath) => ipcRenderer.invoke(IPC_SHELL.chooseNewFile, defaultPath),
     chooseExistingFile: () => ipcRenderer.invoke(IPC_SHELL.chooseExistingFile),
     chooseFrameworkFile: () => ipcRenderer.invoke(IPC_SHELL.chooseFrameworkFile),
+    chooseEvidenceFiles: () => ipcRenderer.invoke(IPC_SHELL.chooseEvidenceFiles),
+    chooseSaveCopy: (defaultName) => ipcRenderer.invoke(IPC_SHELL.chooseSaveCopy, defaultName),
     launchFile: () => ipcRenderer.invoke(IPC_SHELL.launchFile),
     // Only a real dropped file has a path here; a File the page made itself gives '' and is not sent.
     droppedFile: async (file) => {

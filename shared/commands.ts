@@ -14,6 +14,7 @@ import { riskCommands } from './command-groups/risks';
 import { ControlRow, ListedControl, StateCountsSchema, controlCommands } from './command-groups/controls';
 import { ownControlCommands } from './command-groups/own-controls';
 import { threatCommands } from './command-groups/threats';
+import { evidenceCommands } from './command-groups/evidence';
 
 export { AssessmentFile } from './command-kit';
 export { ControlRow, ListedControl };
@@ -341,6 +342,7 @@ export const commands = {
   ...incidentCommands,
   ...threatCommands,
   ...ownControlCommands,
+  ...evidenceCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -350,13 +352,13 @@ export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
 export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
 
 /** Input fields that name a file on disk: the doors confine them (bridge folders, Electron's user-chosen paths). */
-export const PATH_FIELDS = ['file', 'source'] as const;
+export const PATH_FIELDS = ['file', 'source', 'paths', 'out'] as const;
 
 /** The file paths a raw command input names, whatever the command. */
 export function pathsIn(input: unknown): string[] {
   if (!input || typeof input !== 'object') return [];
   const record = input as Record<string, unknown>;
-  return PATH_FIELDS.map((field) => record[field]).filter((v): v is string => typeof v === 'string');
+  return PATH_FIELDS.flatMap((field) => [record[field]].flat()).filter((v): v is string => typeof v === 'string');
 }
 
 export const commandNames = Object.keys(commands) as CommandName[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VerifyResult } from './commands';
+import { EvidenceAddResult } from './domain/evidence/model';
 import { JobId, JobKind } from './jobs';
 
 /**
@@ -9,14 +10,17 @@ import { JobId, JobKind } from './jobs';
  */
 
 /** What a finished job hands back, by kind: the same shape the matching command would return. */
-export const JobResult = z.discriminatedUnion('kind', [z.object({ kind: z.literal('verify'), value: VerifyResult })]);
+export const JobResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('verify'), value: VerifyResult }),
+  z.object({ kind: z.literal('evidence.add'), value: EvidenceAddResult }),
+]);
 export type JobResult = z.infer<typeof JobResult>;
 
 export const JobError = z.object({ code: z.string(), message: z.string() });
 
 export const AssayEvent = z.discriminatedUnion('type', [
   /** Another process committed a change to an open assessment; cached state was dropped. */
-  z.object({ type: z.literal('assessment.changed'), file: z.string() }),
+  z.object({ type: z.literal('assessment.changed'), file: z.string(), byJob: z.boolean().optional() }),
   z.object({
     type: z.literal('job.progress'),
     jobId: JobId,

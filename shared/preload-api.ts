@@ -12,6 +12,10 @@ export interface PreloadApi {
     chooseExistingFile(): Promise<string | null>;
     /** A native open dialog for a framework file (YAML or JSON); null when cancelled. */
     chooseFrameworkFile(): Promise<string | null>;
+    /** A native open dialog for evidence files (several at once); empty when cancelled. */
+    chooseEvidenceFiles(): Promise<string[]>;
+    /** A native save dialog for a copy of a stored evidence file; null when cancelled. */
+    chooseSaveCopy(defaultName: string): Promise<string | null>;
     /** The .assay file the app was launched with (double-click, "Open with"), if any. */
     launchFile(): Promise<string | null>;
     /**
@@ -29,6 +33,8 @@ export const IPC_SHELL = {
   chooseNewFile: 'assay-shell:choose-new-file',
   chooseExistingFile: 'assay-shell:choose-existing-file',
   chooseFrameworkFile: 'assay-shell:choose-framework-file',
+  chooseEvidenceFiles: 'assay-shell:choose-evidence-files',
+  chooseSaveCopy: 'assay-shell:choose-save-copy',
   launchFile: 'assay-shell:launch-file',
   droppedFile: 'assay-shell:dropped-file',
 } as const;

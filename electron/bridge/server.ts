@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ErrorCode } from '../../shared/errors';
 import { formatEvent } from '../../shared/event-stream';
 import { dispatch } from '../dispatch';
@@ -11,12 +11,13 @@ import { onEvent } from '../events/hub';
 import type { HandlerContext } from '../handlers/context';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { type FolderGuard, folderGuard } from './allowed-folders';
+import { DOWNLOAD_PATH, UPLOAD_PATH, evidenceTransfers } from './evidence-transfer';
 
 export const BRIDGE_HOST = '127.0.0.1';
 export const API_PREFIX = '/api/';
 export const TOKEN_HEADER = 'x-assay-token';
 export const EVENTS_PATH = '/events';
-/** Commands carry small JSON; files travel by path (or, later, a streaming upload endpoint). */
+/** Commands carry small JSON; files travel by path, or as streams through /upload and /download (evidence-transfer.ts). */
 export const MAX_COMMAND_BODY = 1024 * 1024;
 /** A comment line keeps idle event streams from being cut by anything that times out quiet sockets. */
 const HEARTBEAT_MS = 15_000;
@@ -117,7 +118,9 @@ export interface Bridge {
  */
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let port = 0;
-  const guard: FolderGuard = folderGuard(options.allowedFolders);
+  const transfers = evidenceTransfers();
+  // Uploaded files may be named in commands too: they sit in the bridge's own private folder.
+  const guard: FolderGuard = folderGuard([...options.allowedFolders, transfers.folder]);
   const streams = new Set<ServerResponse>();
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
@@ -180,6 +183,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (!hasToken(req)) return sendJson(res, 401, { ok: false, error: { code: 'usage', message: 'missing or wrong bridge token' } });
       return serveEvents(req, res);
     }
+    if (url.pathname === UPLOAD_PATH || url.pathname === DOWNLOAD_PATH) {
+      const upload = url.pathname === UPLOAD_PATH;
+      if (req.method !== (upload ? 'POST' : 'GET'))
+        return sendJson(res, 405, { ok: false, error: { code: 'usage', message: upload ? 'files are uploaded with POST' : 'files are downloaded with GET' } });
+      if (!hasToken(req)) return sendJson(res, 401, { ok: false, error: { code: 'usage', message: 'missing or wrong bridge token' } });
+      const reply = (status: number, value: unknown) => sendJson(res, status, value);
+      if (upload) return transfers.upload(req, url, reply);
+      return transfers.download(res, url, reply, (path) => guard.problem('download', path));
+    }
     if (!url.pathname.startsWith(API_PREFIX)) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain');
       return serveStatic(res, url.pathname);
@@ -218,6 +230,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         return problem;
       },
     });
+    if (result.ok && command === 'evidence.add') transfers.forgetWhenDone((result.value as { jobId: string }).jobId, (input as { paths: string[] }).paths.map((p) => resolve(p)));
     sendJson(res, result.ok ? 200 : outsideFolders ? 403 : statusFor[result.error.code], result);
   }
 
@@ -242,6 +255,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     close: () =>
       new Promise<void>((done) => {
         watcher?.stop();
+        transfers.close();
         for (const stream of streams) stream.end();
         server.close(() => done());
         server.closeAllConnections();

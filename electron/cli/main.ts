@@ -8,6 +8,7 @@ import { registerSampleCommands } from './commands/sample';
 import { registerIncidentCommands } from './commands/incidents';
 import { registerRiskCommands } from './commands/risks';
 import { registerControlCommands } from './commands/controls';
+import { registerEvidenceCommands } from './commands/evidence';
 import { registerSystemCommands } from './commands/systems';
 import { registerThreatCommands } from './commands/threats';
 import { registerOwnControlCommands } from './commands/own-controls';
@@ -81,6 +82,7 @@ function buildProgram(io: Io): Command {
     const line = progressLine();
     try {
       const result = await runJob('verify', parsed.data.file, { onProgress: line.update, expectHead: parsed.data.expectHead });
+      if (result.kind !== 'verify') throw new AssayError('internal', `verify: the job answered with a ${result.kind} result`);
       return result.value;
     } catch (error) {
       const shape = error instanceof AssayError ? error.toShape() : { code: 'internal' as const, message: String(error) };
@@ -232,6 +234,7 @@ function buildProgram(io: Io): Command {
   const controlsCommand = registerControlCommands(program, kit);
   registerThreatCommands(program, kit);
   registerOwnControlCommands(controlsCommand, kit);
+  registerEvidenceCommands(program, kit);
 
   program
     .command('import-framework')

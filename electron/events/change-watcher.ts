@@ -1,5 +1,6 @@
 import type { Assessment } from '../store/assessment';
 import { openAssessments } from '../handlers/open-files';
+import { writingJobSince } from '../jobs/runner';
 import { emitEvent } from './hub';
 
 export const CHANGE_POLL_MS = 1000;
@@ -30,8 +31,11 @@ export function readDataVersion(assessment: Assessment): number | undefined {
  */
 export function startChangeWatcher(options: { intervalMs?: number } = {}): { stop(): void; check(): void } {
   const seen = new WeakMap<Assessment, number>();
+  let lastCheck = Date.now();
 
   function check(): void {
+    const since = lastCheck;
+    lastCheck = Date.now();
     for (const assessment of openAssessments()) {
       const version = readDataVersion(assessment);
       if (version === undefined) continue;
@@ -39,7 +43,8 @@ export function startChangeWatcher(options: { intervalMs?: number } = {}): { sto
       seen.set(assessment, version);
       if (before !== undefined && before !== version) {
         assessment.forgetCached();
-        emitEvent({ type: 'assessment.changed', file: assessment.file });
+        // A job of this process (adding evidence) writes on its own connection: say so, it is no stranger's change.
+        emitEvent({ type: 'assessment.changed', file: assessment.file, ...(writingJobSince(assessment.file, since) ? { byJob: true } : {}) });
       }
     }
   }

@@ -1,5 +1,8 @@
 import { type Stats, closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { AssayError } from '../../shared/errors';
+import { formatBytes } from '../../shared/format-bytes';
+
+export { formatBytes };
 
 /**
  * Every file Assay reads from the user (framework imports now; evidence, imports and packages
@@ -37,12 +40,6 @@ export function inputLimit(options: Pick<ReadInputOptions, 'maxBytes' | 'env'> =
   return Number(raw);
 }
 
-/** A size as a person reads it: "20 MiB", "512 KiB", "37 bytes". */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} bytes`;
-}
 
 /** What kind of thing a path is, in the words a message uses; undefined for a regular file. */
 export function specialKind(stats: Stats): string | undefined {
@@ -82,12 +79,10 @@ function tooLarge(file: string, size: string, limit: number, what: string): Assa
 }
 
 /**
- * Reads a whole input file safely: refuses folders, FIFOs, devices and sockets at once, and
- * anything larger than the limit, reading at most limit + 1 bytes even when the file grows.
+ * Opens an input file for reading through the returned handle (in chunks, for files of any size):
+ * refuses folders, FIFOs, devices and sockets at once, naming the file. The caller closes the handle.
  */
-export function readInputFile(file: string, options: ReadInputOptions = {}): Buffer {
-  const limit = inputLimit(options);
-  const what = options.what ?? 'input files';
+export function openInputFile(file: string): { fd: number; size: number } {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer must return, not wait (it has no effect on regular files).
@@ -99,7 +94,23 @@ export function readInputFile(file: string, options: ReadInputOptions = {}): Buf
     const stats = fstatSync(fd);
     const kind = specialKind(stats);
     if (kind) throw notRegular(file, kind);
-    if (stats.size > limit) throw tooLarge(file, formatBytes(stats.size), limit, what);
+    return { fd, size: stats.size };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/**
+ * Reads a whole input file safely: refuses folders, FIFOs, devices and sockets at once, and
+ * anything larger than the limit, reading at most limit + 1 bytes even when the file grows.
+ */
+export function readInputFile(file: string, options: ReadInputOptions = {}): Buffer {
+  const limit = inputLimit(options);
+  const what = options.what ?? 'input files';
+  const { fd, size } = openInputFile(file);
+  try {
+    if (size > limit) throw tooLarge(file, formatBytes(size), limit, what);
     const chunks: Buffer[] = [];
     let total = 0;
     // Read until end of file or one byte past the limit: the size seen by fstat may change.

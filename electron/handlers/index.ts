@@ -7,6 +7,7 @@ import { dashboardHandlers } from './dashboard';
 import { sampleHandlers } from './sample';
 import { incidentHandlers } from './incidents';
 import { controlHandlers } from './controls';
+import { evidenceHandlers } from './evidence';
 import { jobHandlers } from './jobs';
 import { riskHandlers } from './risks';
 import { statusHandlers } from './status';
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...incidentHandlers,
   ...threatHandlers,
   ...ownControlHandlers,
+  ...evidenceHandlers,
 };

@@ -3,30 +3,38 @@ import type { JobResult } from '../../shared/events';
 import type { JobKind } from '../../shared/jobs';
 import { onEvent } from '../events/hub';
 import type { ProgressStep } from './progress-line';
-import { startJob } from './runner';
+import { type JobOptions, startJob } from './runner';
 
 /**
- * Runs a job to its end in this process and hands back its result, for callers that wait
- * (the command line): progress goes to `onProgress`, failure and cancellation become errors.
+ * Waits for a job of this process to end and hands back its result, for callers that wait (the
+ * command line): progress goes to `onProgress`, failure and cancellation become errors. Call it in
+ * the same tick as the job was started: its events come from the worker's messages, so none can
+ * arrive before.
  */
-export function runJob(
-  kind: JobKind,
-  file: string,
-  options: { onProgress?: (step: ProgressStep) => void; expectHead?: string | undefined } = {},
-): Promise<JobResult> {
+export function waitForJob(jobId: string, what: string, onProgress?: (step: ProgressStep) => void): Promise<JobResult> {
   return new Promise((resolveJob, reject) => {
-    // Events come from the worker's messages, so none can arrive before startJob returns.
-    const { jobId } = startJob(kind, file, { expectHead: options.expectHead });
     const unsubscribe = onEvent((event) => {
       if (!('jobId' in event) || event.jobId !== jobId) return;
-      if (event.type === 'job.progress') return options.onProgress?.({ phase: event.phase, done: event.done, total: event.total });
+      if (event.type === 'job.progress') return onProgress?.({ phase: event.phase, done: event.done, total: event.total });
       unsubscribe();
       if (event.type === 'job.finished') resolveJob(event.result);
-      else if (event.type === 'job.cancelled') reject(new AssayError('refused', `${kind} of ${file} was cancelled`));
+      else if (event.type === 'job.cancelled') reject(new AssayError('refused', `${what} was cancelled`));
       else {
         const code = (errorCodes as readonly string[]).includes(event.error.code) ? (event.error.code as ErrorCode) : 'internal';
         reject(new AssayError(code, event.error.message));
       }
     });
   });
+}
+
+/** Starts a job and waits for it to end. */
+export function runJob(kind: JobKind, file: string, options: JobOptions & { onProgress?: (step: ProgressStep) => void } = {}): Promise<JobResult> {
+  // A job that cannot start (no such file) rejects like one that fails: callers handle one way.
+  let jobId: string;
+  try {
+    ({ jobId } = startJob(kind, file, { expectHead: options.expectHead, evidence: options.evidence }));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+  return waitForJob(jobId, `${kind} of ${file}`, options.onProgress);
 }

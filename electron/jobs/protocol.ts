@@ -1,5 +1,6 @@
 import type { JobKind } from '../../shared/jobs';
 import type { JobResult } from '../../shared/events';
+import type { EvidenceRequest } from '../store/evidence-intake';
 
 /** What the runner hands a job's worker thread. */
 export interface WorkerInput {
@@ -7,6 +8,8 @@ export interface WorkerInput {
   file: string;
   /** For verify: the head the caller holds from outside the file. */
   expectHead?: string;
+  /** For evidence.add: the files, their details and links, and who adds them. */
+  evidence?: EvidenceRequest & { actor: string };
   /** The Electron-ABI better-sqlite3 build; undefined under Node (tests, the bridge, the CLI). */
   nativeBinding?: string;
   /** One Int32 set to 1 by the runner: the worker is busy in synchronous SQLite calls and cannot read messages. */

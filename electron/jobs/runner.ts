@@ -8,6 +8,11 @@ import { emitEvent } from '../events/hub';
 import { fileExists } from '../store/sqlite';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
+export interface JobOptions {
+  expectHead?: string | undefined;
+  evidence?: WorkerInput['evidence'];
+}
+
 /** A cancelled job's worker gets this long to notice the flag before it is terminated. */
 const CANCEL_GRACE_MS = 2000;
 /** Ended jobs stay listed for `jobs.list`, the newest this many. */
@@ -21,6 +26,8 @@ interface Job {
   cancel: Int32Array;
   ended: Promise<void>;
   expectHead: string | undefined;
+  /** When the job's worker exited (ms since the epoch), for the change watcher. */
+  endedAt?: number;
 }
 
 const jobs = new Map<string, Job>();
@@ -69,18 +76,19 @@ function settle(job: Job, message: WorkerMessage): void {
 }
 
 /** Starts a job and answers at once with its id; everything after arrives as events. */
-export function startJob(kind: JobKind, file: string, options: { expectHead?: string | undefined } = {}): { jobId: string } {
+export function startJob(kind: JobKind, file: string, options: JobOptions = {}): { jobId: string } {
   const path = resolve(file);
   if (!fileExists(path)) throw new AssayError('not_found', `${path}: no such assessment file (or it is not a regular file)`);
   const running = [...jobs.values()].filter((j) => j.info.state === 'running');
   // The same work on the same file already under way: hand back that job rather than doing it twice.
-  const same = options.expectHead === undefined ? running.find((j) => j.info.kind === kind && j.info.file === path && j.expectHead === undefined) : undefined;
+  // (Adding evidence is never "the same work": each request names its own files.)
+  const same = kind === 'verify' && options.expectHead === undefined ? running.find((j) => j.info.kind === kind && j.info.file === path && j.expectHead === undefined) : undefined;
   if (same) return { jobId: same.info.jobId };
   if (running.length >= MAX_RUNNING_JOBS)
     throw new AssayError('conflict', `jobs.start: ${running.length} jobs are already running; wait for one to finish or cancel one (jobs.list)`);
   const jobId = `job-${++counter}-${randomBytes(4).toString('hex')}`;
   const cancelBuffer = new SharedArrayBuffer(4);
-  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
+  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(options.evidence ? { evidence: options.evidence } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
   const worker = new Worker(workerEntry(), { workerData });
   const info: JobInfo = { jobId, kind, file: path, state: 'running', startedAt: new Date().toISOString(), phase: 'starting', done: 0, total: 0 };
   const job: Job = { info, worker, cancel: new Int32Array(cancelBuffer), ended: Promise.resolve(), expectHead: options.expectHead };
@@ -95,6 +103,7 @@ export function startJob(kind: JobKind, file: string, options: { expectHead?: st
           ? { type: 'cancelled' }
           : { type: 'failed', error: { code: 'internal', message: `${kind} of ${path}: the worker stopped without an answer (exit code ${code})` } },
       );
+      job.endedAt = Date.now();
       pruneEnded();
       done();
     });
@@ -113,6 +122,12 @@ export function cancelJob(jobId: string): boolean {
   timer.unref();
   void job.ended.then(() => clearTimeout(timer));
   return true;
+}
+
+/** True when a job that writes (adding evidence) ran on `file` at some point since `since` (ms): its commits are this process's own. */
+export function writingJobSince(file: string, since: number): boolean {
+  // A job that reported its end but whose worker has not exited yet still counts as running.
+  return [...jobs.values()].some((j) => j.info.kind === 'evidence.add' && j.info.file === file && (j.endedAt === undefined || j.endedAt >= since));
 }
 
 export function listJobs(): JobInfo[] {

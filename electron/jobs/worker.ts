@@ -5,7 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AssayError } from '../../shared/errors';
-import { useNativeBinding } from '../store/sqlite';
+import { addEvidenceFiles } from '../store/evidence-intake';
+import { openForWriting } from '../store/open';
+import { setBusyTimeout, useNativeBinding } from '../store/sqlite';
 import { verifyFile } from '../store/verify';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
@@ -29,10 +31,28 @@ function onProgress(progress: { phase: string; done: number; total: number }): v
   post({ type: 'progress', phase: progress.phase, done: progress.done, total: progress.total });
 }
 
+/** Adds evidence on this thread's own write connection; it may wait for a lock, the UI thread never does. */
+function addEvidence(): void {
+  const request = input.evidence;
+  if (!request) throw new AssayError('usage', 'evidence.add: the job was started without files');
+  setBusyTimeout(10_000);
+  const { assessment } = openForWriting(input.file, { actor: request.actor });
+  try {
+    // A larger page cache than the default 2 MB: fewer spills of dirty pages while a big file is written.
+    assessment.db.pragma('cache_size = -16384');
+    const value = addEvidenceFiles(assessment, request, request.actor, { onProgress, isCancelled });
+    post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'evidence.add', value } });
+  } finally {
+    assessment.close();
+  }
+}
+
 try {
-  if (input.kind !== 'verify') throw new AssayError('usage', `unknown job kind ${JSON.stringify(input.kind)}`);
-  const value = verifyFile(input.file, { onProgress, isCancelled, expectHead: input.expectHead });
-  post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'verify', value } });
+  if (input.kind === 'evidence.add') addEvidence();
+  else if (input.kind === 'verify') {
+    const value = verifyFile(input.file, { onProgress, isCancelled, expectHead: input.expectHead });
+    post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'verify', value } });
+  } else throw new AssayError('usage', `unknown job kind ${JSON.stringify(input.kind)}`);
 } catch (error) {
   if (isCancelled()) post({ type: 'cancelled' });
   else {

@@ -5,6 +5,7 @@ import { readRiskTables } from './risks';
 import { readSystemEntries } from './control-entries';
 import { readOwnControlTables } from './own-controls';
 import { readThreatTables } from './threats';
+import { readEvidenceTables } from './evidence';
 
 /**
  * What each domain's state tables hold, in the shape its replay produces. A domain that
@@ -16,6 +17,7 @@ const readers: ((db: Database.Database) => Record<string, TableRows>)[] = [
   readIncidentTables,
   readThreatTables,
   readOwnControlTables,
+  readEvidenceTables,
 ];
 
 export function domainTables(db: Database.Database): Record<string, TableRows> {

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * Tables that will hold bulk content (evidence chunks, from step 4 on): checking them on every
  * open would read gigabytes, so only `verify` checks them, with the full integrity check.
  */
-const BULK_TABLES = new Set<string>();
+const BULK_TABLES = new Set<string>(['evidence_chunk']);
 
 function problems(rows: unknown[]): string | undefined {
   const messages = rows.map((r) => String(Object.values(r as Record<string, unknown>)[0])).filter((m) => m !== 'ok');

@@ -6,6 +6,7 @@ import { type Row, type TableRows, describeDifference, replay } from '../../shar
 import { AssayError } from '../../shared/errors';
 import type { Assessment } from './assessment';
 import { type StoredEntry, checkChain } from './audit';
+import { evidenceCheck } from './evidence-verify';
 import { fullIntegrityCheck } from './integrity';
 import { openForReading } from './open';
 import { firstDifference, unknownTables } from './replay-check';
@@ -124,6 +125,8 @@ export function verifyAssessment(a: Assessment, options: VerifyOptions = {}): Ve
         detail: `${outcome.erased.size} ${outcome.erased.size === 1 ? 'person was' : 'people were'} erased on request; ${erasedEntries} ${erasedEntries === 1 ? 'entry names' : 'entries name'} them by id only (erased, not tampered)`,
       });
   }
+  const stored = evidenceCheck(a.db, { onProgress: (done, all) => options.onProgress?.({ phase: 'evidence files (MiB)', done, total: all }), isCancelled: options.isCancelled });
+  if (stored) checks.push(stored);
   progress('done', total);
 
   const ok = checks.every((c) => c.ok);

@@ -75,3 +75,31 @@ export const subscribe: (listener: EventListener) => () => void = window.assay ?
 /** After the bridge's stream was interrupted and came back (IPC is never interrupted). */
 export const onEventsResumed: (callback: () => void) => () => void = bridgeEvents ? bridgeEvents.onResume : () => () => undefined;
 export const shell: PreloadApi['shell'] | null = window.assay?.shell ?? null;
+
+/** Streams one file to the bridge's private upload folder (the browser reads it from disk); the path is then named in evidence.add. */
+export function uploadToBridge(file: File, onProgress: (sent: number) => void): Promise<{ path: string; name: string; size: number }> {
+  return new Promise((resolveUpload, reject) => {
+    // XMLHttpRequest rather than fetch: it reports upload progress.
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `./upload?name=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader('X-Assay-Token', token);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded);
+    xhr.onerror = () => reject(new AssayError('internal', `${file.name}: the upload failed; is npm run web still running?`));
+    xhr.onload = () => {
+      try {
+        resolveUpload(unwrap('upload', JSON.parse(xhr.responseText)));
+      } catch (error) {
+        reject(error instanceof AssayError ? error : new AssayError('internal', `${file.name}: the upload was not accepted (HTTP ${xhr.status})`));
+      }
+    };
+    xhr.send(file);
+  });
+}
+
+/** A stored evidence file from the bridge, as a Blob the page offers to save. */
+export async function downloadFromBridge(file: string, evidenceId: string, rev?: number): Promise<Blob> {
+  const query = new URLSearchParams({ file, evidence: evidenceId, ...(rev !== undefined ? { rev: String(rev) } : {}) });
+  const response = await fetch(`./download?${query.toString()}`, { headers: { 'X-Assay-Token': token } });
+  if (!response.ok) unwrap('download', await response.json().catch(() => null));
+  return response.blob();
+}

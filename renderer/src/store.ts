@@ -8,12 +8,14 @@ import { BridgeTokenError, api, bridgeTokenMissing, onEventsResumed, subscribe }
 import { useAudit } from './audit-store';
 import { useIncidents } from './incidents-store';
 import { useRisks } from './risks-store';
+import { useEvidence } from './evidence-store';
 import { useSystems } from './systems-store';
 
 export type View =
   | 'overview'
   | 'systems'
   | 'controls'
+  | 'evidence'
   | 'risks'
   | 'incidents'
   | 'catalog'
@@ -267,12 +269,13 @@ export const useApp = create<AppState>()((set, get) => {
         useSystems.getState().invalidate();
         useRisks.getState().invalidate();
         useIncidents.getState().invalidate();
+        useEvidence.getState().invalidate();
       });
     },
 
     handleEvent(event) {
       if (event.type === 'assessment.changed') {
-        if (get().current?.file === event.file) void get().refresh();
+        if (get().current?.file === event.file) void get().refresh(event.byJob ? { quiet: true } : undefined);
         return;
       }
       const before = get().jobs[event.jobId];

@@ -34,8 +34,11 @@ export type CoreTable = (typeof coreTables)[number];
 /** Every state table the replay rebuilds. A table missing here is a table `verify` cannot vouch for. */
 export const replayedTables: readonly string[] = [...coreTables, ...loggedDomains.flatMap((d) => d.tables)];
 
-/** Tables that are not state: the log itself. */
-export const unreplayedTables = ['audit_log'] as const;
+/**
+ * Tables that are not state: the log itself, and the bytes of stored evidence files, which the
+ * log names by SHA-256 and size (evidence_blob is replayed) and `verify` re-hashes instead.
+ */
+export const unreplayedTables = ['audit_log', 'evidence_chunk'] as const;
 
 export type ReplayState = Record<CoreTable, TableRows> & TablesState;
 

@@ -12,6 +12,7 @@ import { createAssessment, openForReading } from '../../electron/store/open';
 import { verifyAssessment } from '../../electron/store/verify';
 import { searchCatalog, searchEntries } from '../../shared/catalog/search';
 import { buildIndex } from '../../shared/catalog/trace';
+import { measureEvidenceIntake } from './evidence-intake';
 import { measureCommandLatencyDuringVerify } from './job-latency';
 import { benchControls } from './controls';
 
@@ -79,6 +80,13 @@ try {
   results.push({ name: 'slowest command answered while a verify job runs', value: latency.worstCommandMs, unit: 'ms', target: 50 });
 
   results.push(...(await benchControls(catalog, dir)));
+  const evidence = measureEvidenceIntake(dir);
+  console.log(
+    `info evidence: ${evidence.mib} MiB in ${evidence.files} files added in ${evidence.intakeMs.toFixed(0)} ms; ` +
+      `floor (node:crypto hash + write to one plain file) ${evidence.floorMs.toFixed(0)} ms; peak RSS ${evidence.maxRssMiB.toFixed(0)} MiB`,
+  );
+  results.push({ name: `add ${evidence.mib} MiB of evidence, as a multiple of its floor`, value: evidence.intakeMs / evidence.floorMs, unit: '×', target: 2 });
+  results.push({ name: `peak memory (RSS) adding ${evidence.mib} MiB of evidence`, value: evidence.maxRssMiB, unit: 'MiB', target: 200 });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -7,6 +7,7 @@ import controlEntries from './0006_control_entries';
 import risksIncidents from './0009_risks_incidents';
 import systemControlEntries from './0007_system_control_entries';
 import threatsOwnControls from './0010_threats_own_controls';
+import evidence from './0008_evidence';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'system-classification', sql: systemClassification },
   { version: 6, name: 'control-entries', sql: controlEntries },
   { version: 7, name: 'system-control-entries', sql: systemControlEntries },
+  { version: 8, name: 'evidence', sql: evidence },
   { version: 9, name: 'risks-incidents', sql: risksIncidents },
   { version: 10, name: 'threats-own-controls', sql: threatsOwnControls },
 ];

@@ -7,6 +7,7 @@ import { ChecksView } from './ChecksView';
 import { DashboardView } from './dashboard/DashboardView';
 import { IncidentsView } from './IncidentsView';
 import { RisksView } from './RisksView';
+import { EvidenceView } from './EvidenceView';
 import { SystemsView } from './SystemsView';
 import { formatDate, localTimeZone } from '../../../shared/format-date';
 
@@ -14,6 +15,7 @@ const views: { id: View; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'systems', label: 'AI systems' },
   { id: 'controls', label: 'Controls' },
+  { id: 'evidence', label: 'Evidence' },
   { id: 'risks', label: 'Risks' },
   { id: 'incidents', label: 'Incidents' },
   { id: 'catalog', label: 'Catalog' },
@@ -105,6 +107,7 @@ export function AssessmentShell() {
           {view === 'controls' && <ControlsView />}
           {view === 'risks' && <RisksView />}
           {view === 'incidents' && <IncidentsView />}
+          {view === 'evidence' && <EvidenceView />}
           {view === 'catalog' && <CatalogView />}
           {view === 'audit' && <AuditView />}
           {view === 'checks' && <ChecksView />}

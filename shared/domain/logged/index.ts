@@ -1,6 +1,7 @@
 import { controlEntriesDomain } from '../controls/log';
 import { ownControlsDomain } from '../own-controls/log';
 import { threatsDomain } from '../threats/log';
+import { evidenceDomain } from '../evidence/log';
 import type { LoggedDomain } from './domain';
 import { incidentDomain } from '../incident-register/log';
 import { riskDomain } from '../risk-register/log';
@@ -16,4 +17,5 @@ export const loggedDomains: readonly LoggedDomain[] = [
   incidentDomain,
   threatsDomain,
   ownControlsDomain,
+  evidenceDomain,
 ];
