@@ -1,5 +1,7 @@
 import { listAudit } from '../store/audit';
 import { listRisks } from '../store/risks';
+import { listEvidence } from '../store/evidence';
+import { daysBetween } from '../../shared/domain/dates';
 import { nameResolver } from '../store/people';
 import { describeAuditEntry } from '../../shared/domain/audit-labels';
 import { checkReport } from './checks';
@@ -30,6 +32,11 @@ export const dashboardHandlers: Pick<Handlers, 'assessment.dashboard'> = {
       checks: { counts: report.counts, top: report.findings.slice(0, 8), overdue: report.findings.filter((f) => overdueRules.has(f.rule)) },
       topGaps: status.closeFirst.slice(0, 6),
       risks: { total: register.risks.length, heatMap: register.heatMap },
+      evidenceExpiring: listEvidence(a)
+        .flatMap((e) => (e.validUntil ? [{ id: e.id, title: e.title, validUntil: e.validUntil, daysLeft: daysBetween(today, e.validUntil), links: e.links.length }] : []))
+        .filter((e) => e.daysLeft <= 60 && (e.daysLeft >= 0 || e.links > 0))
+        .sort((x, y) => x.daysLeft - y.daysLeft)
+        .slice(0, 8),
       recent,
     };
   },

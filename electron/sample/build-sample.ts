@@ -1,10 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CommandName, CommandOutput } from '../../shared/commands';
 import { addDays } from '../../shared/domain/dates';
 import { AssayError } from '../../shared/errors';
 import { dispatch } from '../dispatch';
 import { type HandlerContext, defaultContext } from '../handlers/context';
-import { closeFile } from '../handlers/open-files';
+import { closeFile, useForWriting } from '../handlers/open-files';
+import { addEvidenceFiles } from '../store/evidence-intake';
+import { sampleEvidence, sampleOwnControl, sampleSystemEntries, sampleThreatDecisions } from './sample-extras';
 import { SAMPLE_NAME, people, sampleEntries, sampleSystems } from './sample-data';
 import { samplePlan, sampleIncidents, sampleRisks } from './sample-registers';
 
@@ -53,9 +57,52 @@ export function buildSample(file: string, options: { today?: string; base?: Part
     }
     for (const i of sampleIncidents) call(i.actor, 'incidents.add', { file, incident: { ...i.incident, system: system(i.system), awareOn: day(i.aware) } });
     call(people.ml, 'incidents.setPlan', { file, system: system(samplePlan.system), plan: { title: samplePlan.title, reference: samplePlan.reference, reviewDate: day(samplePlan.review) } });
+    for (const e of sampleSystemEntries)
+      call(e.actor, 'controls.setState', {
+        file,
+        controlId: e.control,
+        state: e.state,
+        system: system(e.system),
+        ...(e.justification ? { justification: e.justification } : {}),
+        details: Object.fromEntries(Object.entries({ owner: e.owner, dueDate: day(e.due), maturity: e.maturity }).filter(([, v]) => v !== undefined)),
+      });
+    for (const t of sampleThreatDecisions)
+      call(t.actor, 'systems.decideThreat', { file, system: system(t.system), decision: { threat: t.threat, decision: t.decision, ...(t.reason ? { reason: t.reason } : {}) } });
+    const own = sampleOwnControl;
+    call(own.actor, 'ownControls.add', { file, control: own.control });
+    for (const m of own.mappings) call(own.actor, 'ownControls.map', { file, mapping: { control: own.control.id, ...m } });
+    call(own.actor, 'controls.setState', { file, controlId: own.control.id, state: own.state.state, details: { owner: own.state.owner, maturity: own.state.maturity } });
+    addSampleEvidence(file, (key) => system(key), day);
     const head = call(sampleSystems[0]!.actor, 'audit.list', { file, limit: 1 });
-    return { file, name: SAMPLE_NAME, systems: sampleSystems.length, entries: sampleEntries.length, auditEntries: head.total };
+    return { file, name: SAMPLE_NAME, systems: sampleSystems.length, entries: sampleEntries.length + sampleSystemEntries.length + 1, auditEntries: head.total };
   } finally {
     closeFile(file);
+  }
+}
+
+/**
+ * The sample's evidence files go through the intake the evidence job runs (a job only moves that
+ * work off the thread that answers commands), written from short invented documents.
+ */
+function addSampleEvidence(file: string, system: (key: string) => string, day: (offset: number | undefined) => string | undefined): void {
+  const dir = mkdtempSync(join(tmpdir(), 'assay-sample-'));
+  try {
+    for (const e of sampleEvidence) {
+      const path = join(dir, e.name);
+      writeFileSync(path, e.text);
+      const { assessment } = useForWriting(file, e.actor);
+      const result = addEvidenceFiles(
+        assessment,
+        {
+          paths: [path],
+          details: { title: e.title, validUntil: day(e.validUntil) ?? null, effectiveFrom: day(e.effectiveFrom) ?? null, source: 'Northwind document management' },
+          links: e.controls.map((target) => ({ kind: 'control' as const, target, system: e.system ? system(e.system) : null })),
+        },
+        e.actor,
+      );
+      if (result.failed.length) throw new AssayError('internal', `building the sample: ${result.failed.map((f) => `${f.file}: ${f.message}`).join('; ')}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -4,6 +4,7 @@ import { assessCoverage, buildCoverageModel } from '../../shared/domain/coverage
 import type { Assessment } from './assessment';
 import { readClassification } from './classification';
 import { type ListedControl, listControlEntries } from './control-entries';
+import { listEvidence } from './evidence';
 import { incidentRecords } from './incidents';
 import { riskRecords } from './risks';
 import { listSystems } from './systems';
@@ -45,14 +46,15 @@ export function buildAssessmentModel(a: Assessment, today: string): AssessmentMo
     };
   });
   const controls = controlEntries(a, systems.map((s) => s.id));
+  const items = listEvidence(a);
   const coverageModel = buildCoverageModel(catalog);
   const coverage = [null, ...systems.map((s) => s.id)].map((systemId) => ({ systemId, results: assessCoverage(coverageModel, controls, systemId) }));
   return {
     today,
     systems,
     controls,
-    evidence: [],
-    evidenceLinks: [],
+    evidence: items.map((e) => ({ id: e.id, title: e.title, validUntil: e.validUntil })),
+    evidenceLinks: items.flatMap((e) => e.links.filter((l) => l.kind === 'control').map((l) => ({ evidenceId: e.id, controlId: l.target, systemId: l.system }))),
     ...riskRecords(a),
     incidents: incidentRecords(a),
     coverage,

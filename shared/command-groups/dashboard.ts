@@ -25,6 +25,8 @@ export const Dashboard = z.object({
     total: z.number().int(),
     heatMap: z.custom<RiskRegister['heatMap']>(isObject),
   }),
+  /** Evidence that expires within 60 days or has expired while still linked, soonest first. */
+  evidenceExpiring: z.array(z.object({ id: z.string(), title: z.string(), validUntil: z.string(), daysLeft: z.number().int(), links: z.number().int() })),
   /** The latest audited changes. */
   recent: z.array(z.object({ seq: z.number().int(), at: z.string(), actorName: z.string(), label: z.string(), item: z.string(), change: z.string() })),
 });

@@ -30,6 +30,17 @@ describe('assay sample', () => {
     const verified = run('verify', 'northwind.assay');
     expect(verified.code, verified.out + verified.err).toBe(0);
 
+    // Evidence stored inside the file with its hash, risks with an accepted one, decided threats, an own control.
+    const evidence = JSON.parse(run('evidence', 'northwind.assay', '--json').out) as { sha256: string; links: { system: string | null }[] }[];
+    expect(evidence.length).toBeGreaterThanOrEqual(4);
+    expect(evidence.every((e) => /^[0-9a-f]{64}$/.test(e.sha256))).toBe(true);
+    expect(evidence.some((e) => e.links.some((l) => l.system === 'SYS-002'))).toBe(true);
+    const risks = JSON.parse(run('risks', 'northwind.assay', '--json').out) as { risks: { acceptanceStatus: string }[] };
+    expect(risks.risks.map((r) => r.acceptanceStatus)).toContain('current');
+    const threats = JSON.parse(run('threats', 'northwind.assay', 'SYS-002', '--json').out) as { threatId: string; decision: string | null }[];
+    expect(threats.find((t) => t.threatId === 'THR-34')?.decision).toBe('added');
+    expect(controls.length).toBeGreaterThan(82);
+
     // The checks find what an auditor would: an overdue control and the missing FRIA for the credit model.
     const check = JSON.parse(run('check', 'northwind.assay', '--json').out) as { findings: { rule: string; target: { id: string } }[] };
     expect(check.findings.map((f) => `${f.rule} ${f.target.id}`)).toEqual(expect.arrayContaining(['fria-missing GOV-07', 'control-overdue GOV-08', 'agent-unmonitored MON-02']));

@@ -143,6 +143,24 @@ export function DashboardView() {
           <h2 id="findings-heading">What an auditor would find first</h2>
           {data && <FindingList findings={data.checks.top} empty="Nothing an auditor would flag." />}
         </section>
+        <section className="panel" aria-labelledby="expiring-heading">
+          <h2 id="expiring-heading">Evidence expiring soon</h2>
+          {data && data.evidenceExpiring.length === 0 && <p className="muted">No evidence expires in the next 60 days.</p>}
+          <ul className="recent-activity">
+            {data?.evidenceExpiring.map((e) => (
+              <li key={e.id}>
+                <strong>{e.id}</strong> {e.title}{' '}
+                <span className={e.daysLeft < 0 ? 'bad' : 'muted'}>
+                  {e.daysLeft < 0 ? `expired ${-e.daysLeft} days ago` : e.daysLeft === 0 ? 'expires today' : `valid until ${e.validUntil} (${e.daysLeft} days)`}
+                </span>
+                <span className="muted small"> · {e.links} links</span>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="btn btn-small" onClick={() => setView('evidence')}>
+            Evidence
+          </button>
+        </section>
         <section className="panel" aria-labelledby="recent-heading">
           <h2 id="recent-heading">Recent activity</h2>
           <ul className="recent-activity">
