@@ -21,6 +21,8 @@ test('an assessment on an older catalog is offered the update, sees what changes
   await plan.getByRole('button', { name: /^Update to / }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Catalog updated from 2026.11.1' })).toBeVisible();
   await page.getByRole('button', { name: /^Controls/ }).click();
+  // The list is virtualised: search for the rows rather than expect them on screen.
+  await page.getByRole('search', { name: 'Filter controls' }).getByLabel('Search').fill('GOV-');
   await expect(page.getByRole('row', { name: /GOV-05/ }).getByText('In progress')).toBeVisible();
   await expect(page.getByRole('row', { name: /GOV-15/ })).toHaveCount(0);
 });

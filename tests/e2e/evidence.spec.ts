@@ -11,7 +11,7 @@ test('add evidence files through the bridge by file picker and by drop, link, re
   test.setTimeout(120_000);
   await openApp(page);
   await createAssessment(page, 'Evidence vault');
-  await page.getByRole('button', { name: 'Evidence' }).click();
+  await page.getByRole('button', { name: 'Evidence', exact: true }).click();
   await expect(page.getByText('No evidence yet.')).toBeVisible();
 
   // Real files on disk, one larger than a stored chunk (1 MiB), uploaded as streams.

@@ -48,6 +48,8 @@ test("the organisation's own controls: added, mapped to a requirement and a thre
 
   // The control is one of the assessment's controls now.
   await page.getByRole('button', { name: /^Controls \d+$/ }).click();
+  // The list is virtualised: search for the row rather than expect it on screen.
+  await page.getByRole('search', { name: 'Filter controls' }).getByLabel('Search').fill('Prompt logging');
   await expect(page.getByText('Prompt logging for assistants').first()).toBeVisible();
 
   await page.getByRole('button', { name: 'Catalog' }).click();

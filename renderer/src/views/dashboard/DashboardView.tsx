@@ -9,13 +9,12 @@ import { EChart } from '../../components/EChart';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { RiskHeatMap } from '../../components/RiskHeatMap';
 import { useApp } from '../../store';
-import { FindingList } from './FindingList';
+import { FindingList, openControl } from './FindingList';
 
 /** One screen that answers "where do we stand?". */
 export function DashboardView() {
   const current = useApp((s) => s.current)!;
   const setView = useApp((s) => s.setView);
-  const select = useApp((s) => s.select);
   const counts = current.counts;
   const rate = implementationRate(counts);
   const [data, setData] = useState<Dashboard | null>(null);
@@ -76,7 +75,7 @@ export function DashboardView() {
             </p>
           )}
           <button type="button" className="btn btn-small" onClick={() => setView('systems')}>
-            Inventory
+            Open the inventory
           </button>
         </section>
       </div>
@@ -111,7 +110,7 @@ export function DashboardView() {
         {data && data.risks.total === 0 && <p className="muted">No risks in the register yet.</p>}
         {data && data.risks.total > 0 && <RiskHeatMap maps={data.risks.heatMap} />}
         <button type="button" className="btn btn-small" onClick={() => setView('risks')}>
-          Risk register
+          Open the risk register
         </button>
       </section>
 
@@ -122,7 +121,7 @@ export function DashboardView() {
           <ol className="gap-list">
             {data?.topGaps.map((g) => (
               <li key={g.control}>
-                <button type="button" className="link-button" onClick={() => (select(g.control), setView('controls'))}>
+                <button type="button" className="link-button" onClick={() => openControl(g.control)}>
                   {g.control} {g.name}
                 </button>
                 <span className="muted small">
@@ -158,7 +157,7 @@ export function DashboardView() {
             ))}
           </ul>
           <button type="button" className="btn btn-small" onClick={() => setView('evidence')}>
-            Evidence
+            Open the evidence vault
           </button>
         </section>
         <section className="panel" aria-labelledby="recent-heading">
@@ -172,7 +171,7 @@ export function DashboardView() {
             ))}
           </ul>
           <button type="button" className="btn btn-small" onClick={() => setView('audit')}>
-            Audit log
+            Open the audit log
           </button>
         </section>
       </div>

@@ -1,13 +1,22 @@
 import type { CheckFindingRow } from '../../../../shared/command-groups/checks';
 import { useApp } from '../../store';
+import { emptyFilter } from '../../../../shared/domain/controls/filter';
+import { useControls } from '../../controls-store';
 import { useRisks } from '../../risks-store';
 import { useSystems } from '../../systems-store';
 
 const severityLabel = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
+/** Opens the controls screen on one control, for the organisation or the system whose entry it is, filters cleared so it shows. */
+export function openControl(id: string, systemId: string | null = null): void {
+  // Naming the open file tells the screen this is no new file: it keeps the selection and the system.
+  const file = useApp.getState().current?.file ?? null;
+  useControls.setState({ file, selectedId: id, system: systemId, filter: emptyFilter });
+  useApp.getState().setView('controls');
+}
+
 /** Where a finding is fixed, in words, and the way there. */
 export function useFindingTarget() {
-  const select = useApp((s) => s.select);
   const setView = useApp((s) => s.setView);
   const openInCatalog = useApp((s) => s.openInCatalog);
   const selectSystem = useSystems((s) => s.select);
@@ -17,7 +26,7 @@ export function useFindingTarget() {
     const scope = 'systemId' in t && t.systemId ? ` for ${t.systemId}` : '';
     switch (t.kind) {
       case 'control':
-        return { place: `Control ${t.id}${scope}`, go: () => (select(t.id), setView('controls')) };
+        return { place: `Control ${t.id}${scope}`, go: () => openControl(t.id, t.systemId) };
       case 'system':
         return { place: `AI system ${t.id}`, go: () => (selectSystem(t.id), setView('systems')) };
       case 'requirement':
