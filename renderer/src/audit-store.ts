@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CommandOutput, VerifyResult } from '../../shared/commands';
+import { errorMessage } from './store-change';
 import { api } from './api';
 
 type AuditList = CommandOutput<'audit.list'>;
@@ -35,10 +36,6 @@ interface AuditState {
   invalidate(): void;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** The audit log as an auditor uses it: filtered, verified against an anchor, exported whole. */
 export const useAudit = create<AuditState>()((set, get) => {
   async function fetchList(): Promise<void> {
@@ -56,7 +53,7 @@ export const useAudit = create<AuditState>()((set, get) => {
       });
       set({ list });
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: errorMessage(error) });
     } finally {
       set({ loading: false });
     }
@@ -95,7 +92,7 @@ export const useAudit = create<AuditState>()((set, get) => {
         const { jobId } = await api.invoke('jobs.start', { kind: 'verify', file, ...(anchor ? { expectHead: anchor } : {}) });
         set({ verifyJob: jobId });
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: errorMessage(error) });
       }
     },
 
@@ -105,7 +102,7 @@ export const useAudit = create<AuditState>()((set, get) => {
       try {
         await api.invoke('jobs.cancel', { jobId: verifyJob });
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: errorMessage(error) });
       }
     },
 
@@ -131,7 +128,7 @@ export const useAudit = create<AuditState>()((set, get) => {
         link.click();
         setTimeout(() => URL.revokeObjectURL(url), 10_000);
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: errorMessage(error) });
       }
     },
 

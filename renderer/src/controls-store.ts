@@ -3,6 +3,7 @@ import type { CommandInput, ListedControl } from '../../shared/commands';
 import type { ControlEntryChanges } from '../../shared/domain/control-entry';
 import type { ControlState, StateCounts } from '../../shared/domain/control-state';
 import { type ControlFilter, emptyFilter } from '../../shared/domain/controls/filter';
+import { errorMessage } from './store-change';
 import { api } from './api';
 import { useAudit } from './audit-store';
 import { useApp } from './store';
@@ -35,10 +36,6 @@ interface ControlsState {
   removeOwn(controlId: string): Promise<boolean>;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** The organisation's counts changed: the sidebar and overview show them. */
 function publishCounts(counts: StateCounts): void {
   useApp.setState((s) => (s.current ? { current: { ...s.current, counts } } : {}));
@@ -63,7 +60,7 @@ export const useControls = create<ControlsState>()((set, get) => {
       await work();
       return true;
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: errorMessage(error) });
       return false;
     } finally {
       set({ loading: false });

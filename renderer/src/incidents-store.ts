@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { IncidentChanges, IncidentInput, IncidentRegister, MonitoringPlan } from '../../shared/domain/incident-register/register';
 import { api } from './api';
+import { changeAndReload, errorMessage } from './store-change';
 
 interface IncidentsState {
   file: string | null;
@@ -13,24 +14,10 @@ interface IncidentsState {
   invalidate(): void;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** The incident register and post-market monitoring plans of the open assessment. */
 export const useIncidents = create<IncidentsState>()((set, get) => {
   async function change(run: (file: string) => Promise<unknown>): Promise<boolean> {
-    const { file } = get();
-    if (!file) return false;
-    try {
-      await run(file);
-      set({ error: null });
-      await get().load(file);
-      return true;
-    } catch (error) {
-      set({ error: message(error) });
-      return false;
-    }
+    return (await changeAndReload(get(), (error) => set({ error }), async (file) => ({ done: await run(file) }))) !== null;
   }
 
   return {
@@ -43,7 +30,7 @@ export const useIncidents = create<IncidentsState>()((set, get) => {
       try {
         set({ register: await api.invoke('incidents.list', { file }) });
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: errorMessage(error) });
       }
     },
 

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CommandInput } from '../../shared/commands';
 import type { AcceptRiskInput, RiskChanges, RiskInput, RiskRegister } from '../../shared/domain/risk-register/register';
 import { api } from './api';
+import { changeAndReload, errorMessage } from './store-change';
 
 interface RisksState {
   file: string | null;
@@ -16,25 +17,16 @@ interface RisksState {
   invalidate(): void;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** The risk register of the open assessment. */
 export const useRisks = create<RisksState>()((set, get) => {
   /** Runs a change, reloads the register, and keeps the refusal to show when it fails. */
   async function change(run: (file: string) => Promise<{ risk: { id: string } }>): Promise<boolean> {
-    const { file } = get();
-    if (!file) return false;
-    try {
-      const { risk } = await run(file);
-      set({ error: null, selectedId: risk.id });
-      await get().load(file);
-      return true;
-    } catch (error) {
-      set({ error: message(error) });
-      return false;
-    }
+    const result = await changeAndReload(get(), (error) => set({ error }), async (file) => {
+      const done = await run(file);
+      set({ selectedId: done.risk.id });
+      return done;
+    });
+    return result !== null;
   }
 
   return {
@@ -49,7 +41,7 @@ export const useRisks = create<RisksState>()((set, get) => {
         const register = await api.invoke('risks.list', { file });
         set({ register, selectedId: get().selectedId ?? register.risks[0]?.id ?? null });
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: errorMessage(error) });
       }
     },
 

@@ -4,6 +4,7 @@ import type { AssessmentSummary, CommandOutput, ControlRow, RecentFile } from '.
 import type { ControlEntryChanges } from '../../shared/domain/control-entry';
 import type { ControlState, StateCounts } from '../../shared/domain/control-state';
 import type { AssayEvent, JobResult } from '../../shared/events';
+import { errorMessage } from './store-change';
 import { BridgeTokenError, api, bridgeTokenMissing, onEventsResumed, subscribe } from './api';
 import { useAudit } from './audit-store';
 import { useIncidents } from './incidents-store';
@@ -84,10 +85,6 @@ interface AppState {
   handleEvent(event: AssayEvent): void;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export const useApp = create<AppState>()((set, get) => {
   /** Runs a call with the busy flag and error banner handled in one place. */
   async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -96,7 +93,7 @@ export const useApp = create<AppState>()((set, get) => {
       return await work();
     } catch (error) {
       if (error instanceof BridgeTokenError) set({ needsToken: true });
-      else set({ error: message(error) });
+      else set({ error: errorMessage(error) });
       return undefined;
     } finally {
       set({ busy: false });

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AiSystem, AiSystemChanges, AiSystemInput } from '../../shared/domain/systems';
+import { errorMessage } from './store-change';
 import { api } from './api';
 
 interface SystemsState {
@@ -12,10 +13,6 @@ interface SystemsState {
   add(system: AiSystemInput): Promise<boolean>;
   update(id: string, changes: AiSystemChanges): Promise<boolean>;
   invalidate(): void;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The AI system inventory of the open assessment. */
@@ -31,7 +28,7 @@ export const useSystems = create<SystemsState>()((set, get) => ({
       const { systems } = await api.invoke('systems.list', { file });
       set({ systems, selectedId: get().selectedId ?? systems[0]?.id ?? null });
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: errorMessage(error) });
     }
   },
 
@@ -48,7 +45,7 @@ export const useSystems = create<SystemsState>()((set, get) => ({
       await get().load(file);
       return true;
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: errorMessage(error) });
       return false;
     }
   },
@@ -62,7 +59,7 @@ export const useSystems = create<SystemsState>()((set, get) => ({
       await get().load(file);
       return true;
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: errorMessage(error) });
       return false;
     }
   },

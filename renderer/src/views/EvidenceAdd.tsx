@@ -3,7 +3,7 @@ import type { EvidenceLinkInput } from '../../../shared/domain/evidence/model';
 import { formatBytes } from '../../../shared/format-bytes';
 import { shell } from '../api';
 import { type Sources, useEvidence } from '../evidence-store';
-import { Field } from './EvidenceField';
+import { Field, IdNameOptions } from './EvidenceField';
 import { useApp } from '../store';
 import { useSystems } from '../systems-store';
 
@@ -74,11 +74,7 @@ export function EvidenceAdd() {
           {(fid) => (
             <select id={fid} value={control} onChange={(e) => setControl(e.target.value)}>
             <option value="">no link</option>
-            {controls.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.id} {c.name}
-              </option>
-            ))}
+            <IdNameOptions items={controls} />
           </select>
           )}
         </Field>
@@ -86,11 +82,7 @@ export function EvidenceAdd() {
           {(fid) => (
             <select id={fid} value={system} onChange={(e) => setSystem(e.target.value)} disabled={!control}>
             <option value="">all systems</option>
-            {systems.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.id} {s.name}
-              </option>
-            ))}
+            <IdNameOptions items={systems} />
           </select>
           )}
         </Field>

@@ -3,7 +3,7 @@ import { type EvidenceItem, describeLink } from '../../../shared/domain/evidence
 import { formatBytes } from '../../../shared/format-bytes';
 import { shell } from '../api';
 import { useEvidence } from '../evidence-store';
-import { Field } from './EvidenceField';
+import { Field, IdNameOptions } from './EvidenceField';
 import { useApp } from '../store';
 import { useSystems } from '../systems-store';
 
@@ -82,11 +82,7 @@ function LinkForm({ item }: { item: EvidenceItem }) {
         {(fid) => (
           <select id={fid} value={control} onChange={(e) => setControl(e.target.value)}>
           <option value="">—</option>
-          {controls.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.id} {c.name}
-            </option>
-          ))}
+          <IdNameOptions items={controls} />
         </select>
         )}
       </Field>
@@ -94,11 +90,7 @@ function LinkForm({ item }: { item: EvidenceItem }) {
         {(fid) => (
           <select id={fid} value={system} onChange={(e) => setSystem(e.target.value)}>
           <option value="">all systems</option>
-          {systems.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.id} {s.name}
-            </option>
-          ))}
+          <IdNameOptions items={systems} />
         </select>
         )}
       </Field>

@@ -10,3 +10,16 @@ export function Field({ label, children }: { label: string; children: (id: strin
     </div>
   );
 }
+
+/** The options of a picker of controls or systems: "ID name", valued by id. */
+export function IdNameOptions({ items }: { items: readonly { id: string; name: string }[] }) {
+  return (
+    <>
+      {items.map((i) => (
+        <option key={i.id} value={i.id}>
+          {i.id} {i.name}
+        </option>
+      ))}
+    </>
+  );
+}
