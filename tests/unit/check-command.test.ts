@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileHash, runAssay, tempDir } from './helpers';
@@ -35,7 +36,7 @@ describe('assay check', () => {
     expect(passing.out).toContain('fix at: system SYS-001');
     // Implemented without evidence is a warning naming the control.
     expect(passing.out).toMatch(/Implemented control without evidence\n\s+GOV-07 Fundamental-rights impact assessment is marked implemented for the organisation/);
-  });
+  }, 90_000); // several command-line runs, each a process start
 
   it('judges dates as of a given day, and refuses a date that is not one', () => {
     const dir = tempDir();
@@ -49,5 +50,21 @@ describe('assay check', () => {
     const bad = run('check', 'c.assay', '--as-of', 'soon');
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/as ?of/i);
-  });
+  }, 90_000); // several command-line runs, each a process start
+});
+
+describe('Art. 27 for public bodies', () => {
+  it('a public body deploying any Annex III high-risk system (not area 2) needs its FRIA; the flag comes from systems add', () => {
+    const dir = tempDir();
+    const run = (...args: string[]) => runAssay(dir, args);
+    run('new', 'p.assay', '--name', 'City');
+    // Annex III area 4 (employment) is outside Art. 27's point 5(b)/(c) case: only a public body makes the FRIA due.
+    const answers = join(dir, 'hiring.json');
+    writeFileSync(answers, JSON.stringify({ ...JSON.parse(readFileSync(resolve('examples/classification-credit-scoring.json'), 'utf8')), annex3_areas: ['4'], annex3_area_4: ['a'], annex3_area_5: undefined }));
+    expect(run('systems', 'add', 'p.assay', '--name', 'Private hiring', '--role', 'deployer').code).toBe(0);
+    expect(run('systems', 'add', 'p.assay', '--name', 'City hiring', '--role', 'deployer', '--public-body-or-service').code).toBe(0);
+    for (const name of ['Private hiring', 'City hiring']) expect(run('classify', 'p.assay', name, '--answers', answers).code).toBe(0);
+    const report = JSON.parse(run('check', 'p.assay', '--json').out) as { findings: { rule: string; target: { systemId?: string } }[] };
+    expect(report.findings.filter((f) => f.rule === 'fria-missing').map((f) => f.target.systemId)).toEqual(['SYS-002']);
+  }, 90_000); // several command-line runs, each a process start
 });

@@ -44,7 +44,7 @@ describe('assay sample', () => {
     // The checks find what an auditor would: an overdue control and the missing FRIA for the credit model.
     const check = JSON.parse(run('check', 'northwind.assay', '--json').out) as { findings: { rule: string; target: { id: string } }[] };
     expect(check.findings.map((f) => `${f.rule} ${f.target.id}`)).toEqual(expect.arrayContaining(['fria-missing GOV-07', 'control-overdue GOV-08', 'agent-unmonitored MON-02']));
-  });
+  }, 90_000); // several command-line runs, each a process start
 
   it('never writes over an existing file', () => {
     const dir = tempDir();
@@ -56,5 +56,5 @@ describe('assay sample', () => {
     expect(fileHash(join(dir, 'mine.assay'))).toBe(before);
     expect(existsSync(join(dir, 'other.txt'))).toBe(false);
     expect(runAssay(dir, ['sample', 'other.txt']).err).toContain('must end in .assay');
-  });
+  }, 90_000); // several command-line runs, each a process start
 });

@@ -19,6 +19,7 @@ interface SystemAddOptions {
   interactsWithPeople?: boolean;
   decidesAboutPeople?: boolean;
   generatesSyntheticContent?: boolean;
+  publicBodyOrService?: boolean;
   json?: boolean;
 }
 
@@ -53,6 +54,7 @@ export function registerSystemCommands(program: Command, kit: CliKit): void {
     .option('--interacts-with-people', 'it interacts with natural persons')
     .option('--decides-about-people', 'it makes or supports decisions about natural persons')
     .option('--generates-synthetic-content', 'it generates synthetic audio, image, video or text')
+    .option('--public-body-or-service', 'the organisation deploying it is a public body or provides public services (Art. 27: a fundamental-rights impact assessment is due for high-risk use)')
     .option('--json', 'print JSON')
     .action((file: string, o: SystemAddOptions) => {
       const system = {
@@ -67,6 +69,7 @@ export function registerSystemCommands(program: Command, kit: CliKit): void {
         interactsWithPeople: Boolean(o.interactsWithPeople),
         decidesAboutPeople: Boolean(o.decidesAboutPeople),
         generatesSyntheticContent: Boolean(o.generatesSyntheticContent),
+        ...(o.publicBodyOrService ? { publicBodyOrService: true } : {}),
       };
       const { system: added } = run('systems.add', { file: resolve(file), system });
       emit(o.json, added, `added ${added.id} ${added.name} (${added.roles.join(', ')}${added.owner ? `; owner ${added.owner}` : ''})`);
