@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { describeCycle, parentCycles } from '../../shared/catalog/hierarchy';
-import { Framework, FrameworkId, type FrameworkItem } from '../../shared/catalog/schema';
+import { ControlId, Framework, FrameworkId, type FrameworkItem, Relationship } from '../../shared/catalog/schema';
 import { AssayError } from '../../shared/errors';
 import { plainError } from '../../shared/plain-issues';
 import { type ReadInputOptions, readInputFile } from '../files/read-input';
@@ -35,6 +35,11 @@ const SimpleFormat = z
             description: z.string().trim().min(1).max(2000).optional(),
             parent: z.union([z.string().trim(), z.number()]).transform(String).optional(),
             assessable: z.boolean().default(true),
+            /** The controls (bundled or the organisation's own) that answer it, as the catalog's mappings do. */
+            controls: z
+              .array(z.object({ control: ControlId, relationship: Relationship, rationale: z.string().trim().min(10, 'a rationale needs at least 10 characters').max(1000) }).strict())
+              .max(100)
+              .optional(),
           })
           .strict(),
       )
@@ -76,8 +81,18 @@ const CisoAssistantFormat = z.looseObject({
 
 export type ImportFormat = 'assay' | 'ciso-assistant';
 
+/** A mapping the import file draws from a control to one of its requirements. */
+export interface ImportedMapping {
+  control: string;
+  requirement: string;
+  relationship: Relationship;
+  rationale: string;
+}
+
 export interface ImportedFramework {
   framework: Framework;
+  /** Controls mapped to its requirements in the file itself (simple format only). */
+  mappings: ImportedMapping[];
   format: ImportFormat;
   sourceName: string;
   sha256: string;
@@ -271,5 +286,11 @@ export function readUserFramework(file: string, options: ReadInputOptions = {}):
   const problems = new FileProblems(source);
   const framework = checkConverted(problems, converted, format === 'ciso-assistant' ? nodesPath : ['requirements']);
   problems.throwIfAny();
-  return { framework: framework!, format, sourceName: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') };
+  const mappings: ImportedMapping[] =
+    format === 'assay'
+      ? SimpleFormat.parse(source.value).requirements.flatMap((r) =>
+          (r.controls ?? []).map((c) => ({ control: c.control, requirement: `${framework!.id}:${r.id}`, relationship: c.relationship, rationale: c.rationale })),
+        )
+      : [];
+  return { framework: framework!, mappings, format, sourceName: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -217,6 +217,24 @@ export class Assessment {
              content = excluded.content`,
         )
         .run({ id: framework.id, name: framework.name, format: imported.format, sourceName: imported.sourceName, sha256: imported.sha256, at, actor: entry.actor, content });
+      // The file's own mappings, each logged as a mapping a user drew, in the same transaction:
+      // an unknown control refuses the whole import.
+      const controls = new Set(this.catalog().controls.map((c) => c.id));
+      for (const m of imported.mappings) {
+        if (!controls.has(m.control))
+          throw new AssayError('invalid_input', `${imported.sourceName}: requirement ${m.requirement.slice(framework.id.length + 1)} maps control ${m.control}, which this assessment does not have; nothing was imported`, [
+            { path: 'controls', message: `unknown control ${m.control}` },
+          ]);
+        const payload = { target: m.requirement, kind: 'requirement', relationship: m.relationship, rationale: m.rationale };
+        const mapped = this.audit({ at, actor, command: 'ownControls.map', entity: 'control', entityId: m.control, payload });
+        this.db
+          .prepare(
+            `INSERT INTO control_mapping (control_id, target, kind, relationship, rationale, mapped_at, mapped_by) VALUES (?, ?, 'requirement', ?, ?, ?, ?)
+             ON CONFLICT (control_id, target) DO UPDATE SET kind = excluded.kind, relationship = excluded.relationship, rationale = excluded.rationale,
+               mapped_at = excluded.mapped_at, mapped_by = excluded.mapped_by`,
+          )
+          .run(m.control, m.requirement, m.relationship, m.rationale, at, mapped.actor);
+      }
       return replaced;
     });
     this.forgetCached();
