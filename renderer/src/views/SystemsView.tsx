@@ -19,7 +19,7 @@ function AddSystemForm({ onDone }: { onDone: () => void }) {
   const [deployment, setDeployment] = useState<(typeof deployments)[number]>('internal');
   const [lifecycle, setLifecycle] = useState<(typeof lifecycleStages)[number]>('production');
   const [types, setTypes] = useState<(typeof modelTypes)[number][]>([]);
-  const [flags, setFlags] = useState({ interactsWithPeople: false, decidesAboutPeople: false, generatesSyntheticContent: false });
+  const [flags, setFlags] = useState({ interactsWithPeople: false, decidesAboutPeople: false, generatesSyntheticContent: false, publicBodyOrService: false });
   const id = useId();
 
   async function submit(event: FormEvent) {
@@ -93,6 +93,7 @@ function AddSystemForm({ onDone }: { onDone: () => void }) {
             ['interactsWithPeople', 'interacts with people'],
             ['decidesAboutPeople', 'makes or supports decisions about people'],
             ['generatesSyntheticContent', 'generates synthetic content'],
+            ['publicBodyOrService', 'is used by us as a public body or provider of public services (Art. 27)'],
           ] as const
         ).map(([key, label]) => (
           <label key={key} className="check">
@@ -145,6 +146,7 @@ function SystemDetail({ system }: { system: AiSystem }) {
             system.interactsWithPeople && 'interacts with people',
             system.decidesAboutPeople && 'makes or supports decisions about people',
             system.generatesSyntheticContent && 'generates synthetic content',
+            system.publicBodyOrService && 'used as a public body or provider of public services (Art. 27)',
           ]
             .filter(Boolean)
             .join('; ') || <span className="empty">none of these</span>}
