@@ -1,9 +1,11 @@
 import type { AssessmentModel, CheckClassification, CheckSystem } from '../../shared/domain/checks';
 import type { ClassificationResult } from '../../shared/domain/classification';
 import { assessCoverage, buildCoverageModel } from '../../shared/domain/coverage';
+import { scopeFor } from '../../shared/domain/coverage-report';
 import type { Assessment } from './assessment';
 import { readClassification } from './classification';
 import { type ListedControl, listControlEntries } from './control-entries';
+import { systemScopes } from './coverage-status';
 import { listEvidence } from './evidence';
 import { incidentRecords } from './incidents';
 import { riskRecords } from './risks';
@@ -48,7 +50,11 @@ export function buildAssessmentModel(a: Assessment, today: string): AssessmentMo
   const controls = controlEntries(a, systems.map((s) => s.id));
   const items = listEvidence(a);
   const coverageModel = buildCoverageModel(catalog);
-  const coverage = [null, ...systems.map((s) => s.id)].map((systemId) => ({ systemId, results: assessCoverage(coverageModel, controls, systemId) }));
+  // The same scope as status: a classified system is judged only on the EU obligations that apply to it.
+  const coverage = [
+    { systemId: null, results: assessCoverage(coverageModel, controls, null) },
+    ...systemScopes(a, today).map((scope) => ({ systemId: scope.id, results: assessCoverage(coverageModel, controls, scope.id, scopeFor(scope)) })),
+  ];
   return {
     today,
     systems,
