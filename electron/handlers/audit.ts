@@ -12,7 +12,7 @@ import { useForReading, useForWriting } from './open-files';
 import type { Handlers } from './types';
 
 /** Entries as an auditor reads them: who by name, what happened in words, the item by its name. */
-function describe(a: Assessment, entries: StoredEntry[]): AuditEntry[] {
+export function describeEntries(a: Assessment, entries: StoredEntry[]): AuditEntry[] {
   const name = nameResolver(a.db);
   const controls = new Map(a.listControls().map((c) => [c.id, c.name]));
   const assessmentName = a.summary().name;
@@ -30,7 +30,7 @@ export const auditHandlers: Pick<Handlers, 'audit.list' | 'audit.export' | 'audi
     const actors = a.db.prepare('SELECT DISTINCT actor FROM audit_log').all() as { actor: string }[];
     const name = nameResolver(a.db);
     return {
-      entries: describe(a, entries),
+      entries: describeEntries(a, entries),
       total: a.head().count,
       head: formatHead(a.head()),
       actors: actors.map(({ actor }) => ({ id: actor, name: name(actor) ?? actor })).sort((x, y) => x.name.localeCompare(y.name)),
@@ -41,7 +41,7 @@ export const auditHandlers: Pick<Handlers, 'audit.list' | 'audit.export' | 'audi
   'audit.export': (input) => {
     const a = useForReading(input.file);
     const head = formatHead(a.head());
-    const entries = describe(a, listAudit(a.db, { ascending: true }));
+    const entries = describeEntries(a, listAudit(a.db, { ascending: true }));
     const stem = basename(a.file).replace(/\.assay$/i, '');
     if (input.format === 'json')
       return {

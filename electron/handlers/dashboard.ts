@@ -2,8 +2,7 @@ import { listAudit } from '../store/audit';
 import { listRisks } from '../store/risks';
 import { listEvidence } from '../store/evidence';
 import { daysBetween } from '../../shared/domain/dates';
-import { nameResolver } from '../store/people';
-import { describeAuditEntry } from '../../shared/domain/audit-labels';
+import { describeEntries } from './audit';
 import { checkReport } from './checks';
 import { useForReading } from './open-files';
 import { statusHandlers } from './status';
@@ -18,15 +17,7 @@ export const dashboardHandlers: Pick<Handlers, 'assessment.dashboard'> = {
     const today = new Date().toISOString().slice(0, 10);
     const report = checkReport(a, today);
     const register = listRisks(a, today);
-    const controlNames = new Map(a.catalog().controls.map((c) => [c.id, c.name]));
-    const name = nameResolver(a.db);
-    const assessmentName = status.name;
-    const recent = listAudit(a.db, { limit: 8 }).map((e) => ({
-      seq: e.seq,
-      at: e.at,
-      actorName: name(e.actor) ?? e.actor,
-      ...describeAuditEntry(e, { control: (id) => controlNames.get(id), assessment: () => assessmentName }),
-    }));
+    const recent = describeEntries(a, listAudit(a.db, { limit: 8 })).map(({ seq, at, actorName, label, item, change }) => ({ seq, at, actorName, label, item, change }));
     return {
       status,
       checks: { counts: report.counts, top: report.findings.slice(0, 8), overdue: report.findings.filter((f) => overdueRules.has(f.rule)) },
