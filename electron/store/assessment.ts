@@ -10,7 +10,7 @@ import type { ImportedFramework } from '../catalog/user-framework';
 import { type AuditInput, type Head, type StoredEntry, appendAudit, readHead } from './audit';
 import { writeEntry } from './control-entries';
 import { withOwnControls } from './own-controls';
-import { erasePerson, nameResolver } from './people';
+import { erasePerson, nameResolver, personFor } from './people';
 import { explainSqliteError } from './sqlite';
 
 interface ControlJoinRow {
@@ -56,7 +56,17 @@ export interface OpenInfo {
 }
 
 /** One open assessment file: the typed operations on it, nothing else touches its SQL. */
+/** An audit entry a batch carries inside its own entry (see collectAudit). */
+export interface CollectedEntry {
+  command: string;
+  entity: string;
+  entityId: string;
+  payload: unknown;
+}
+
 export class Assessment {
+  private collected: CollectedEntry[] | undefined;
+  private batchAt: string | undefined;
   private cachedCatalog: Catalog | undefined;
   private cachedBase: Catalog | undefined;
 
@@ -153,14 +163,38 @@ export class Assessment {
     if (this.info.mode !== 'write') throw new AssayError('refused', `${this.file}: is open read-only; nothing was changed (${this.info.readNote ?? 'open it for editing, or run assay upgrade'})`);
     if (this.info.damage) throw new AssayError('integrity', `${this.file}: is damaged (${this.info.damage}); nothing was written`);
     try {
-      return this.db.transaction(() => change(this.clock.now())).immediate();
+      return this.db.transaction(() => change(this.batchAt ?? this.clock.now())).immediate();
     } catch (error) {
       throw explainSqliteError(this.file, error);
     }
   }
 
   audit(input: AuditInput): StoredEntry {
+    if (this.collected) {
+      const person = personFor(this.db, input.actor);
+      this.collected.push({ command: input.command, entity: input.entity, entityId: input.entityId, payload: input.payload });
+      return { ...input, actor: person.id, actorDigest: person.digest, seq: 0, prevHash: '', hash: '' };
+    }
     return appendAudit(this.db, input);
+  }
+
+  /**
+   * Runs `change` (inside the caller's write transaction) with the audit entries it makes collected
+   * instead of appended: an import logs everything it did as one batch entry, which replay applies
+   * entry by entry. The store functions a batch calls stay the ones every command uses.
+   */
+  collectAudit<T>(at: string, change: () => T): { value: T; entries: CollectedEntry[] } {
+    if (this.collected) throw new AssayError('internal', 'audit entries are already being collected');
+    const entries: CollectedEntry[] = [];
+    this.collected = entries;
+    // Every write in the batch carries the batch entry's time, as replay gives it to each.
+    this.batchAt = at;
+    try {
+      return { value: change(), entries };
+    } finally {
+      this.collected = undefined;
+      this.batchAt = undefined;
+    }
   }
 
   setControlState(id: string, state: ControlState, justification: string | undefined, actor: string, changes: ControlEntryChanges = {}): ControlRow {

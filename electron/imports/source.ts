@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto';
+import { closeSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AssayError } from '../../shared/errors';
+import { formatBytes } from '../../shared/format-bytes';
+import { INPUT_LIMIT_ENV, openInputFile } from '../files/read-input';
+
+/**
+ * A file being imported, read through one handle opened safely (no FIFOs, devices or folders) and
+ * never beyond the import size limit. Readers take what suits them: the whole text (decoded and
+ * checked), the lines one at a time (a 50 MB JSONL never sits in memory whole), or the bytes (a
+ * workbook). Text that is not UTF-8 is refused by name unless it is UTF-16 with its byte-order mark.
+ */
+
+/** Imports are larger than framework files: a red-team run's JSONL easily reaches tens of MB. */
+export const DEFAULT_IMPORT_LIMIT = 512 * 1024 * 1024;
+/** Files read whole (JSON documents, workbooks) have a lower ceiling than line-by-line ones. */
+export const DEFAULT_WHOLE_LIMIT = 200 * 1024 * 1024;
+const CHUNK = 1024 * 1024;
+
+export interface ImportSource {
+  path: string;
+  /** The file name, as problems name it. */
+  name: string;
+  size: number;
+  sha256: string;
+  /** The first bytes, for format detection. */
+  head: Buffer;
+  /** The whole file as text (byte-order mark dropped); refuses binary content and bad encodings. */
+  text(): string;
+  /** The whole file's bytes (workbooks). */
+  bytes(): Buffer;
+  /** The lines one at a time, numbered from 1; the file is read in chunks. */
+  lines(): Generator<{ number: number; line: string }>;
+  /** Warnings found while decoding (e.g. a UTF-16 file), for the preview. */
+  readonly notes: string[];
+}
+
+export interface SourceLimits {
+  /** Largest file accepted at all. */
+  maxBytes?: number;
+  /** Largest file read whole into memory. */
+  maxWholeBytes?: number;
+}
+
+export function importLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[INPUT_LIMIT_ENV];
+  if (raw === undefined || raw.trim() === '') return DEFAULT_IMPORT_LIMIT;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) throw new AssayError('usage', `${INPUT_LIMIT_ENV} must be a whole number of bytes (it is "${raw}")`);
+  return Number(raw);
+}
+
+function eachChunk(fd: number, use: (chunk: Buffer) => void, limit: number, name: string): number {
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  let position = 0;
+  for (;;) {
+    const got = readSync(fd, buffer, 0, buffer.length, position);
+    if (got === 0) return position;
+    position += got;
+    if (position > limit) throw tooLarge(name, limit);
+    use(buffer.subarray(0, got));
+  }
+}
+
+function tooLarge(name: string, limit: number): AssayError {
+  return new AssayError('invalid_input', `${name}: is larger than ${formatBytes(limit)}; imports are limited to that (set ${INPUT_LIMIT_ENV} to allow more)`);
+}
+
+/** Decodes text the way people's files come: UTF-8 (with or without BOM), or UTF-16 with its BOM. */
+export function decodeText(bytes: Buffer, name: string, notes: string[] = []): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    notes.push(`${name}: read as UTF-16 (its byte-order mark says so)`);
+    return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+  }
+  const nul = bytes.subarray(0, 8192).indexOf(0);
+  if (nul !== -1) throw new AssayError('invalid_input', `${name}: is binary (a NUL byte at offset ${nul}), not a text file of the chosen format`);
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    throw new AssayError('invalid_input', `${name}: is not UTF-8 text (${invalidUtf8At(bytes)}); save it as UTF-8 (in Excel: CSV UTF-8) and import it again`);
+  }
+}
+
+function invalidUtf8At(bytes: Buffer): string {
+  // Binary search would be faster; files that get here are rare and the message matters more.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  for (let i = 0; i < bytes.length; i += 4096) {
+    try {
+      decoder.decode(bytes.subarray(0, Math.min(bytes.length, i + 4096)), { stream: true });
+    } catch {
+      for (let j = 0; j < i && j < bytes.length; j++) if (bytes[j] === 0x0a) line++;
+      return `an invalid byte near line ${line}`;
+    }
+  }
+  return 'an invalid byte at the end';
+}
+
+/** Opens a file for import: checks what it is and its size, and hashes it in one pass. */
+export function openSource(path: string, limits: SourceLimits = {}): ImportSource {
+  const name = basename(path);
+  const maxBytes = limits.maxBytes ?? importLimit();
+  const maxWhole = Math.min(maxBytes, limits.maxWholeBytes ?? DEFAULT_WHOLE_LIMIT);
+  const { fd, size } = openInputFile(path);
+  let sha256: string;
+  let head: Buffer;
+  try {
+    if (size > maxBytes) throw tooLarge(name, maxBytes);
+    const hash = createHash('sha256');
+    const first: Buffer[] = [];
+    let kept = 0;
+    eachChunk(
+      fd,
+      (chunk) => {
+        hash.update(chunk);
+        if (kept < 65536) {
+          first.push(Buffer.from(chunk.subarray(0, 65536 - kept)));
+          kept += Math.min(chunk.length, 65536 - kept);
+        }
+      },
+      maxBytes,
+      name,
+    );
+    sha256 = hash.digest('hex');
+    head = Buffer.concat(first);
+  } finally {
+    closeSync(fd);
+  }
+  const notes: string[] = [];
+  const source: ImportSource = {
+    path,
+    name,
+    size,
+    sha256,
+    head,
+    notes,
+    bytes() {
+      if (size > maxWhole) throw new AssayError('invalid_input', `${name}: is ${formatBytes(size)}; files of this format are read whole and limited to ${formatBytes(maxWhole)}`);
+      const { fd: handle } = openInputFile(path);
+      try {
+        const parts: Buffer[] = [];
+        eachChunk(handle, (chunk) => parts.push(Buffer.from(chunk)), maxWhole, name);
+        return Buffer.concat(parts);
+      } finally {
+        closeSync(handle);
+      }
+    },
+    text() {
+      return decodeText(source.bytes(), name, notes);
+    },
+    *lines() {
+      const { fd: handle } = openInputFile(path);
+      try {
+        const decoder = new TextDecoder('utf-8', { fatal: true });
+        const buffer = Buffer.allocUnsafe(CHUNK);
+        let position = 0;
+        let carry = '';
+        let number = 0;
+        for (;;) {
+          const got = readSync(handle, buffer, 0, buffer.length, position);
+          let text: string;
+          try {
+            text = got === 0 ? decoder.decode() : decoder.decode(buffer.subarray(0, got), { stream: true });
+          } catch {
+            throw new AssayError('invalid_input', `${name}: is not UTF-8 text (an invalid byte after line ${number}); save it as UTF-8 and import it again`);
+          }
+          if (position === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+          position += got;
+          if (position > maxBytes) throw tooLarge(name, maxBytes);
+          carry += text;
+          let start = 0;
+          for (let nl = carry.indexOf('\n'); nl !== -1; nl = carry.indexOf('\n', start)) {
+            const line = carry.slice(start, nl);
+            start = nl + 1;
+            yield { number: ++number, line: line.endsWith('\r') ? line.slice(0, -1) : line };
+          }
+          carry = carry.slice(start);
+          if (got === 0) break;
+        }
+        if (carry.length) yield { number: ++number, line: carry.endsWith('\r') ? carry.slice(0, -1) : carry };
+      } finally {
+        closeSync(handle);
+      }
+    },
+  };
+  return source;
+}
