@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VerifyResult } from './commands';
 import { EvidenceAddResult } from './domain/evidence/model';
 import { JobId, JobKind } from './jobs';
+import { ImportPreview, ImportResult } from './imports/model';
 
 /**
  * The one channel from the Node side to the UI: things the UI did not ask for (another program
@@ -13,6 +14,8 @@ import { JobId, JobKind } from './jobs';
 export const JobResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('verify'), value: VerifyResult }),
   z.object({ kind: z.literal('evidence.add'), value: EvidenceAddResult }),
+  z.object({ kind: z.literal('import.preview'), value: ImportPreview }),
+  z.object({ kind: z.literal('import'), value: ImportResult }),
 ]);
 export type JobResult = z.infer<typeof JobResult>;
 

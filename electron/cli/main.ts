@@ -8,6 +8,7 @@ import { registerSampleCommands } from './commands/sample';
 import { registerIncidentCommands } from './commands/incidents';
 import { registerRiskCommands } from './commands/risks';
 import { registerControlCommands } from './commands/controls';
+import { registerImportCommands } from './commands/imports';
 import { registerEvidenceCommands } from './commands/evidence';
 import { registerSystemCommands } from './commands/systems';
 import { registerThreatCommands } from './commands/threats';
@@ -235,6 +236,7 @@ function buildProgram(io: Io): Command {
   registerThreatCommands(program, kit);
   registerOwnControlCommands(controlsCommand, kit);
   registerEvidenceCommands(program, kit);
+  registerImportCommands(program, kit);
 
   program
     .command('import-framework')

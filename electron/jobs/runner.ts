@@ -11,6 +11,7 @@ import type { WorkerInput, WorkerMessage } from './protocol';
 export interface JobOptions {
   expectHead?: string | undefined;
   evidence?: WorkerInput['evidence'];
+  import?: WorkerInput['import'];
 }
 
 /** A cancelled job's worker gets this long to notice the flag before it is terminated. */
@@ -88,7 +89,7 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
     throw new AssayError('conflict', `jobs.start: ${running.length} jobs are already running; wait for one to finish or cancel one (jobs.list)`);
   const jobId = `job-${++counter}-${randomBytes(4).toString('hex')}`;
   const cancelBuffer = new SharedArrayBuffer(4);
-  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(options.evidence ? { evidence: options.evidence } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
+  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(options.evidence ? { evidence: options.evidence } : {}), ...(options.import ? { import: options.import } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
   const worker = new Worker(workerEntry(), { workerData });
   const info: JobInfo = { jobId, kind, file: path, state: 'running', startedAt: new Date().toISOString(), phase: 'starting', done: 0, total: 0 };
   const job: Job = { info, worker, cancel: new Int32Array(cancelBuffer), ended: Promise.resolve(), expectHead: options.expectHead };
@@ -127,7 +128,7 @@ export function cancelJob(jobId: string): boolean {
 /** True when a job that writes (adding evidence) ran on `file` at some point since `since` (ms): its commits are this process's own. */
 export function writingJobSince(file: string, since: number): boolean {
   // A job that reported its end but whose worker has not exited yet still counts as running.
-  return [...jobs.values()].some((j) => j.info.kind === 'evidence.add' && j.info.file === file && (j.endedAt === undefined || j.endedAt >= since));
+  return [...jobs.values()].some((j) => (j.info.kind === 'evidence.add' || j.info.kind === 'import') && j.info.file === file && (j.endedAt === undefined || j.endedAt >= since));
 }
 
 export function listJobs(): JobInfo[] {

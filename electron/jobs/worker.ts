@@ -6,7 +6,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AssayError } from '../../shared/errors';
 import { addEvidenceFiles } from '../store/evidence-intake';
-import { openForWriting } from '../store/open';
+import { openForReading, openForWriting } from '../store/open';
+import { previewImport } from '../imports/engine';
+import { engineHooks } from '../imports/hooks';
+import { runImport } from '../imports/run';
 import { setBusyTimeout, useNativeBinding } from '../store/sqlite';
 import { verifyFile } from '../store/verify';
 import type { WorkerInput, WorkerMessage } from './protocol';
@@ -47,16 +50,46 @@ function addEvidence(): void {
   }
 }
 
-try {
-  if (input.kind === 'evidence.add') addEvidence();
-  else if (input.kind === 'verify') {
-    const value = verifyFile(input.file, { onProgress, isCancelled, expectHead: input.expectHead });
-    post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'verify', value } });
-  } else throw new AssayError('usage', `unknown job kind ${JSON.stringify(input.kind)}`);
-} catch (error) {
+/** Reads and plans an import (preview), or runs it in one write transaction on this thread's connection. */
+async function importJob(): Promise<void> {
+  const request = input.import;
+  if (!request) throw new AssayError('usage', `${input.kind}: the job was started without a source file`);
+  setBusyTimeout(10_000);
+  if (input.kind === 'import.preview') {
+    const assessment = openForReading(input.file);
+    try {
+      const value = await previewImport(assessment, request.path, request.options, { ...engineHooks(assessment, false), onProgress, isCancelled });
+      post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'import.preview', value } });
+    } finally {
+      assessment.close();
+    }
+    return;
+  }
+  const { assessment } = openForWriting(input.file, { actor: request.actor });
+  try {
+    assessment.db.pragma('cache_size = -65536');
+    const value = await runImport(assessment, request.path, request.options, request.actor, { ...engineHooks(assessment, true), onProgress, isCancelled });
+    post({ type: 'finished', result: { kind: 'import', value } });
+  } finally {
+    assessment.close();
+  }
+}
+
+function fail(error: unknown): void {
   if (isCancelled()) post({ type: 'cancelled' });
   else {
     const code = error instanceof AssayError ? error.code : 'internal';
     post({ type: 'failed', error: { code, message: error instanceof Error ? error.message : String(error) } });
   }
+}
+
+try {
+  if (input.kind === 'import' || input.kind === 'import.preview') importJob().catch(fail);
+  else if (input.kind === 'evidence.add') addEvidence();
+  else if (input.kind === 'verify') {
+    const value = verifyFile(input.file, { onProgress, isCancelled, expectHead: input.expectHead });
+    post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'verify', value } });
+  } else throw new AssayError('usage', `unknown job kind ${JSON.stringify(input.kind)}`);
+} catch (error) {
+  fail(error);
 }

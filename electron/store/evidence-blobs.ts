@@ -22,9 +22,18 @@ function stopIfCancelled(hooks: StreamHooks, what: string): void {
   if (hooks.isCancelled?.()) throw new AssayError('refused', `${what}: cancelled`);
 }
 
-/** Reads an open file from its start in chunks, handing each to `use`; returns the bytes read. */
-function eachChunk(fd: number, buffer: Buffer, hooks: StreamHooks, name: string, use: (chunk: Buffer) => void): number {
+/** Reads an open file from its start (or bytes in memory) in chunks, handing each to `use`; returns the bytes read. */
+function eachChunk(fd: number | Buffer, buffer: Buffer, hooks: StreamHooks, name: string, use: (chunk: Buffer) => void): number {
   let position = 0;
+  if (Buffer.isBuffer(fd)) {
+    for (; position < fd.length; position += CHUNK_SIZE) {
+      stopIfCancelled(hooks, name);
+      const chunk = fd.subarray(position, position + CHUNK_SIZE);
+      use(chunk);
+      hooks.onBytes?.(chunk.length);
+    }
+    return fd.length;
+  }
   for (;;) {
     stopIfCancelled(hooks, name);
     let got: number;
@@ -52,13 +61,13 @@ class AlreadyStored extends Error {
 }
 
 /**
- * Stores the content of an open file; must run inside the caller's write transaction, so a file
+ * Stores the content of an open file (or bytes in memory); must run inside the caller's write transaction, so a file
  * that fails half-way leaves nothing behind. One pass: the content is hashed while its chunks are
  * inserted. Content that proves to be stored already is undone (a savepoint rolled back, which in
  * rollback-journal mode also gives back the pages) and the stored copy is used: duplicates cost a
  * wasted write, but the common case never reads a file twice.
  */
-export function storeBlob(db: Database.Database, fd: number, name: string, hooks: StreamHooks = {}): { sha256: string; size: number; reused: boolean } {
+export function storeBlob(db: Database.Database, fd: number | Buffer, name: string, hooks: StreamHooks = {}): { sha256: string; size: number; reused: boolean } {
   const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
   const insert = db.prepare('INSERT INTO evidence_chunk (blob_id, idx, data) VALUES (?, ?, ?)');
   try {

@@ -98,25 +98,41 @@ function addOne(
       a.db.prepare('UPDATE evidence SET updated_at = ?, updated_by = ? WHERE id = ?').run(at, entry.actor, reviseId);
       return { ...line, evidenceId: reviseId, outcome: 'revised' as const };
     }
-    // The same content already is an item's current file: that item is reused, with the new links.
-    const same = a.db
-      .prepare('SELECT r.evidence_id AS id FROM evidence_revision r WHERE r.sha256 = ? AND r.rev = (SELECT max(rev) FROM evidence_revision WHERE evidence_id = r.evidence_id) ORDER BY r.evidence_id LIMIT 1')
-      .get(blob.sha256) as { id: string } | undefined;
-    if (same) {
-      const fresh = newLinks(a.db, same.id, links);
-      if (fresh.length) {
-        const entry = a.audit({ at, actor, command: 'evidence.link', entity: 'evidence', entityId: same.id, payload: { links: fresh } });
-        insertLinks(a.db, same.id, fresh, at, entry.actor);
-      }
-      return { ...line, evidenceId: same.id, outcome: 'existing' as const };
-    }
-    const id = nextEvidenceId(a.db);
-    const meta = EvidenceMeta.parse({ title: file.name, ...details });
-    const own = newLinks(a.db, null, links);
-    const entry = a.audit({ at, actor, command: 'evidence.add', entity: 'evidence', entityId: id, payload: { meta, revision: { rev: 1, sha256: blob.sha256, size: blob.size, fileName: file.name }, links: own } });
-    insertItem(a.db, id, meta, at, entry.actor);
-    insertRevision(a.db, id, 1, blob.sha256, file.name, at, entry.actor);
-    insertLinks(a.db, id, own, at, entry.actor);
-    return { ...line, evidenceId: id, outcome: 'added' as const };
+    return { ...line, ...keepAsEvidence(a, blob, file.name, details, links, at, actor) };
   });
+}
+
+/**
+ * Makes stored content an evidence item, inside the caller's transaction: content that already is
+ * an item's current file reuses that item (with any new links), so the same file never becomes
+ * two items; otherwise a new item with its first revision.
+ */
+export function keepAsEvidence(
+  a: Assessment,
+  blob: { sha256: string; size: number },
+  fileName: string,
+  details: Partial<EvidenceMetaChanges>,
+  links: ReturnType<typeof resolveLinks>,
+  at: string,
+  actor: string,
+): { evidenceId: string; outcome: 'added' | 'existing' } {
+  const same = a.db
+    .prepare('SELECT r.evidence_id AS id FROM evidence_revision r WHERE r.sha256 = ? AND r.rev = (SELECT max(rev) FROM evidence_revision WHERE evidence_id = r.evidence_id) ORDER BY r.evidence_id LIMIT 1')
+    .get(blob.sha256) as { id: string } | undefined;
+  if (same) {
+    const fresh = newLinks(a.db, same.id, links);
+    if (fresh.length) {
+      const entry = a.audit({ at, actor, command: 'evidence.link', entity: 'evidence', entityId: same.id, payload: { links: fresh } });
+      insertLinks(a.db, same.id, fresh, at, entry.actor);
+    }
+    return { evidenceId: same.id, outcome: 'existing' };
+  }
+  const id = nextEvidenceId(a.db);
+  const meta = EvidenceMeta.parse({ title: fileName, ...details });
+  const own = newLinks(a.db, null, links);
+  const entry = a.audit({ at, actor, command: 'evidence.add', entity: 'evidence', entityId: id, payload: { meta, revision: { rev: 1, sha256: blob.sha256, size: blob.size, fileName }, links: own } });
+  insertItem(a.db, id, meta, at, entry.actor);
+  insertRevision(a.db, id, 1, blob.sha256, fileName, at, entry.actor);
+  insertLinks(a.db, id, own, at, entry.actor);
+  return { evidenceId: id, outcome: 'added' };
 }

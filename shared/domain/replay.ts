@@ -153,7 +153,7 @@ function apply(state: ReplayState, entry: AuditRecord, erased: Set<string>): str
   if (!named.success) return `entry ${entry.seq} (${entry.command}) names people in a form replay cannot read`;
   for (const [id, digest] of Object.entries(named.data)) if (!erased.has(id)) state.person.set(id, { erased: 0, digest });
   const p = parsed.data as never;
-  if (domain) return domain.apply(state, entry, p);
+  if (domain) return domain.apply(state, entry, p, (inner) => apply(state, inner, erased));
   switch (entry.command as LoggedCommand) {
     case 'assessment.create': {
       const c = p as Payload<'assessment.create'>;

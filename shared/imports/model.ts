@@ -122,8 +122,9 @@ export const ImportPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
+/** The preview again, with the batch written; batchId null when errors in the file stopped it (nothing was written). */
 export const ImportResult = ImportPreview.extend({
-  batchId: z.string(),
+  batchId: z.string().nullable(),
   /** The evidence item that keeps the source (or, for people's data, its pseudonymised form). */
   evidenceId: z.string().nullable(),
 });

@@ -34,8 +34,11 @@ export interface LoggedDomain {
     {
       label: string;
       payload: z.ZodType;
-      /** Apply one entry (payload already parsed) to the state; returns a problem, or undefined. */
-      apply(state: TablesState, entry: AuditRecord, payload: never): string | undefined;
+      /**
+       * Apply one entry (payload already parsed) to the state; returns a problem, or undefined.
+       * `expand` applies an entry carried inside this one (an import batch's), as replay applies any.
+       */
+      apply(state: TablesState, entry: AuditRecord, payload: never, expand: (inner: AuditRecord) => string | undefined): string | undefined;
       describe(entry: { entityId: string; payload: unknown }, names: AuditNames): Omit<AuditDescription, 'label'> & { label?: string };
     }
   >;
