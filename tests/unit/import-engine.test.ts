@@ -11,6 +11,7 @@ import { openForWriting } from '../../electron/store/open';
 import { addRisk, findRisk, updateRisk } from '../../electron/store/risks';
 import { verifyFile } from '../../electron/store/verify';
 import { parseJson } from '../../electron/imports/safe-json';
+import Database from 'better-sqlite3';
 import { fileHash, tempDir, testContext } from './helpers';
 
 /**
@@ -199,5 +200,27 @@ describe('the import engine', () => {
     } finally {
       a.close();
     }
+  });
+
+  it.each([
+    ['a batch', "UPDATE import_batch SET counts = json_set(counts, '$.create', 99)", /import_batch row IMP-001, field counts/],
+    ['an external id', "UPDATE import_ref SET entity_id = 'RSK-003' WHERE external_id = 'test:R1'", /import_ref row risk.test:R1, field entity_id/],
+    ['a risk written by the batch', "UPDATE risk SET record = json_set(record, '$.likelihood', 1) WHERE id = 'RSK-002'", /risk row RSK-002, field record/],
+  ])('verify names %s changed behind the log', async (_what, sql, named) => {
+    const dir = tempDir();
+    const file = setUp(dir);
+    const { assessment: a } = openForWriting(file, { actor: 'tester' });
+    try {
+      await runImport(a, source(dir, rows), {}, 'tester', hooks);
+    } finally {
+      a.close();
+    }
+    expect(verifyFile(file).ok).toBe(true);
+    const db = new Database(file);
+    db.exec(sql);
+    db.close();
+    const result = verifyFile(file);
+    expect(result.ok).toBe(false);
+    expect(result.message.replace('\u241f', '.')).toMatch(named);
   });
 });
