@@ -67,56 +67,70 @@ function throwawayPseudonymiser(): (value: string) => string {
   return (value) => `p-${createHmac('sha256', key).update(value.trim().toLowerCase()).digest('hex').slice(0, 16)}`;
 }
 
-export async function prepareImport(a: Assessment, path: string, optionsIn: unknown, hooks: EngineHooks = {}): Promise<Prepared> {
+interface Begun {
+  source: ImportSource;
+  reader: FormatReader;
+  reason: string;
+  options: ImportOptionsParsed;
+  ctx: ReadContext;
+  problems: ImportProblem[];
+  skipped: ImportSkip[];
+  dropped(): number;
+}
+
+function begin(a: Assessment, path: string, optionsIn: unknown, hooks: EngineHooks): Begun {
   const parsedOptions = ImportOptions.safeParse(optionsIn ?? {});
   if (!parsedOptions.success)
     throw new AssayError('invalid_input', `import options: ${parsedOptions.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`);
   const options = parsedOptions.data;
-  const progress = (phase: string, done: number, total: number) => hooks.onProgress?.({ phase, done, total });
-  progress('reading the file', 0, 1);
+  hooks.onProgress?.({ phase: 'reading the file', done: 0, total: 1 });
   const source = openSource(path, hooks.limits);
   const { reader, reason } = chooseReader(source, options.format, hooks.readers ?? allReaders);
   const problems: ImportProblem[] = [];
   const skipped: ImportSkip[] = [];
   let dropped = 0;
-  const problem = (p: Omit<ImportProblem, 'file'>) => {
-    if (problems.length < MAX_PROBLEMS) problems.push({ file: source.name, ...p });
-    else dropped++;
-  };
   const ctx: ReadContext = {
     options,
     catalog: a.catalog(),
-    problem,
+    problem: (p) => {
+      if (problems.length < MAX_PROBLEMS) problems.push({ file: source.name, ...p });
+      else dropped++;
+    },
     skip: (location, reason) => void skipped.push({ location, reason }),
     progress: (done, total, phase) => {
       stopIfCancelled(hooks);
-      progress(phase ?? `reading ${source.name}`, done, total);
+      hooks.onProgress?.({ phase: phase ?? `reading ${source.name}`, done, total });
     },
     isCancelled: () => hooks.isCancelled?.() ?? false,
     savedMapping: (name) => hooks.savedMapping?.(name),
     pseudonymise: hooks.pseudonymise ?? throwawayPseudonymiser(),
   };
-  const read = await reader.read(source, ctx);
-  stopIfCancelled(hooks);
-  for (const note of source.notes) problem({ severity: 'warning', location: 'file', field: null, message: note });
+  return { source, reader, reason, options, ctx, problems, skipped, dropped: () => dropped };
+}
 
+function plan(a: Assessment, b: Begun, read: ReadResult, hooks: EngineHooks): Prepared {
+  stopIfCancelled(hooks);
+  const { source, options, problems, skipped } = b;
+  const problem = b.ctx.problem;
+  for (const note of source.notes) problem({ severity: 'warning', location: 'file', field: null, message: note });
   const names = resolveNames(a, read.records, options);
   const sinks = hooks.sinks ?? allSinks;
   const today = hooks.today ?? todayOf();
   const byKind = new Map<RecordKind, ImportRecord[]>();
   for (const record of read.records) {
-    const decision = names.systemOf(record.system);
-    if (decision === 'skip') {
+    if (names.systemOf(record.system) === 'skip') {
       skipped.push({ location: record.location, reason: `its AI system "${record.system}" is to be skipped` });
       continue;
     }
-    byKind.set(record.kind, [...(byKind.get(record.kind) ?? []), record]);
+    const list = byKind.get(record.kind);
+    if (list) list.push(record);
+    else byKind.set(record.kind, [record]);
   }
   const planned = new Map<RecordKind, Planned[]>();
   for (const [kind, records] of byKind) {
     const sink = sinks[kind];
     if (!sink) throw new AssayError('internal', `${source.name}: records of kind ${kind} cannot be written yet`);
-    progress(`checking ${records.length} ${kind} records`, 0, records.length);
+    hooks.onProgress?.({ phase: `checking ${records.length} ${kind} records`, done: 0, total: records.length });
     const refs = refsOf(a.db, kind);
     planned.set(
       kind,
@@ -132,8 +146,22 @@ export async function prepareImport(a: Assessment, path: string, optionsIn: unkn
     );
     stopIfCancelled(hooks);
   }
+  const dropped = b.dropped();
   if (dropped) problems.push({ file: source.name, severity: problems.some((p) => p.severity === 'error') ? 'error' : 'warning', location: 'file', field: null, message: `${dropped} more problems not listed` });
-  return { source, reader, reason, options, read, names, planned, problems, skipped, sinks, today };
+  return { source, reader: b.reader, reason: b.reason, options, read, names, planned, problems, skipped, sinks, today };
+}
+
+export async function prepareImport(a: Assessment, path: string, options: unknown, hooks: EngineHooks = {}): Promise<Prepared> {
+  const b = begin(a, path, options, hooks);
+  return plan(a, b, await b.reader.read(b.source, b.ctx), hooks);
+}
+
+/** The same, for callers that cannot wait (the sample): refuses a format whose reader is asynchronous. */
+export function prepareImportSync(a: Assessment, path: string, options: unknown, hooks: EngineHooks = {}): Prepared {
+  const b = begin(a, path, options, hooks);
+  const read = b.reader.read(b.source, b.ctx);
+  if (read instanceof Promise) throw new AssayError('internal', `${b.source.name}: ${b.reader.format} is read asynchronously; import it as a job`);
+  return plan(a, b, read, hooks);
 }
 
 export function countsOf(prepared: Pick<Prepared, 'planned' | 'skipped'>): ImportCounts {

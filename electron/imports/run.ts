@@ -10,7 +10,7 @@ import { keepAsEvidence } from '../store/evidence-intake';
 import { linkEvidence } from '../store/evidence';
 import { nextBatchId, writeBatch } from '../store/imports';
 import { addSystem } from '../store/systems';
-import { type EngineHooks, type Prepared, countsOf, prepareImport, previewOf, stopIfCancelled } from './engine';
+import { type EngineHooks, type Prepared, countsOf, prepareImport, prepareImportSync, previewOf, stopIfCancelled } from './engine';
 import type { ApplyContext } from './importer';
 
 /**
@@ -21,7 +21,15 @@ import type { ApplyContext } from './importer';
  */
 
 export async function runImport(a: Assessment, path: string, options: unknown, actor: string, hooks: EngineHooks = {}): Promise<ImportResult> {
-  const prepared = await prepareImport(a, path, options, hooks);
+  return write(a, await prepareImport(a, path, options, hooks), actor, hooks);
+}
+
+/** For callers that cannot wait (the sample); formats read asynchronously (workbooks) are refused. */
+export function runImportSync(a: Assessment, path: string, options: unknown, actor: string, hooks: EngineHooks = {}): ImportResult {
+  return write(a, prepareImportSync(a, path, options, hooks), actor, hooks);
+}
+
+function write(a: Assessment, prepared: Prepared, actor: string, hooks: EngineHooks): ImportResult {
   const preview = previewOf(prepared);
   // Errors in the file stop the import before anything is written; the preview says what they are.
   if (preview.blocked) return { ...preview, batchId: null, evidenceId: null };

@@ -67,6 +67,7 @@ export interface CollectedEntry {
 export class Assessment {
   private collected: CollectedEntry[] | undefined;
   private batchAt: string | undefined;
+  private readonly collectedActors = new Map<string, { id: string; digest: string }>();
   private cachedCatalog: Catalog | undefined;
   private cachedBase: Catalog | undefined;
 
@@ -171,7 +172,9 @@ export class Assessment {
 
   audit(input: AuditInput): StoredEntry {
     if (this.collected) {
-      const person = personFor(this.db, input.actor);
+      // A batch of 100,000 records names the same actor 100,000 times: look them up once.
+      const person = this.collectedActors.get(input.actor) ?? personFor(this.db, input.actor);
+      this.collectedActors.set(input.actor, person);
       this.collected.push({ command: input.command, entity: input.entity, entityId: input.entityId, payload: input.payload });
       return { ...input, actor: person.id, actorDigest: person.digest, seq: 0, prevHash: '', hash: '' };
     }
@@ -187,6 +190,7 @@ export class Assessment {
     if (this.collected) throw new AssayError('internal', 'audit entries are already being collected');
     const entries: CollectedEntry[] = [];
     this.collected = entries;
+    this.collectedActors.clear();
     // Every write in the batch carries the batch entry's time, as replay gives it to each.
     this.batchAt = at;
     try {
