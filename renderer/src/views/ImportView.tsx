@@ -103,6 +103,7 @@ function Chooser() {
           type="file"
           hidden
           aria-label="File to import"
+          data-testid="import-input"
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
