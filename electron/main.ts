@@ -107,6 +107,18 @@ function registerIpc(): void {
     const result = await dialog.showOpenDialog(mainWindow, { title: 'Add evidence', properties: ['openFile', 'multiSelections'] });
     return result.canceled ? [] : result.filePaths.map((p) => granted.grant(p));
   });
+  ipcMain.handle(IPC_SHELL.chooseImportFile, async (event) => {
+    if (!trusted(event) || !mainWindow) return null;
+    const result = await dialog.showOpenDialog(mainWindow, {
+      title: 'Import a file',
+      properties: ['openFile'],
+      filters: [
+        { name: 'Files Assay imports', extensions: ['csv', 'xlsx', 'json', 'jsonl', 'sarif', 'txt'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    });
+    return result.canceled ? null : granted.grant(result.filePaths[0] ?? null);
+  });
   ipcMain.handle(IPC_SHELL.chooseSaveCopy, async (event, defaultName: unknown) => {
     if (!trusted(event) || !mainWindow) return null;
     const name = typeof defaultName === 'string' ? defaultName.replace(/[\\/]/g, '_').slice(0, 200) : 'evidence';

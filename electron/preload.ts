@@ -15,6 +15,7 @@ const api: PreloadApi = {
     chooseExistingFile: () => ipcRenderer.invoke(IPC_SHELL.chooseExistingFile),
     chooseFrameworkFile: () => ipcRenderer.invoke(IPC_SHELL.chooseFrameworkFile),
     chooseEvidenceFiles: () => ipcRenderer.invoke(IPC_SHELL.chooseEvidenceFiles),
+    chooseImportFile: () => ipcRenderer.invoke(IPC_SHELL.chooseImportFile),
     chooseSaveCopy: (defaultName) => ipcRenderer.invoke(IPC_SHELL.chooseSaveCopy, defaultName),
     launchFile: () => ipcRenderer.invoke(IPC_SHELL.launchFile),
     // Only a real dropped file has a path here; a File the page made itself gives '' and is not sent.

@@ -14,6 +14,8 @@ export interface PreloadApi {
     chooseFrameworkFile(): Promise<string | null>;
     /** A native open dialog for evidence files (several at once); empty when cancelled. */
     chooseEvidenceFiles(): Promise<string[]>;
+    /** A native open dialog for a file to import (any of the formats Assay reads); null when cancelled. */
+    chooseImportFile(): Promise<string | null>;
     /** A native save dialog for a copy of a stored evidence file; null when cancelled. */
     chooseSaveCopy(defaultName: string): Promise<string | null>;
     /** The .assay file the app was launched with (double-click, "Open with"), if any. */
@@ -34,6 +36,7 @@ export const IPC_SHELL = {
   chooseExistingFile: 'assay-shell:choose-existing-file',
   chooseFrameworkFile: 'assay-shell:choose-framework-file',
   chooseEvidenceFiles: 'assay-shell:choose-evidence-files',
+  chooseImportFile: 'assay-shell:choose-import-file',
   chooseSaveCopy: 'assay-shell:choose-save-copy',
   launchFile: 'assay-shell:launch-file',
   droppedFile: 'assay-shell:dropped-file',

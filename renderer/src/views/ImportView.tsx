@@ -40,7 +40,7 @@ function Chooser() {
 
   async function pick() {
     if (shell) {
-      const [path] = await shell.chooseEvidenceFiles();
+      const path = await shell.chooseImportFile();
       if (path) await choose({ kind: 'path', path, name: path.split(/[\\/]/).pop() ?? path });
     } else input.current?.click();
   }
