@@ -1,3 +1,4 @@
+import { onEvent } from '../events/hub';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -45,6 +46,11 @@ export interface Transfers {
   download(res: ServerResponse, url: URL, reply: Reply, checkPath: (path: string) => string | undefined): Promise<void>;
   /** After evidence.add was accepted: its uploaded files go when its job ends. */
   forgetWhenDone(jobId: string, paths: readonly string[]): void;
+  /**
+   * After imports.run was accepted: the uploaded source goes once it is imported. An import stopped
+   * by errors in the file keeps it, so the user can fix the column mapping and preview it again.
+   */
+  forgetWhenImported(jobId: string, path: string): void;
   close(): void;
 }
 
@@ -121,6 +127,15 @@ export function evidenceTransfers(limit = uploadLimit()): Transfers {
     forgetWhenDone(jobId, paths) {
       const uploaded = paths.filter(inFolder);
       if (uploaded.length) void jobEnded(jobId).then(() => uploaded.forEach((p) => rmSync(dirname(p), { recursive: true, force: true })));
+    },
+
+    forgetWhenImported(jobId, path) {
+      if (!inFolder(path)) return;
+      const off = onEvent((event) => {
+        if (!('jobId' in event) || event.jobId !== jobId || event.type === 'job.progress') return;
+        off();
+        if (event.type === 'job.finished' && event.result.kind === 'import' && event.result.value.batchId !== null) rmSync(dirname(path), { recursive: true, force: true });
+      });
     },
 
     close() {

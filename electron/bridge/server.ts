@@ -230,7 +230,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         return problem;
       },
     });
-    if (result.ok && command === 'imports.run') transfers.forgetWhenDone((result.value as { jobId: string }).jobId, [resolve((input as { source: string }).source)]);
+    if (result.ok && command === 'imports.run') transfers.forgetWhenImported((result.value as { jobId: string }).jobId, resolve((input as { source: string }).source));
     if (result.ok && command === 'evidence.add') transfers.forgetWhenDone((result.value as { jobId: string }).jobId, (input as { paths: string[] }).paths.map((p) => resolve(p)));
     sendJson(res, result.ok ? 200 : outsideFolders ? 403 : statusFor[result.error.code], result);
   }
