@@ -146,6 +146,10 @@ function plan(a: Assessment, b: Begun, read: ReadResult, hooks: EngineHooks): Pr
     );
     stopIfCancelled(hooks);
   }
+  // Only systems that a record to be written needs are proposed (a run whose tests all passed creates none).
+  const needed = new Set<string>();
+  for (const list of planned.values()) for (const p of list) if (p.action !== 'skip' && p.record.system) needed.add(p.record.system.trim().toLowerCase());
+  names.systems = names.systems.filter((s) => needed.has(s.name.trim().toLowerCase()));
   const dropped = b.dropped();
   if (dropped) problems.push({ file: source.name, severity: problems.some((p) => p.severity === 'error') ? 'error' : 'warning', location: 'file', field: null, message: `${dropped} more problems not listed` });
   return { source, reader: b.reader, reason: b.reason, options, read, names, planned, problems, skipped, sinks, today };
