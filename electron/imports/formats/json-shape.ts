@@ -81,3 +81,24 @@ export function dateOnly(value: unknown): string | null {
   const m = s ? /^(\d{4}-\d{2}-\d{2})/.exec(s) : null;
   return m && !Number.isNaN(Date.parse(m[1]!)) ? m[1]! : null;
 }
+
+/** The same context, counting the errors reported through it: a reader returns nothing half-read when a part was refused. */
+export function countingErrors(ctx: ReadContext): ReadContext & { readonly errors: number } {
+  let errors = 0;
+  return {
+    options: ctx.options,
+    catalog: ctx.catalog,
+    get errors() {
+      return errors;
+    },
+    problem: (p) => {
+      if (p.severity === 'error') errors++;
+      ctx.problem(p);
+    },
+    skip: (location, reason) => ctx.skip(location, reason),
+    progress: (done, total, phase) => ctx.progress(done, total, phase),
+    isCancelled: () => ctx.isCancelled(),
+    savedMapping: (name) => ctx.savedMapping(name),
+    pseudonymise: (value) => ctx.pseudonymise(value),
+  };
+}

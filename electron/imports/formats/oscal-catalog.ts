@@ -4,7 +4,7 @@ import { type ImportedFramework, MAX_FRAMEWORK_ITEMS, slug } from '../../catalog
 import type { ImportRecord, ReadContext } from '../importer';
 import { jsonPath } from '../safe-json';
 import type { ImportSource } from '../source';
-import { type Json, arr, clip, dateOnly, list, need, obj, str } from './json-shape';
+import { type Json, arr, clip, countingErrors, dateOnly, list, need, obj, str } from './json-shape';
 
 /**
  * An OSCAL catalog as a custom framework, the same structure the framework import builds from
@@ -144,7 +144,8 @@ function countNodes(node: Json | undefined, limit: number): number {
   return count;
 }
 
-export function catalogRecord(catalog: Json, source: ImportSource, ctx: ReadContext): ImportRecord<ImportedFramework> | undefined {
+export function catalogRecord(catalog: Json, source: ImportSource, outer: ReadContext): ImportRecord<ImportedFramework> | undefined {
+  const ctx = countingErrors(outer);
   const metadata = need(catalog.metadata, ctx, jsonPath('catalog'), 'metadata', 'the catalog metadata (an object with a title)');
   // Metadata titles are OSCAL markup-line: the framework's name is the words without the emphasis marks.
   const title = str(metadata?.title);
@@ -161,6 +162,7 @@ export function catalogRecord(catalog: Json, source: ImportSource, ctx: ReadCont
   rememberParams(catalog, walk.params);
   walkGroups(list(catalog.groups, ctx, jsonPath('catalog'), 'groups', 'groups'), ['catalog'], undefined, walk);
   walkControls(list(catalog.controls, ctx, jsonPath('catalog'), 'controls', 'controls'), ['catalog'], undefined, walk);
+  if (ctx.errors > 0) return undefined;
   if (walk.items.length === 0) {
     ctx.problem({ severity: 'error', location: jsonPath('catalog'), field: 'groups', message: 'the catalog has no groups or controls that can be imported' });
     return undefined;
