@@ -11,6 +11,12 @@ describe('OSCAL detection and the models Assay does not import', () => {
     (name) => expect(detected(oscalFixture(name))).toEqual({ format: 'oscal', score: 95 }),
   );
 
+  it('detects a model written after a "$schema" key, and gives other JSON nothing', () => {
+    const doc = { $schema: 'https://example.org/oscal_complete_schema.json', 'plan-of-action-and-milestones': { uuid: 'u', metadata: { title: 'T', 'oscal-version': '1.1.2' } } };
+    expect(detected(writeTemp('poam.json', doc))).toEqual({ format: 'oscal', score: 95 });
+    expect(detected(writeTemp('other.json', { catalogue: { uuid: 'u' } })).score).toBe(0);
+  });
+
   it.each([
     ['NIST_SP-800-53_rev5_LOW-baseline_profile.json', 'profile', 'an OSCAL profile'],
     ['ssp-example.json', 'system-security-plan', 'an OSCAL system security plan (SSP)'],

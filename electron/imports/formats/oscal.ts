@@ -28,7 +28,8 @@ const REFUSED: Record<string, string> = {
 const MODELS = [...Object.keys(IMPORTED), ...Object.keys(REFUSED)];
 
 export function detectOscal(sniff: Sniff): number {
-  const first = /^\s*\{\s*"([a-z-]+)"\s*:\s*\{/.exec(sniff.head)?.[1];
+  // The model is the document's one key, after an optional "$schema".
+  const first = /^\s*\{\s*(?:"\$schema"\s*:\s*"[^"]*"\s*,\s*)?"([a-z-]+)"\s*:\s*\{/.exec(sniff.head)?.[1];
   if (first && MODELS.includes(first)) return /"oscal-version"\s*:/.test(sniff.head) || /"uuid"\s*:/.test(sniff.head) ? 95 : 60;
   return /"oscal-version"\s*:/.test(sniff.head) ? 50 : 0;
 }

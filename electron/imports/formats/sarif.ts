@@ -135,6 +135,7 @@ function readRun(value: unknown, r: number, ctx: ReadContext, found: FindingSet)
   const results = list(run.results, ctx, jsonPath('runs', r), 'results', 'results');
   results.forEach((result, i) => {
     if (ctx.isCancelled()) return;
+    if (i % 1000 === 0) ctx.progress(i, results.length, `run ${r + 1}: results`);
     const record = readResult(result, ['runs', r, 'results', i], parts, tool, ctx);
     if (record) found.add(record);
   });
