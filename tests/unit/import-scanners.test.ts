@@ -153,6 +153,24 @@ describe('SARIF 2.1', () => {
     expect(read.problems).toEqual([{ severity: 'warning', location: '$.runs[0].results[2]', field: 'level', message: expect.stringContaining('is not a SARIF level') }]);
   });
 
+  it('passes a threat a rule names in its tags to the engine, and reads a result absent since the baseline as fixed', async () => {
+    const file = writeTemp('llm.sarif', {
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'LLM lint', rules: [{ id: 'prompt-concat', properties: { tags: ['security', 'LLM01:2025'] } }] } },
+          results: [
+            { ruleId: 'prompt-concat', message: { text: 'User text is concatenated into the system prompt' } },
+            { ruleId: 'prompt-concat', baselineState: 'absent', message: { text: 'Gone' } },
+          ],
+        },
+      ],
+    });
+    const [open, gone] = findings(await readFile('sarif', file));
+    expect(open).toMatchObject({ threat: 'LLM01:2025', data: { references: ['prompt-concat', 'LLM01:2025'], status: null, controls: ['DEV-01'] } });
+    expect(gone!.data).toMatchObject({ status: 'fixed', statusReason: 'Absent from this run: fixed since the baseline run' });
+  });
+
   it('warns about another SARIF version and still reads runs that look like 2.1', async () => {
     const file = writeTemp('old.sarif', { version: '2.0.0', runs: [{ tool: { driver: { name: 'X' } }, results: [{ ruleId: 'a', message: { text: 'm' } }] }] });
     const read = await readFile('sarif', file);

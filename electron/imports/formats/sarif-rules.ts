@@ -117,6 +117,14 @@ function taxonReference(ref: Json | undefined, parts: RunParts): string | undefi
   return [family, taxonId, label && label !== taxonId ? `(${label})` : undefined].filter(Boolean).join(' ');
 }
 
+/** Tags that name a threat: an Assay threat, an OWASP LLM risk, a MITRE ATLAS technique. */
+const THREAT_TAG = /^(THR-\d{2}|LLM\d{2}(:20\d{2})?|AML\.T\d{4}(\.\d{3})?)$/i;
+
+/** The threat a rule names in its tags, for the engine to match against the catalog; code rules mostly name none. */
+export function threatOf(references: string[]): string | null {
+  return references.find((r) => THREAT_TAG.test(r)) ?? null;
+}
+
 /** What a result carries as identifiers: rule ids, CWE and other taxa (rule relationships, result taxa, CodeQL-style tags), the help page. */
 export function referencesOf(result: Json, rule: Json | undefined, parts: RunParts): string[] {
   const refs: (string | undefined)[] = [str(result.ruleId), str(rule?.id)];
@@ -126,6 +134,7 @@ export function referencesOf(result: Json, rule: Json | undefined, parts: RunPar
   for (const tag of [...arr(props?.tags), ...arr(props?.cwe)]) {
     const text = str(tag);
     if (text && /cwe/i.test(text)) refs.push(cweId(text));
+    else if (text && THREAT_TAG.test(text)) refs.push(text);
   }
   refs.push(str(rule?.helpUri));
   return refs.filter((r): r is string => r !== undefined);

@@ -4,7 +4,7 @@ import type { FormatReader, ImportRecord, ReadContext, ReadResult, Sniff } from 
 import { jsonPath } from '../safe-json';
 import type { ImportSource } from '../source';
 import { type Json, arr, clip, isoTime, list, need, num, obj, readJson, str } from './json-shape';
-import { type RunParts, messageOf, referencesOf, ruleOf, severityOf } from './sarif-rules';
+import { type RunParts, messageOf, referencesOf, ruleOf, severityOf, threatOf } from './sarif-rules';
 import { DEPENDENCY_CONTROL, FindingSet, SECURITY_TESTING_CONTROL, VULNERABLE_LIBRARY_THREAT, advisoryIds, finding, findingRecord } from './scanner-findings';
 
 /**
@@ -55,8 +55,9 @@ function whereOf(result: Json, parts: RunParts): { where: string | null; key: st
   const note = str(obj(location?.message)?.text);
   const place = uri ? `${uri}${line !== undefined ? `:${line}` : ''}` : logicalName;
   // Container scanners say which package in the location's message ("image.tar: libssl@1.1"): that is the place.
-  const where = note && place && note.includes(uri ?? '\u0000') ? note : [place, note && note !== place ? `(${note})` : undefined].filter(Boolean).join(' ') || null;
-  return { where, key: [uri, line, logicalName, note].join('|') };
+  const key = [uri, line, logicalName, note].join('|');
+  if (note && uri && note.includes(uri)) return { where: note, key };
+  return { where: [place, note && note !== place ? `(${note})` : undefined].filter(Boolean).join(' ') || null, key };
 }
 
 function fingerprintOf(result: Json): string | undefined {
@@ -96,14 +97,14 @@ function readResult(value: unknown, at: (string | number)[], parts: RunParts, to
   const references = referencesOf(result, rule, parts);
   const advisories = advisoryIds([ruleId, str(rule?.id), str(rule?.name)].join(' '));
   const dependency = advisories.length > 0;
-  const { status, reason } = suppressionState(result);
+  const { status, reason } = str(result.baselineState) === 'absent' ? { status: 'fixed' as const, reason: 'Absent from this run: fixed since the baseline run' } : suppressionState(result);
   // The result's own words when they fit on a line; a multi-line report (Trivy's) is better named by its rule.
   const headline = message && !message.includes('\n') && message.length <= 160 ? message : (summary ?? message?.split('\n')[0]);
   return findingRecord(ctx, {
     externalId: `sarif:${tool.name}:${ruleId ?? 'no-rule'}:${identity}`,
     location,
     title: [ruleId, headline].filter(Boolean).join(': ') || `${tool.name} result`,
-    threat: dependency ? VULNERABLE_LIBRARY_THREAT : null,
+    threat: dependency ? VULNERABLE_LIBRARY_THREAT : threatOf(references),
     data: finding({
       tool: tool.label,
       severity: severityOf(result, rule, ctx, at),
