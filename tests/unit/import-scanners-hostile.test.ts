@@ -77,6 +77,13 @@ describe('hostile and broken scanner and OSCAL input', () => {
     expect(read.problems).toContainEqual({ severity: 'error', location, field, message: expect.stringContaining(message) });
   });
 
+  it('bounds an external id built from an absurdly long rule id, keeping it stable', async () => {
+    const doc = { version: '2.1.0', runs: [{ tool: { driver: { name: 'X' } }, results: [{ ruleId: 'r'.repeat(5000), message: { text: 'm' } }] }] };
+    const first = (await readFile('sarif', writeTemp('long.sarif', doc))).records[0]!.externalId;
+    expect(first.length).toBeLessThanOrEqual(300);
+    expect((await readFile('sarif', writeTemp('long.sarif', doc))).records[0]!.externalId).toBe(first);
+  });
+
   it('reads a large SARIF log (10,000 results) into as many findings', async () => {
     const results = Array.from({ length: 10_000 }, (_, i) => ({ ruleId: `R${i % 50}`, level: 'warning', message: { text: `issue ${i}` }, locations: [{ physicalLocation: { artifactLocation: { uri: `src/f${i}.ts` }, region: { startLine: i } } }] }));
     const read = await readFile('sarif', writeTemp('big.sarif', { version: '2.1.0', runs: [{ tool: { driver: { name: 'Lint' } }, results }] }));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { FindingData, type FindingSeverity } from '../../../shared/imports/finding-data';
 import type { ImportRecord, ReadContext } from '../importer';
 import { clip, clipBlock } from './json-shape';
@@ -86,7 +87,12 @@ export function finding(fields: Partial<FindingData> & Pick<FindingData, 'tool' 
 
 /** The record for a scanner or assessment finding, with the system the user named (scanners never guess one). */
 export function findingRecord(ctx: ReadContext, record: Omit<ImportRecord<FindingData>, 'kind' | 'system'>): ImportRecord<FindingData> {
-  return { kind: 'finding', system: ctx.options.system ?? null, ...record, title: clip(record.title, 300) };
+  return { kind: 'finding', system: ctx.options.system ?? null, ...record, externalId: boundedId(record.externalId), title: clip(record.title, 300) };
+}
+
+/** External ids are built from the source's names; an absurdly long one keeps its start and a hash of the whole. */
+export function boundedId(id: string): string {
+  return id.length <= 300 ? id : `${id.slice(0, 200)}…${createHash('sha256').update(id).digest('hex').slice(0, 32)}`;
 }
 
 /**
