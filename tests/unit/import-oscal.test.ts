@@ -70,6 +70,19 @@ describe('OSCAL assessment results and POA&Ms as findings', () => {
     ]);
   });
 
+  it('cites a POA&M item by its POAM-ID and the control of its related finding', async () => {
+    const file = writeTemp('poam.json', {
+      'plan-of-action-and-milestones': {
+        uuid: 'p',
+        metadata: { title: 'Plan', 'oscal-version': '1.1.2' },
+        findings: [{ uuid: 'f', title: 'F', target: { type: 'objective-id', 'target-id': 'ra-5_obj', status: { state: 'not-satisfied' } } }],
+        'poam-items': [{ uuid: 'i', title: 'Patch the scanner host', props: [{ name: 'POAM-ID', value: 'V-1042' }], 'related-findings': [{ 'finding-uuid': 'f' }] }],
+      },
+    });
+    const [item] = findings(await readFile('oscal', file));
+    expect(item!.data).toMatchObject({ references: ['V-1042', 'ra-5'], severity: 'medium', status: null, tool: 'OSCAL POA&M: Plan' });
+  });
+
   it('rates risks by likelihood and impact as NIST SP 800-30 does, or by a stated level', () => {
     const risk = (...facets: [string, string][]) => ({ characterizations: [{ facets: facets.map(([name, value]) => ({ name, value, system: 'x' })) }] });
     expect(riskSeverity(risk(['likelihood', 'low'], ['impact', 'high']))).toBe('low');

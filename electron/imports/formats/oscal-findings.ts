@@ -212,7 +212,9 @@ export function poamFindings(model: Json, tool: string, ctx: ReadContext): Impor
         const control = controlOfTarget(str(obj(f?.target)?.['target-id']));
         return control ? [control] : [];
       });
-    const record = oscalFinding(item, at, 'poam', index, { references: controls, detected: null });
+    // FedRAMP-style POA&Ms number their items (a "POAM-ID" property): people cite that number.
+    const numbers = arr(item.props).flatMap((p) => (/^poam-id$/i.test(str(obj(p)?.name) ?? '') && str(obj(p)?.value) ? [str(obj(p)?.value)!] : []));
+    const record = oscalFinding(item, at, 'poam', index, { references: [...numbers, ...controls], detected: null });
     return record ? [record] : [];
   });
 }
