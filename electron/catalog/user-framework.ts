@@ -156,7 +156,7 @@ function checkConverted(problems: FileProblems, framework: Framework, itemsAt: r
   return undefined;
 }
 
-function clip(text: string, max: number): string {
+export function clip(text: string, max: number): string {
   const t = text.trim().replace(/\s+/g, ' ');
   return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
 }
@@ -201,7 +201,7 @@ function fromSimple(source: YamlSource): Framework | FileProblems {
   };
 }
 
-function slug(text: string): string {
+export function slug(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -1,10 +1,15 @@
 import type { RecordKind } from '../../shared/imports/model';
+import { grypeReader } from './formats/grype';
+import { oscalReader } from './formats/oscal';
+import { sarifReader } from './formats/sarif';
+import { trivyReader } from './formats/trivy';
 import type { FormatReader, RecordSink } from './importer';
+import { frameworkSink } from './sinks/framework';
 
 /**
  * Every format Assay reads and every kind of record it writes. A format adds its reader here and
  * nothing else changes: detection, the preview, the job and the three doors pick it up.
  */
-export const readers: readonly FormatReader[] = [];
+export const readers: readonly FormatReader[] = [sarifReader, trivyReader, grypeReader, oscalReader];
 
-export const sinks: Partial<Record<RecordKind, RecordSink>> = {};
+export const sinks: Partial<Record<RecordKind, RecordSink>> = { framework: frameworkSink };
