@@ -54,6 +54,7 @@ test('an AI system lists its AI-BOM components by kind with version, supplier, l
   const empty = page.getByRole('region', { name: 'Components (AI-BOM)' });
   await expect(empty).toContainText('No components recorded yet. Import the system\'s AI-BOM (CycloneDX 1.5–1.7 or SPDX 3.0 JSON)');
   await expect(empty).toContainText('assay import <file> <bom.json> --system SYS-002');
+  await empty.scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('51-aibom-empty') });
   await expectAccessible(page);
 });
