@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { LoggedDomain } from '../logged/domain';
+import type { AuditRecord } from '../audit';
+import type { LoggedDomain, TablesState } from '../logged/domain';
 import { setRecordRow } from '../logged/record-row';
 import { Component, componentKindLabels } from './model';
 
@@ -21,29 +22,29 @@ function describeChange(entityId: string, payload: unknown) {
   return { item: `${entityId} ${c.name} (${c.systemId})`, change: facts.filter(Boolean).join('; ') };
 }
 
+/** Adding and changing log the same payload and write the same row; only what must already exist differs. */
+function written(label: string, refuse: (state: TablesState, entry: AuditRecord, p: Change) => string | undefined): LoggedDomain['commands'][string] {
+  return {
+    label,
+    payload: ComponentChange,
+    apply(state, entry, p: Change) {
+      const problem = refuse(state, entry, p);
+      if (!problem) setRecordRow(state, 'system_component', entry, p.record);
+      return problem;
+    },
+    describe: (e) => describeChange(e.entityId, e.payload),
+  };
+}
+
 export const componentsDomain: LoggedDomain = {
   tables: ['system_component'],
   commands: {
-    'components.add': {
-      label: 'AI-BOM component added',
-      payload: ComponentChange,
-      apply(state, entry, p: Change) {
-        if (!state.ai_system?.has(p.record.systemId)) return `entry ${entry.seq} adds a component to ${p.record.systemId}, a system the log never added`;
-        setRecordRow(state, 'system_component', entry, p.record);
-        return undefined;
-      },
-      describe: (e) => describeChange(e.entityId, e.payload),
-    },
-    'components.update': {
-      label: 'AI-BOM component changed',
-      payload: ComponentChange,
-      apply(state, entry, p: Change) {
-        if (!state.system_component!.has(entry.entityId)) return `entry ${entry.seq} changes component ${entry.entityId}, which the log never added`;
-        setRecordRow(state, 'system_component', entry, p.record);
-        return undefined;
-      },
-      describe: (e) => describeChange(e.entityId, e.payload),
-    },
+    'components.add': written('AI-BOM component added', (state, entry, p) =>
+      state.ai_system?.has(p.record.systemId) ? undefined : `entry ${entry.seq} adds a component to ${p.record.systemId}, a system the log never added`,
+    ),
+    'components.update': written('AI-BOM component changed', (state, entry) =>
+      state.system_component!.has(entry.entityId) ? undefined : `entry ${entry.seq} changes component ${entry.entityId}, which the log never added`,
+    ),
     'components.remove': {
       label: 'AI-BOM component removed',
       payload: ComponentRemoved,
