@@ -67,7 +67,7 @@ export function ComponentsPanel({ file, systemId }: { file: string; systemId: st
         !loading && (
           <p className="muted">
             No components recorded yet. Import the system's AI-BOM (CycloneDX 1.5–1.7 or SPDX 3.0 JSON) to list its models, datasets, services and libraries:
-            on the command line, <code>assay import &lt;file&gt; &lt;bom.json&gt; --system {systemId}</code>.
+            on the command line, <code className="nowrap">assay import &lt;file&gt; &lt;bom.json&gt;</code> <code className="nowrap">--system {systemId}</code>.
           </p>
         )
       ) : (
