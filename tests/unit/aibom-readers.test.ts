@@ -132,6 +132,13 @@ describe('CycloneDX BOMs of our own', () => {
     ]);
   });
 
+  it('reads the parts a tool lists under metadata.component as the system’s components too', () => {
+    const path = join(tempDir(), 'nested.cdx.json');
+    writeFileSync(path, JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', metadata: { component: { type: 'application', name: 'Chat desk', components: [{ type: 'machine-learning-model', name: 'intent-model', version: '7' }] } }, components: [{ type: 'library', name: 'numpy', version: '2.1.0' }] }));
+    const r = readWith(readCycloneDx, path);
+    expect(r.records.map((x) => `${x.location} ${x.system} ${x.data.component.kind} ${x.data.component.name}`)).toEqual(['$.metadata.component.components[0] Chat desk model intent-model', '$.components[0] Chat desk library numpy']);
+  });
+
   it('detects CycloneDX and SPDX from the content, not the name', () => {
     const sniff = (head: string, name = 'export.json') => ({ name, ext: 'json', head, zip: false });
     expect(cyclonedxReader.detect(sniff('{\n  "bomFormat" : "CycloneDX", "specVersion": "1.6"'))).toBe(95);

@@ -37,6 +37,9 @@ function collect(doc: Json, fields: FieldReader): Found[] {
       if (item.services !== undefined) walk(item.services, [...at, 'services'], true);
     });
   };
+  // The system's own parts may be listed under metadata.component (some tools put them there).
+  const system = isObject(doc.metadata) && isObject(doc.metadata.component) ? doc.metadata.component : {};
+  if (system.components !== undefined) walk(system.components, ['metadata', 'component', 'components'], false);
   if (doc.components !== undefined) walk(doc.components, ['components'], false);
   if (doc.services !== undefined) walk(doc.services, ['services'], true);
   return found;
