@@ -16,6 +16,7 @@ import { ownControlCommands } from './command-groups/own-controls';
 import { threatCommands } from './command-groups/threats';
 import { evidenceCommands } from './command-groups/evidence';
 import { importCommands } from './command-groups/imports';
+import { componentCommands } from './command-groups/components';
 
 export { AssessmentFile } from './command-kit';
 export { ControlRow, ListedControl };
@@ -345,6 +346,7 @@ export const commands = {
   ...ownControlCommands,
   ...evidenceCommands,
   ...importCommands,
+  ...componentCommands,
 } as const;
 
 export type Commands = typeof commands;

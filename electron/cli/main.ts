@@ -13,6 +13,7 @@ import { registerEvidenceCommands } from './commands/evidence';
 import { registerSystemCommands } from './commands/systems';
 import { registerThreatCommands } from './commands/threats';
 import { registerOwnControlCommands } from './commands/own-controls';
+import { registerComponentCommands } from './commands/components';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
 import { runJob } from '../jobs/await-job';
 import { progressLine } from '../jobs/progress-line';
@@ -237,6 +238,7 @@ function buildProgram(io: Io): Command {
   registerOwnControlCommands(controlsCommand, kit);
   registerEvidenceCommands(program, kit);
   registerImportCommands(program, kit);
+  registerComponentCommands(program, kit);
 
   program
     .command('import-framework')

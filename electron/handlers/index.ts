@@ -15,6 +15,7 @@ import { statusHandlers } from './status';
 import { systemHandlers } from './systems';
 import { ownControlHandlers } from './own-controls';
 import { threatHandlers } from './threats';
+import { componentHandlers } from './components';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -38,4 +39,5 @@ export const handlers: Handlers = {
   ...ownControlHandlers,
   ...evidenceHandlers,
   ...importHandlers,
+  ...componentHandlers,
 };

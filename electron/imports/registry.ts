@@ -5,6 +5,9 @@ import { sarifReader } from './formats/sarif';
 import { trivyReader } from './formats/trivy';
 import type { FormatReader, RecordSink } from './importer';
 import { frameworkSink } from './sinks/framework';
+import { cyclonedxReader } from './formats/cyclonedx';
+import { spdxReader } from './formats/spdx';
+import { componentsSink } from './sinks/components';
 
 /**
  * Every format Assay reads and every kind of record it writes. A format adds its reader here and
@@ -13,3 +16,6 @@ import { frameworkSink } from './sinks/framework';
 export const readers: readonly FormatReader[] = [sarifReader, trivyReader, grypeReader, oscalReader];
 
 export const sinks: Partial<Record<RecordKind, RecordSink>> = { framework: frameworkSink };
+export const readers: readonly FormatReader[] = [cyclonedxReader, spdxReader];
+
+export const sinks: Partial<Record<RecordKind, RecordSink>> = { component: componentsSink };

@@ -7,6 +7,7 @@ import { readOwnControlTables } from './own-controls';
 import { readThreatTables } from './threats';
 import { readEvidenceTables } from './evidence';
 import { readImportTables } from './imports';
+import { readComponentTables } from './components';
 
 /**
  * What each domain's state tables hold, in the shape its replay produces. A domain that
@@ -20,6 +21,7 @@ const readers: ((db: Database.Database) => Record<string, TableRows>)[] = [
   readOwnControlTables,
   readEvidenceTables,
   readImportTables,
+  readComponentTables,
 ];
 
 export function domainTables(db: Database.Database): Record<string, TableRows> {

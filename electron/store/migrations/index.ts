@@ -9,6 +9,7 @@ import systemControlEntries from './0007_system_control_entries';
 import threatsOwnControls from './0010_threats_own_controls';
 import evidence from './0008_evidence';
 import imports from './0011_imports';
+import systemComponents from './0013_system_components';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'risks-incidents', sql: risksIncidents },
   { version: 10, name: 'threats-own-controls', sql: threatsOwnControls },
   { version: 11, name: 'imports', sql: imports },
+  { version: 13, name: 'system-components', sql: systemComponents },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;

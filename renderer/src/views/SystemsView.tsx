@@ -7,6 +7,7 @@ import { useSystems } from '../systems-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InventoryDetails } from './systems/InventoryDetails';
 import { ThreatsPanel } from './systems/ThreatsPanel';
+import { ComponentsPanel } from './systems/ComponentsPanel';
 
 const words = (s: string) => s.replace(/_/g, ' ');
 
@@ -154,6 +155,7 @@ function SystemDetail({ system }: { system: AiSystem }) {
       </dl>
       <InventoryDetails system={system} readOnly={readOnly} />
       {file && <ThreatsPanel file={file} systemId={system.id} version={system.updatedAt} readOnly={readOnly} />}
+      {file && <ComponentsPanel file={file} systemId={system.id} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import type { LoggedDomain } from './domain';
 import { incidentDomain } from '../incident-register/log';
 import { riskDomain } from '../risk-register/log';
 import { importsDomain } from '../imports/log';
+import { componentsDomain } from '../components/log';
 
 /**
  * The domains that log audited changes beyond the core (assessment, catalog, controls,
@@ -20,4 +21,5 @@ export const loggedDomains: readonly LoggedDomain[] = [
   ownControlsDomain,
   evidenceDomain,
   importsDomain,
+  componentsDomain,
 ];
