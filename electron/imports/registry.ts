@@ -1,10 +1,15 @@
 import type { RecordKind } from '../../shared/imports/model';
+import { csvReader } from './formats/csv';
+import { jsonTableReader } from './formats/json';
+import { xlsxReader } from './formats/xlsx';
 import type { FormatReader, RecordSink } from './importer';
+import { controlSink } from './sinks/controls';
+import { riskSink } from './sinks/risks';
 
 /**
  * Every format Assay reads and every kind of record it writes. A format adds its reader here and
  * nothing else changes: detection, the preview, the job and the three doors pick it up.
  */
-export const readers: readonly FormatReader[] = [];
+export const readers: readonly FormatReader[] = [csvReader, xlsxReader, jsonTableReader];
 
-export const sinks: Partial<Record<RecordKind, RecordSink>> = {};
+export const sinks: Partial<Record<RecordKind, RecordSink>> = { risk: riskSink, control: controlSink };
