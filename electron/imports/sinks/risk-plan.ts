@@ -27,18 +27,20 @@ export interface Existing {
   approverName: string | null;
 }
 
-/** Control ids a row names (by id or by exact name), and the names the catalog does not have. */
-export function resolveControls(names: readonly string[], catalog: Catalog): { ids: string[]; unknown: string[] } {
-  const byId = new Map(catalog.controls.map((c) => [c.id, c.id]));
+/** Resolves the controls rows name (by id or by exact name) to catalog ids; the names it cannot resolve come back as unknown. */
+export function controlResolver(catalog: Catalog): (names: readonly string[]) => { ids: string[]; unknown: string[] } {
+  const byId = new Set(catalog.controls.map((c) => c.id));
   const byName = new Map(catalog.controls.map((c) => [c.name.toLowerCase(), c.id]));
-  const ids: string[] = [];
-  const unknown: string[] = [];
-  for (const n of names) {
-    const id = byId.get(n.toUpperCase()) ?? byName.get(n.toLowerCase());
-    if (id) ids.push(id);
-    else unknown.push(n);
-  }
-  return { ids: [...new Set(ids)].sort(), unknown };
+  return (names) => {
+    const ids: string[] = [];
+    const unknown: string[] = [];
+    for (const n of names) {
+      const id = byId.has(n.toUpperCase()) ? n.toUpperCase() : byName.get(n.toLowerCase());
+      if (id) ids.push(id);
+      else unknown.push(n);
+    }
+    return { ids: [...new Set(ids)].sort(), unknown };
+  };
 }
 
 /** The status a row ends with: "accepted" needs an approver, or it stays open with the acceptance pending. */

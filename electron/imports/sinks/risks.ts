@@ -6,7 +6,7 @@ import { digestOf, getPerson, nameResolver, personFor } from '../../store/people
 import { acceptRisk } from '../../store/risks';
 import type { ImportRecord, Planned, RecordSink } from '../importer';
 import type { RiskRowData } from '../tabular/record-data';
-import { type Existing, SOMEONE, acceptanceWish, candidate, changedFields, resolveControls } from './risk-plan';
+import { type Existing, SOMEONE, acceptanceWish, candidate, changedFields, controlResolver } from './risk-plan';
 
 /**
  * Risk register rows into the register. Planning checks each row with the register's own schema
@@ -50,7 +50,7 @@ export const riskSink: RecordSink = {
   kind: 'risk',
   plan(records, ctx) {
     const a = ctx.a;
-    const catalog = a.catalog();
+    const resolveControls = controlResolver(a.catalog());
     const name = nameResolver(a.db);
     const unknownControls = new Map<string, string>();
     const noSystem: string[] = [];
@@ -62,7 +62,7 @@ export const riskSink: RecordSink = {
         if (record.system === null) noSystem.push(record.location);
         return skip(record.system === null ? 'names no system' : `its system "${record.system}" is skipped`);
       }
-      const { ids: controls, unknown } = resolveControls(record.data.controls, catalog);
+      const { ids: controls, unknown } = resolveControls(record.data.controls);
       for (const u of unknown) if (!unknownControls.has(u)) unknownControls.set(u, record.location);
       const entityId = ctx.ref('risk', record.externalId) ?? null;
       const existing = entityId ? loadExisting(a, entityId, name) : undefined;
@@ -95,7 +95,7 @@ export const riskSink: RecordSink = {
   apply(planned, ctx) {
     const a = ctx.a;
     a.write((at) => {
-      const catalog = a.catalog();
+      const resolveControls = controlResolver(a.catalog());
       const name = nameResolver(a.db);
       const max = a.db.prepare("SELECT max(CAST(substr(id, 5) AS INTEGER)) AS n FROM risk WHERE id LIKE 'RSK-%'").get() as { n: number | null };
       let next = max.n ?? 0;
@@ -124,7 +124,7 @@ export const riskSink: RecordSink = {
         if (systemId === null) continue;
         const id = p.entityId ?? `RSK-${String(++next).padStart(3, '0')}`;
         const existing = p.entityId ? loadExisting(a, p.entityId, name) : undefined;
-        const result = build(record, { id, systemId, threatId: ctx.threatOf(record) }, resolveControls(record.data.controls, catalog).ids, existing);
+        const result = build(record, { id, systemId, threatId: ctx.threatOf(record) }, resolveControls(record.data.controls).ids, existing);
         if (!result.built) throw new AssayError('invalid_input', `${record.location}: ${result.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}; nothing was changed`);
         const payloadPeople: Record<string, string> = {};
         let owner: string | null = null;
