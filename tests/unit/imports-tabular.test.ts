@@ -181,6 +181,19 @@ describe('workbooks', () => {
   });
 });
 
+describe('detection', () => {
+  it('tells tables by content and extension, leaving distinctive JSON and zips to their own readers', () => {
+    const sniff = (name: string, head: string, zip = false) => ({ name, ext: name.split('.').pop()!, head, zip });
+    expect(csvReader.detect(sniff('r.csv', 'ID;Risk;Likelihood\n1;x;2'))).toBe(30);
+    expect(csvReader.detect(sniff('r.csv', '{"a":1}'))).toBe(10);
+    expect(csvReader.detect(sniff('r.xlsx', 'PK', true))).toBe(0);
+    expect(jsonTableReader.detect(sniff('r.json', '[{"name":"x","likelihood":3}]'))).toBe(20);
+    expect(jsonTableReader.detect(sniff('bom.json', '{"bomFormat":"CycloneDX"}'))).toBe(5);
+    expect(jsonTableReader.detect(sniff('r.csv', 'a,b'))).toBe(0);
+    expect(xlsxReader.detect(sniff('r.bin', 'PK\u0003\u0004[Content_Types].xml', true))).toBe(60);
+  });
+});
+
 describe('JSON tables', () => {
   it('reads an array of objects held by a property, with lists and objects flattened, and locations as JSON paths', () => {
     const dir = tempDir();

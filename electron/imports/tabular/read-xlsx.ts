@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { knownHeaders } from '../../../shared/imports/column-mapping';
 import { AssayError } from '../../../shared/errors';
 import type { ReadContext } from '../importer';
@@ -116,7 +116,9 @@ export async function readXlsxTable(source: ImportSource, ctx: Ctx): Promise<Tab
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
     throw new AssayError('invalid_input', `${source.name}: is an Excel 97–2003 workbook (.xls) or a password-protected one; save it as .xlsx without a password and import it again`);
   await inspectWorkbookZip(bytes, source.name);
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: the command line starts without the workbook library unless a workbook is read.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {

@@ -76,3 +76,7 @@ export function saveMapping(name: string, mapping: ColumnMapping, kind: 'risk' |
   return file;
 }
 
+/** What the engine gives readers as ReadContext.savedMapping: a saved mapping's column → field pairs by name. */
+export function savedMappingLookup(env: NodeJS.ProcessEnv = process.env): (name: string) => Record<string, string> | undefined {
+  return (name) => loadSavedMapping(name, env)?.mapping;
+}

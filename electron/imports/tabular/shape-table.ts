@@ -121,13 +121,15 @@ export function shapeTable(grid: readonly GridRow[], o: ShapeOptions): Table | n
   const columns = columnNames(grid, h, keep, o);
   for (let i = 0; i < h; i++) if (grid[i]!.cells.some((c) => text(c) !== '')) o.skip(at(grid[i]!.number), 'above the header row (title or notes)');
   const rows: TableRow[] = [];
+  let last = grid.length - 1;
+  while (last > h && grid[last]!.cells.every((c) => text(c) === '')) last--;
   for (let i = h + 1; i < grid.length; i++) {
     const { number, cells } = grid[i]!;
     const kept = keep.map((c) => cells[c] ?? null);
     const reason = skipReason(kept);
     if (reason) {
       // Blank rows at the very end are only the sheet's unused space.
-      if (reason !== 'blank row' || grid.slice(i + 1).some((r) => r.cells.some((c) => text(c) !== ''))) o.skip(at(number), reason);
+      if (reason !== 'blank row' || i < last) o.skip(at(number), reason);
       continue;
     }
     const record: Record<string, Cell> = {};
