@@ -23,7 +23,6 @@ const NOT_APPLICABLE = 'Marked not applicable in the imported control list';
 
 /** What planning and applying look up, read once per import (the catalog is rebuilt only at the end). */
 interface Known {
-  baseIds: Set<string>;
   taken: Set<string>;
   ownByName: Map<string, string>;
   mapped: Set<string>;
@@ -33,7 +32,6 @@ function known(a: Assessment): Known {
   const base = a.baseCatalog();
   const own = listOwnControls(a).controls;
   return {
-    baseIds: new Set(base.controls.map((c) => c.id)),
     taken: new Set([...base.controls.map((c) => c.id), ...base.retired_controls.map((c) => c.id), ...own.map((c) => c.id)]),
     ownByName: new Map(own.filter((c) => !c.retired).map((c) => [c.name.toLowerCase(), c.id])),
     mapped: new Set(a.catalog().control_requirements.map((m) => `${m.control}|${m.requirement}`)),
