@@ -1,10 +1,13 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvReader } from '../../electron/imports/formats/csv';
 import type { ReadResult } from '../../electron/imports/importer';
 import { controlSink } from '../../electron/imports/sinks/controls';
+import { riskSink } from '../../electron/imports/sinks/risks';
 import { openSource } from '../../electron/imports/source';
 import { listOwnControls } from '../../electron/store/own-controls';
+import { listRisks } from '../../electron/store/risks';
 import { verifyFile } from '../../electron/store/verify';
 import { tempDir } from './helpers';
 import { FakeEngine, assessmentWithSystems, catalog } from './imports-sinks-helpers';
@@ -70,6 +73,12 @@ describe('the control sink', () => {
     ]);
     expect(a.control('ORG-02').notes).toBe('Board paper pending');
     expect(engine.refs.get('control:id:AC-102')).toBe('ORG-02');
+    // A risk register naming the control by its id in the source links the control it became.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'r.csv'), 'Risk,System,Likelihood,Impact,Controls\nPrompt injection via chat,Support assistant,4,4,AC-101\n');
+    const risks = (csvReader.read(openSource(join(dir, 'r.csv')), readContext(catalog).ctx) as ReadResult).records;
+    engine.apply(riskSink, engine.plan(riskSink, risks));
+    expect(listRisks(a, '2026-03-10').risks[0]!.controls).toEqual(['ORG-01']);
     // The second import finds every control as it is.
     expect(engine.plan(controlSink, read('ciso-applied-controls.csv')).map((p) => p.action)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
   });

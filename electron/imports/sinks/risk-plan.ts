@@ -27,15 +27,18 @@ export interface Existing {
   approverName: string | null;
 }
 
-/** Resolves the controls rows name (by id or by exact name) to catalog ids; the names it cannot resolve come back as unknown. */
-export function controlResolver(catalog: Catalog): (names: readonly string[]) => { ids: string[]; unknown: string[] } {
+/**
+ * Resolves the controls rows name to catalog ids: by id, by exact name, or by the id a control list
+ * imported earlier gave it (CISO Assistant's AC-101 became ORG-01); the others come back as unknown.
+ */
+export function controlResolver(catalog: Catalog, imported: (ref: string) => string | undefined): (names: readonly string[]) => { ids: string[]; unknown: string[] } {
   const byId = new Set(catalog.controls.map((c) => c.id));
   const byName = new Map(catalog.controls.map((c) => [c.name.toLowerCase(), c.id]));
   return (names) => {
     const ids: string[] = [];
     const unknown: string[] = [];
     for (const n of names) {
-      const id = byId.has(n.toUpperCase()) ? n.toUpperCase() : byName.get(n.toLowerCase());
+      const id = byId.has(n.toUpperCase()) ? n.toUpperCase() : (byName.get(n.toLowerCase()) ?? imported(n));
       if (id) ids.push(id);
       else unknown.push(n);
     }

@@ -50,7 +50,7 @@ export const riskSink: RecordSink = {
   kind: 'risk',
   plan(records, ctx) {
     const a = ctx.a;
-    const resolveControls = controlResolver(a.catalog());
+    const resolveControls = controlResolver(a.catalog(), (n) => ctx.ref('control', `id:${n}`));
     const name = nameResolver(a.db);
     const unknownControls = new Map<string, string>();
     const noSystem: string[] = [];
@@ -95,7 +95,7 @@ export const riskSink: RecordSink = {
   apply(planned, ctx) {
     const a = ctx.a;
     a.write((at) => {
-      const resolveControls = controlResolver(a.catalog());
+      const resolveControls = controlResolver(a.catalog(), (n) => ctx.ref('control', `id:${n}`));
       const name = nameResolver(a.db);
       const max = a.db.prepare("SELECT max(CAST(substr(id, 5) AS INTEGER)) AS n FROM risk WHERE id LIKE 'RSK-%'").get() as { n: number | null };
       let next = max.n ?? 0;
