@@ -59,6 +59,8 @@ describe('levels, treatments and states', () => {
     expect(['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'].map((w) => readLevel(w))).toEqual([1, 2, 3, 4, 5].map((value) => ({ ok: true, value })));
     expect(['Low', 'Medium', 'High', 'Very high'].map((w) => (readLevel(w) as { value: number }).value)).toEqual([2, 3, 4, 5]);
     expect((readLevel('4 - very likely') as { value: number }).value).toBe(4);
+    // CISO Assistant's French matrix labels, as its import template holds them.
+    expect(['mineur', 'vraisemblable', 'significatif', 'critique'].map((w) => (readLevel(w) as { value: number }).value)).toEqual([2, 3, 4, 5]);
     expect(levelScaleOf([0, 2, 4])).toBe('0-4');
     expect((readLevel(0, '0-4') as { value: number }).value).toBe(1);
     expect((readLevel('35%') as { value: number }).value).toBe(3);
