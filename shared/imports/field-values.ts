@@ -8,6 +8,11 @@ import type { ControlType } from '../catalog/schema';
  * percentages onto 1–5; treatments, statuses and control states in the words tools use.
  */
 
+/** A cell's text: only strings, numbers and booleans have one (a cell never holds anything else). */
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
 export type Reading<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const WORD_LEVELS: Record<string, RiskLevel> = {
@@ -41,8 +46,8 @@ function fromPercent(p: number): RiskLevel {
 
 /** A likelihood or impact: a word, "4 - very likely", a number on the column's scale, or a percentage. */
 export function readLevel(value: unknown, scale: LevelScale = '1-5'): Reading<RiskLevel> {
-  const text = String(value ?? '').trim().toLowerCase();
-  const bad = { ok: false as const, message: `"${String(value).slice(0, 40)}" is not a level Assay knows (use 1–5, Rare…Almost certain, Low…Very high, or a percentage)` };
+  const text = asText(value).trim().toLowerCase();
+  const bad = { ok: false as const, message: `"${asText(value).slice(0, 40)}" is not a level Assay knows (use 1–5, Rare…Almost certain, Low…Very high, or a percentage)` };
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
   if (percent) {
     const p = Number(percent[1]);
@@ -68,8 +73,8 @@ const TREATMENTS: Record<string, Treatment> = {
 };
 
 export function readTreatment(value: unknown): Reading<Treatment> {
-  const t = TREATMENTS[String(value ?? '').trim().toLowerCase()];
-  return t ? { ok: true, value: t } : { ok: false, message: `"${String(value).slice(0, 40)}" is not a treatment (mitigate, accept, transfer or avoid)` };
+  const t = TREATMENTS[asText(value).trim().toLowerCase()];
+  return t ? { ok: true, value: t } : { ok: false, message: `"${asText(value).slice(0, 40)}" is not a treatment (mitigate, accept, transfer or avoid)` };
 }
 
 const RISK_STATUSES: Record<string, RiskStatus> = {
@@ -80,8 +85,8 @@ const RISK_STATUSES: Record<string, RiskStatus> = {
 };
 
 export function readRiskStatus(value: unknown): Reading<RiskStatus> {
-  const s = RISK_STATUSES[String(value ?? '').trim().toLowerCase().replace(/_/g, ' ')] ?? RISK_STATUSES[String(value ?? '').trim().toLowerCase()];
-  return s ? { ok: true, value: s } : { ok: false, message: `"${String(value).slice(0, 40)}" is not a risk status (open, in treatment, accepted, closed)` };
+  const s = RISK_STATUSES[asText(value).trim().toLowerCase().replace(/_/g, ' ')] ?? RISK_STATUSES[asText(value).trim().toLowerCase()];
+  return s ? { ok: true, value: s } : { ok: false, message: `"${asText(value).slice(0, 40)}" is not a risk status (open, in treatment, accepted, closed)` };
 }
 
 const CONTROL_STATES: Record<string, ControlState> = {
@@ -92,8 +97,8 @@ const CONTROL_STATES: Record<string, ControlState> = {
 };
 
 export function readControlState(value: unknown): Reading<ControlState> {
-  const s = CONTROL_STATES[String(value ?? '').trim().toLowerCase().replace(/[_-]+(?=\w)/g, ' ')];
-  return s ? { ok: true, value: s } : { ok: false, message: `"${String(value).slice(0, 40)}" is not a control state (implemented, in progress, not started, not applicable)` };
+  const s = CONTROL_STATES[asText(value).trim().toLowerCase().replace(/[_-]+(?=\w)/g, ' ')];
+  return s ? { ok: true, value: s } : { ok: false, message: `"${asText(value).slice(0, 40)}" is not a control state (implemented, in progress, not started, not applicable)` };
 }
 
 const CONTROL_TYPES: Record<string, ControlType> = {
@@ -104,7 +109,7 @@ const CONTROL_TYPES: Record<string, ControlType> = {
 
 /** A control's type; anything else is organisational, the catalog's broadest kind. */
 export function readControlType(value: unknown): ControlType {
-  return CONTROL_TYPES[String(value ?? '').trim().toLowerCase()] ?? 'organisational';
+  return CONTROL_TYPES[asText(value).trim().toLowerCase()] ?? 'organisational';
 }
 
 /** Empty and placeholder cells ("--", "—", "n/a" in a value column) mean "not given". */
