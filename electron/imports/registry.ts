@@ -8,6 +8,12 @@ import { frameworkSink } from './sinks/framework';
 import { cyclonedxReader } from './formats/cyclonedx';
 import { spdxReader } from './formats/spdx';
 import { componentsSink } from './sinks/components';
+import { csvReader } from './formats/csv';
+import { jsonTableReader } from './formats/json';
+import { xlsxReader } from './formats/xlsx';
+import type { FormatReader, RecordSink } from './importer';
+import { controlSink } from './sinks/controls';
+import { riskSink } from './sinks/risks';
 
 /**
  * Every format Assay reads and every kind of record it writes. A format adds its reader here and
@@ -19,3 +25,6 @@ export const sinks: Partial<Record<RecordKind, RecordSink>> = { framework: frame
 export const readers: readonly FormatReader[] = [cyclonedxReader, spdxReader];
 
 export const sinks: Partial<Record<RecordKind, RecordSink>> = { component: componentsSink };
+export const readers: readonly FormatReader[] = [csvReader, xlsxReader, jsonTableReader];
+
+export const sinks: Partial<Record<RecordKind, RecordSink>> = { risk: riskSink, control: controlSink };
