@@ -14,6 +14,7 @@ import { statusHandlers } from './status';
 import { systemHandlers } from './systems';
 import { ownControlHandlers } from './own-controls';
 import { threatHandlers } from './threats';
+import { findingHandlers } from './findings';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -36,4 +37,5 @@ export const handlers: Handlers = {
   ...threatHandlers,
   ...ownControlHandlers,
   ...evidenceHandlers,
+  ...findingHandlers,
 };
