@@ -6,6 +6,7 @@ import { ControlsView } from './ControlsView';
 import { ChecksView } from './ChecksView';
 import { DashboardView } from './dashboard/DashboardView';
 import { IncidentsView } from './IncidentsView';
+import { FindingsView } from './FindingsView';
 import { RisksView } from './RisksView';
 import { EvidenceView } from './EvidenceView';
 import { SystemsView } from './SystemsView';
@@ -18,6 +19,7 @@ const views: { id: View; label: string }[] = [
   { id: 'evidence', label: 'Evidence' },
   { id: 'risks', label: 'Risks' },
   { id: 'incidents', label: 'Incidents' },
+  { id: 'findings', label: 'Findings' },
   { id: 'catalog', label: 'Catalog' },
   { id: 'checks', label: 'Checks' },
   { id: 'audit', label: 'Audit log' },
@@ -107,6 +109,7 @@ export function AssessmentShell() {
           {view === 'controls' && <ControlsView />}
           {view === 'risks' && <RisksView />}
           {view === 'incidents' && <IncidentsView />}
+          {view === 'findings' && <FindingsView />}
           {view === 'evidence' && <EvidenceView />}
           {view === 'catalog' && <CatalogView />}
           {view === 'audit' && <AuditView />}
