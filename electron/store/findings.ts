@@ -85,6 +85,8 @@ export function planOfAction(a: Assessment, today: string): PlanItem[] {
       what: f.title,
       severity: f.severity,
       system: f.systemName,
+      threatId: f.threatId,
+      threatName: f.threatName,
       who: f.ownerName,
       byWhen: f.status === 'risk_accepted' ? f.expiresOn : f.dueDate,
       status: f.status,

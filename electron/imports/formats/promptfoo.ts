@@ -17,7 +17,7 @@ import { asNumber, asRecord, asString, externalId, findingRecord, noteHidden, se
 
 const CSV_COLUMNS = ['Test ID', 'Plugin', 'Strategy', 'Target', 'Prompt', 'Response', 'Pass'];
 const short = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
-const oneLine = (text: string, max = 160) => {
+const oneLine = (text: string, max = 90) => {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 };

@@ -13,7 +13,9 @@ import { PlanOfAction } from './findings/PlanOfAction';
 
 function Filters({ filter }: { filter: FindingFilter }) {
   const systems = useSystems((s) => s.systems);
-  const threats = useApp((s) => s.catalog?.threats ?? []);
+  // The threats the findings demonstrate (the plan lists every finding, whatever the filter).
+  const plan = useFindings((s) => s.plan);
+  const threats = [...new Map(plan.filter((i) => i.threatId).map((i) => [i.threatId!, { id: i.threatId!, name: i.threatName ?? '' }])).values()].sort((x, y) => x.id.localeCompare(y.id));
   const setFilter = useFindings((s) => s.setFilter);
   const id = useId();
   const set = (patch: Partial<FindingFilter>) => {

@@ -69,6 +69,8 @@ export const PlanItem = z.object({
   what: z.string(),
   severity: FindingSeverity,
   system: z.string().nullable(),
+  threatId: z.string().nullable(),
+  threatName: z.string().nullable(),
   who: z.string().nullable(),
   byWhen: z.string().nullable(),
   status: FindingStatus,

@@ -28,7 +28,7 @@ export function PlanOfAction({ items, onSelect }: { items: PlanItem[]; onSelect:
                   {i.system ? ` · ${i.system}` : ''}
                 </span>
               </td>
-              <td>{i.who ?? <span className="muted">nobody yet</span>}</td>
+              <td className="nowrap">{i.who ?? <span className="muted">nobody yet</span>}</td>
               <td className={i.overdue || i.acceptanceExpired ? 'bad nowrap' : 'nowrap'}>
                 {i.byWhen ?? <span className="muted">no date</span>}
                 {i.overdue && <strong> overdue</strong>}
