@@ -91,6 +91,16 @@ describe('the findings register', () => {
     expect(verifyFile(file).ok).toBe(true);
   });
 
+  it('a run where every test passed records no finding but still counts as red-teaming evidence for the system', async () => {
+    const { dir, file } = setup();
+    const { ctx } = readContext({ system: 'Support assistant' });
+    const records = (await garakReader.read(openSource(join(FIXTURES, 'quack.report.jsonl')), ctx)).records;
+    const result = importRecords(file, records, new Map());
+    expect(result.planned).toEqual([['skip', null, 'passed: no finding to record']]);
+    expect(result.links).toEqual([{ kind: 'control', target: 'MOD-02', system: 'SYS-001' }]);
+    expect(call(dir, 'findings.list', { file }).findings).toEqual([]);
+  });
+
   it('lifecycle changes need their fields; a bad change writes nothing; the plan of action flags what is late', async () => {
     const { dir, file } = setup();
     importRecords(file, await garakRecords(), new Map());
@@ -191,5 +201,5 @@ describe('the findings register', () => {
     expect(shown.out).toContain('response: \\x1b[31mbonjour\\x1b[0m');
     expect(shown.out).not.toContain('\u001b');
     expect(runAssay(dir, ['findings', 'plan', file]).out).toMatch(/FND-001\s+dan\.Dan_11_0.*Dana Chen/);
-  });
+  }, 180_000); // six command-line runs, each a fresh process, on a machine shared by several builds
 });

@@ -70,10 +70,11 @@ export const findingSink: RecordSink = {
         if (ctx.isCancelled()) throw new AssayError('conflict', 'the import was cancelled; nothing was changed');
         ctx.progress(i, planned.length);
       }
-      if (p.action === 'skip') return;
-      const data = FindingData.parse(p.record.data);
+      const parsed = FindingData.safeParse(p.record.data);
       const systemId = ctx.systemOf(p.record);
-      const source = sourced(ctx.a, p.record, data, systemId, ctx.threatOf(p.record), ctx.batchId);
+      // A test that passed still shows the system was tested: its run is evidence all the same.
+      if (!parsed.success || (p.record.system !== null && systemId === null)) return;
+      const source = sourced(ctx.a, p.record, parsed.data, systemId, ctx.threatOf(p.record), ctx.batchId);
       if (p.action === 'create') ctx.setRef('finding', p.record.externalId, addFinding(ctx.a, source, ctx.actor).id);
       else if (p.action === 'update') updateSourcedFinding(ctx.a, p.entityId!, source, ctx.actor);
       for (const control of source.data.controls) links.set(`${control}|${systemId ?? ''}`, { kind: 'control', target: control, system: systemId });
