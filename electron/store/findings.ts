@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { canonicalJson } from '../../shared/domain/canonical-json';
 import { IsoDate } from '../../shared/domain/dates';
 import { type LifecycleChange, acceptanceExpired, isOverdue, lifecycleProblems, nextLifecycle } from '../../shared/domain/findings/lifecycle';
 import { Finding, type FindingChanges, type FindingFilter, type FindingRow, type PlanItem, severityRank } from '../../shared/domain/findings/model';
@@ -9,7 +8,7 @@ import { AssayError } from '../../shared/errors';
 import type { Assessment } from './assessment';
 import { getEvidence } from './evidence';
 import { nameResolver, personFor } from './people';
-import { checkCatalogRefs, invalid, rowsOf } from './record-tables';
+import { checkCatalogRefs, invalid, nextId, rowsOf, writeRecord } from './record-tables';
 import { findSystem, listSystems } from './systems';
 
 /** The findings register: imported and recorded findings, their lifecycle, and the plan of action. */
@@ -23,11 +22,6 @@ interface FindingDbRow {
 /** What verify compares with the replayed log. */
 export function readFindingTables(db: Database.Database): Record<string, TableRows> {
   return { finding: rowsOf(db, 'SELECT id, system_id, record, created_at, created_by, updated_at, updated_by FROM finding', 'id') };
-}
-
-function nextFindingId(db: Database.Database): string {
-  const row = db.prepare("SELECT max(CAST(substr(id, 5) AS INTEGER)) AS n FROM finding WHERE id LIKE 'FND-%'").get() as { n: number | null };
-  return `FND-${String((row.n ?? 0) + 1).padStart(3, '0')}`;
 }
 
 export function findingRecord(a: Assessment, id: string): Finding {
@@ -116,12 +110,7 @@ function write(a: Assessment, command: 'findings.add' | 'findings.update', recor
   if (!parsed.success) throw invalid(`finding ${record.id}`, parsed.error);
   checkRefs(a, parsed.data);
   const entry = a.audit({ at, actor, command, entity: 'finding', entityId: record.id, payload: { record: parsed.data, people } });
-  const json = canonicalJson(parsed.data);
-  if (command === 'findings.add')
-    a.db
-      .prepare('INSERT INTO finding (id, system_id, record, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(record.id, record.systemId, json, at, entry.actor, at, entry.actor);
-  else a.db.prepare('UPDATE finding SET system_id = ?, record = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(record.systemId, json, at, entry.actor, record.id);
+  writeRecord(a, 'finding', parsed.data, at, entry.actor, command === 'findings.add');
   return parsed.data;
 }
 
@@ -143,7 +132,7 @@ export function addFinding(a: Assessment, source: SourcedFinding, actor: string)
     const people: People = {};
     const status = source.data.status ?? 'open';
     const record: Finding = {
-      id: nextFindingId(a.db),
+      id: nextId(a.db, 'finding', 'FND'),
       ...source,
       status,
       reason: source.data.statusReason,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { AuditRecord } from '../audit';
-import { canonicalJson } from '../canonical-json';
-import type { LoggedDomain, TablesState } from '../logged/domain';
+import type { LoggedDomain } from '../logged/domain';
+import { setRecordRow } from '../logged/record-row';
 import { Finding, findingStatusLabels } from './model';
 
 /**
@@ -13,19 +12,6 @@ export const findingTables = ['finding'] as const;
 
 const People = z.record(z.string(), z.string());
 export const FindingChange = z.object({ record: Finding, people: People });
-
-export function setFinding(state: TablesState, entry: Pick<AuditRecord, 'at' | 'actor' | 'entityId'>, record: Finding): void {
-  const rows = state.finding!;
-  const before = rows.get(entry.entityId);
-  rows.set(entry.entityId, {
-    system_id: record.systemId,
-    record: canonicalJson(record),
-    created_at: before?.created_at ?? entry.at,
-    created_by: before?.created_by ?? entry.actor,
-    updated_at: entry.at,
-    updated_by: entry.actor,
-  });
-}
 
 function describe(e: { entityId: string; payload: unknown }) {
   const parsed = Finding.safeParse((e.payload as { record?: unknown } | null)?.record);
@@ -45,7 +31,7 @@ export const findingsDomain: LoggedDomain = {
       payload: FindingChange,
       apply(state, entry, p: z.infer<typeof FindingChange>) {
         if (state.finding!.has(entry.entityId)) return `entry ${entry.seq} records finding ${entry.entityId} a second time`;
-        setFinding(state, entry, p.record);
+        setRecordRow(state, 'finding', entry, p.record);
         return undefined;
       },
       describe,
@@ -55,7 +41,7 @@ export const findingsDomain: LoggedDomain = {
       payload: FindingChange,
       apply(state, entry, p: z.infer<typeof FindingChange>) {
         if (!state.finding!.has(entry.entityId)) return `entry ${entry.seq} changes finding ${entry.entityId}, which the log never recorded`;
-        setFinding(state, entry, p.record);
+        setRecordRow(state, 'finding', entry, p.record);
         return undefined;
       },
       describe,
