@@ -17,6 +17,7 @@ import { threatCommands } from './command-groups/threats';
 import { evidenceCommands } from './command-groups/evidence';
 import { importCommands } from './command-groups/imports';
 import { componentCommands } from './command-groups/components';
+import { findingCommands } from './command-groups/findings';
 
 export { AssessmentFile } from './command-kit';
 export { ControlRow, ListedControl };
@@ -347,6 +348,7 @@ export const commands = {
   ...evidenceCommands,
   ...importCommands,
   ...componentCommands,
+  ...findingCommands,
 } as const;
 
 export type Commands = typeof commands;

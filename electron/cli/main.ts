@@ -14,6 +14,7 @@ import { registerSystemCommands } from './commands/systems';
 import { registerThreatCommands } from './commands/threats';
 import { registerOwnControlCommands } from './commands/own-controls';
 import { registerComponentCommands } from './commands/components';
+import { registerFindingCommands } from './commands/findings';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
 import { runJob } from '../jobs/await-job';
 import { progressLine } from '../jobs/progress-line';
@@ -239,6 +240,7 @@ function buildProgram(io: Io): Command {
   registerEvidenceCommands(program, kit);
   registerImportCommands(program, kit);
   registerComponentCommands(program, kit);
+  registerFindingCommands(program, kit);
 
   program
     .command('import-framework')

@@ -16,6 +16,7 @@ import { systemHandlers } from './systems';
 import { ownControlHandlers } from './own-controls';
 import { threatHandlers } from './threats';
 import { componentHandlers } from './components';
+import { findingHandlers } from './findings';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -40,4 +41,5 @@ export const handlers: Handlers = {
   ...evidenceHandlers,
   ...importHandlers,
   ...componentHandlers,
+  ...findingHandlers,
 };

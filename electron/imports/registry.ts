@@ -14,6 +14,11 @@ import { xlsxReader } from './formats/xlsx';
 import type { FormatReader, RecordSink } from './importer';
 import { controlSink } from './sinks/controls';
 import { riskSink } from './sinks/risks';
+import { avidReader } from './formats/avid';
+import { garakReader } from './formats/garak';
+import { promptfooReader } from './formats/promptfoo';
+import type { FormatReader, RecordSink } from './importer';
+import { findingSink } from './sinks/findings';
 
 /**
  * Every format Assay reads and every kind of record it writes. A format adds its reader here and
@@ -28,3 +33,6 @@ export const sinks: Partial<Record<RecordKind, RecordSink>> = { component: compo
 export const readers: readonly FormatReader[] = [csvReader, xlsxReader, jsonTableReader];
 
 export const sinks: Partial<Record<RecordKind, RecordSink>> = { risk: riskSink, control: controlSink };
+export const readers: readonly FormatReader[] = [garakReader, promptfooReader, avidReader];
+
+export const sinks: Partial<Record<RecordKind, RecordSink>> = { finding: findingSink };

@@ -8,6 +8,7 @@ import { readThreatTables } from './threats';
 import { readEvidenceTables } from './evidence';
 import { readImportTables } from './imports';
 import { readComponentTables } from './components';
+import { readFindingTables } from './findings';
 
 /**
  * What each domain's state tables hold, in the shape its replay produces. A domain that
@@ -22,6 +23,7 @@ const readers: ((db: Database.Database) => Record<string, TableRows>)[] = [
   readEvidenceTables,
   readImportTables,
   readComponentTables,
+  readFindingTables,
 ];
 
 export function domainTables(db: Database.Database): Record<string, TableRows> {

@@ -8,6 +8,7 @@ import { errorMessage } from './store-change';
 import { BridgeTokenError, api, bridgeTokenMissing, onEventsResumed, subscribe } from './api';
 import { useAudit } from './audit-store';
 import { useIncidents } from './incidents-store';
+import { useFindings } from './findings-store';
 import { useRisks } from './risks-store';
 import { useEvidence } from './evidence-store';
 import { useSystems } from './systems-store';
@@ -20,6 +21,7 @@ export type View =
   | 'risks'
   | 'incidents'
   | 'imports'
+  | 'findings'
   | 'catalog'
   | 'checks'
   | 'audit';
@@ -268,6 +270,7 @@ export const useApp = create<AppState>()((set, get) => {
         useRisks.getState().invalidate();
         useIncidents.getState().invalidate();
         useEvidence.getState().invalidate();
+        useFindings.getState().invalidate();
       });
     },
 

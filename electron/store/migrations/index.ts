@@ -10,6 +10,7 @@ import threatsOwnControls from './0010_threats_own_controls';
 import evidence from './0008_evidence';
 import imports from './0011_imports';
 import systemComponents from './0013_system_components';
+import findings from './0012_findings';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'threats-own-controls', sql: threatsOwnControls },
   { version: 11, name: 'imports', sql: imports },
   { version: 13, name: 'system-components', sql: systemComponents },
+  { version: 12, name: 'findings', sql: findings },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;

@@ -7,6 +7,7 @@ import { ChecksView } from './ChecksView';
 import { DashboardView } from './dashboard/DashboardView';
 import { IncidentsView } from './IncidentsView';
 import { ImportView } from './ImportView';
+import { FindingsView } from './FindingsView';
 import { RisksView } from './RisksView';
 import { EvidenceView } from './EvidenceView';
 import { SystemsView } from './SystemsView';
@@ -20,6 +21,7 @@ const views: { id: View; label: string }[] = [
   { id: 'risks', label: 'Risks' },
   { id: 'incidents', label: 'Incidents' },
   { id: 'imports', label: 'Imports' },
+  { id: 'findings', label: 'Findings' },
   { id: 'catalog', label: 'Catalog' },
   { id: 'checks', label: 'Checks' },
   { id: 'audit', label: 'Audit log' },
@@ -110,6 +112,7 @@ export function AssessmentShell() {
           {view === 'risks' && <RisksView />}
           {view === 'incidents' && <IncidentsView />}
           {view === 'imports' && <ImportView />}
+          {view === 'findings' && <FindingsView />}
           {view === 'evidence' && <EvidenceView />}
           {view === 'catalog' && <CatalogView />}
           {view === 'audit' && <AuditView />}

@@ -7,6 +7,7 @@ import { incidentDomain } from '../incident-register/log';
 import { riskDomain } from '../risk-register/log';
 import { importsDomain } from '../imports/log';
 import { componentsDomain } from '../components/log';
+import { findingsDomain } from '../findings/log';
 
 /**
  * The domains that log audited changes beyond the core (assessment, catalog, controls,
@@ -22,4 +23,5 @@ export const loggedDomains: readonly LoggedDomain[] = [
   evidenceDomain,
   importsDomain,
   componentsDomain,
+  findingsDomain,
 ];

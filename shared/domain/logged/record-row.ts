@@ -2,10 +2,10 @@ import { canonicalJson } from '../canonical-json';
 import type { TablesState } from './domain';
 
 /**
- * The row of a table holding one validated record per id (risks, incidents) as replay rebuilds it:
+ * The row of a table holding one validated record per id (risks, incidents, findings) as replay rebuilds it:
  * the record in canonical JSON, its system, who created it and who changed it last.
  */
-export function setRecordRow(state: TablesState, table: string, entry: { at: string; actor: string; entityId: string }, record: { systemId: string }): void {
+export function setRecordRow(state: TablesState, table: string, entry: { at: string; actor: string; entityId: string }, record: { systemId: string | null }): void {
   const rows = state[table]!;
   const before = rows.get(entry.entityId);
   rows.set(entry.entityId, {
