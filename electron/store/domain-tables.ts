@@ -6,6 +6,7 @@ import { readSystemEntries } from './control-entries';
 import { readOwnControlTables } from './own-controls';
 import { readThreatTables } from './threats';
 import { readEvidenceTables } from './evidence';
+import { readHumanRiskTables } from './human-risk';
 
 /**
  * What each domain's state tables hold, in the shape its replay produces. A domain that
@@ -18,6 +19,7 @@ const readers: ((db: Database.Database) => Record<string, TableRows>)[] = [
   readThreatTables,
   readOwnControlTables,
   readEvidenceTables,
+  readHumanRiskTables,
 ];
 
 export function domainTables(db: Database.Database): Record<string, TableRows> {

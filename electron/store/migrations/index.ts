@@ -8,6 +8,7 @@ import risksIncidents from './0009_risks_incidents';
 import systemControlEntries from './0007_system_control_entries';
 import threatsOwnControls from './0010_threats_own_controls';
 import evidence from './0008_evidence';
+import humanRisk from './0014_human_risk';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'evidence', sql: evidence },
   { version: 9, name: 'risks-incidents', sql: risksIncidents },
   { version: 10, name: 'threats-own-controls', sql: threatsOwnControls },
+  { version: 14, name: 'human-risk', sql: humanRisk },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;

@@ -5,6 +5,7 @@ import { evidenceDomain } from '../evidence/log';
 import type { LoggedDomain } from './domain';
 import { incidentDomain } from '../incident-register/log';
 import { riskDomain } from '../risk-register/log';
+import { humanRiskDomain } from '../human-risk/log';
 
 /**
  * The domains that log audited changes beyond the core (assessment, catalog, controls,
@@ -18,4 +19,5 @@ export const loggedDomains: readonly LoggedDomain[] = [
   threatsDomain,
   ownControlsDomain,
   evidenceDomain,
+  humanRiskDomain,
 ];
