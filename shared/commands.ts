@@ -15,6 +15,7 @@ import { ControlRow, ListedControl, StateCountsSchema, controlCommands } from '.
 import { ownControlCommands } from './command-groups/own-controls';
 import { threatCommands } from './command-groups/threats';
 import { evidenceCommands } from './command-groups/evidence';
+import { humanRiskCommands } from './command-groups/human-risk';
 
 export { AssessmentFile } from './command-kit';
 export { ControlRow, ListedControl };
@@ -343,6 +344,7 @@ export const commands = {
   ...threatCommands,
   ...ownControlCommands,
   ...evidenceCommands,
+  ...humanRiskCommands,
 } as const;
 
 export type Commands = typeof commands;

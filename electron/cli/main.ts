@@ -12,6 +12,7 @@ import { registerEvidenceCommands } from './commands/evidence';
 import { registerSystemCommands } from './commands/systems';
 import { registerThreatCommands } from './commands/threats';
 import { registerOwnControlCommands } from './commands/own-controls';
+import { registerHumanRiskCommands } from './commands/human-risk';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
 import { runJob } from '../jobs/await-job';
 import { progressLine } from '../jobs/progress-line';
@@ -235,6 +236,7 @@ function buildProgram(io: Io): Command {
   registerThreatCommands(program, kit);
   registerOwnControlCommands(controlsCommand, kit);
   registerEvidenceCommands(program, kit);
+  registerHumanRiskCommands(program, kit);
 
   program
     .command('import-framework')

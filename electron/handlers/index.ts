@@ -8,6 +8,7 @@ import { sampleHandlers } from './sample';
 import { incidentHandlers } from './incidents';
 import { controlHandlers } from './controls';
 import { evidenceHandlers } from './evidence';
+import { humanRiskHandlers } from './human-risk';
 import { jobHandlers } from './jobs';
 import { riskHandlers } from './risks';
 import { statusHandlers } from './status';
@@ -36,4 +37,5 @@ export const handlers: Handlers = {
   ...threatHandlers,
   ...ownControlHandlers,
   ...evidenceHandlers,
+  ...humanRiskHandlers,
 };
