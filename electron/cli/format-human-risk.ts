@@ -1,18 +1,8 @@
 import type { SystemCorrelation } from '../../shared/domain/human-risk/correlation';
-import type { GroupFigures } from '../../shared/domain/human-risk/summary';
+import { groupFiguresLine as groupLine } from '../../shared/domain/human-risk/words';
 import { likelihoodLabels, type RiskLevel } from '../../shared/domain/risk';
 
 /** The human-risk correlation as a compliance officer reads it on a terminal. */
-
-export function groupLine(g: GroupFigures): string {
-  const parts = [
-    g.phishPronePct === null ? null : `phish-prone ${g.phishPronePct}%`,
-    g.riskScore === null ? null : `risk score ${g.riskScore}`,
-    g.trainingCompletionPct === null ? null : `training ${g.trainingCompletionPct}%`,
-    g.grade === null ? null : `grade ${g.grade}`,
-  ].filter(Boolean);
-  return `${parts.join(' · ') || 'no figures'}${g.people ? ` (${g.people} ${g.people === 1 ? 'person' : 'people'})` : ''}${g.asOf ? `, as of ${g.asOf}` : ''}`;
-}
 
 export function formatCorrelation(result: { systems: SystemCorrelation[]; groups: number }): string {
   if (!result.systems.length) return 'No AI systems yet. Add one with: assay systems add <file> --name … --role deployer';

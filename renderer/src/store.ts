@@ -19,6 +19,7 @@ export type View =
   | 'evidence'
   | 'risks'
   | 'incidents'
+  | 'humanRisk'
   | 'catalog'
   | 'checks'
   | 'audit';

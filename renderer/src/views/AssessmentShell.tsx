@@ -9,6 +9,7 @@ import { IncidentsView } from './IncidentsView';
 import { RisksView } from './RisksView';
 import { EvidenceView } from './EvidenceView';
 import { SystemsView } from './SystemsView';
+import { HumanRiskView } from './HumanRiskView';
 import { formatDate, localTimeZone } from '../../../shared/format-date';
 
 const views: { id: View; label: string }[] = [
@@ -18,6 +19,7 @@ const views: { id: View; label: string }[] = [
   { id: 'evidence', label: 'Evidence' },
   { id: 'risks', label: 'Risks' },
   { id: 'incidents', label: 'Incidents' },
+  { id: 'humanRisk', label: 'Human risk' },
   { id: 'catalog', label: 'Catalog' },
   { id: 'checks', label: 'Checks' },
   { id: 'audit', label: 'Audit log' },
@@ -111,6 +113,7 @@ export function AssessmentShell() {
           {view === 'catalog' && <CatalogView />}
           {view === 'audit' && <AuditView />}
           {view === 'checks' && <ChecksView />}
+          {view === 'humanRisk' && <HumanRiskView />}
         </main>
       </div>
     </div>
