@@ -17,10 +17,16 @@ function LikelihoodAction({ system, threat, readOnly }: { system: SystemCorrelat
     return threat.risk.likelihood === level ? (
       <span className="muted small">matches</span>
     ) : (
-      <button type="button" className="btn btn-small" onClick={run} aria-label={`Set likelihood of ${threat.risk.id} to ${level} for ${system.systemName}`}>
+      <button type="button" className="btn btn-small" onClick={run}>
         Set likelihood to {level}
+        <span className="visually-hidden">
+          {' '}
+          in {threat.risk.id} for {system.systemName}
+        </span>
       </button>
     );
+  // A new risk is worth proposing only where the people make the threat at least possible.
+  if (level < 3) return <span className="muted small">low: no risk proposed</span>;
   return (
     <span className="hr-add-risk">
       <label>
@@ -33,8 +39,12 @@ function LikelihoodAction({ system, threat, readOnly }: { system: SystemCorrelat
           ))}
         </select>
       </label>
-      <button type="button" className="btn btn-small" onClick={run} aria-label={`Add a ${threat.threatId} risk with likelihood ${level} for ${system.systemName}`}>
+      <button type="button" className="btn btn-small" onClick={run}>
         Add risk (likelihood {level})
+        <span className="visually-hidden">
+          {' '}
+          for {threat.threatId} in {system.systemName}
+        </span>
       </button>
     </span>
   );
