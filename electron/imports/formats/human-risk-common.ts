@@ -32,10 +32,19 @@ export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 /** One figure as an import record; the title names the subject as stored (pseudonym, group), never a person. */
 export function figureRecord(externalId: string, location: string, figure: Omit<MetricInput, 'externalId' | 'control'> & { control?: MetricInput['control'] }): ImportRecord<MetricInput> {
-  const data: MetricInput = { ...figure, control: figure.control ?? metricInfo[figure.metric].control, externalId };
+  // Free text from the source is cut to what a figure holds, rather than refusing the figure.
+  const cut = (v: string | null, max: number) => (v === null ? null : v.length > max ? `${v.slice(0, max - 1)}…` : v);
+  const data: MetricInput = {
+    ...figure,
+    group: cut(figure.group, 200),
+    label: cut(figure.label, 300),
+    valueText: cut(figure.valueText, 100),
+    control: figure.control ?? metricInfo[figure.metric].control,
+    externalId: cut(externalId, 500)!,
+  };
   const who = data.subjectKind === 'organisation' ? 'Organisation' : data.subject;
   const value = data.valueText ?? (data.value === null ? '' : String(Math.round(data.value * 100) / 100));
-  return { kind: 'metric', externalId, location, title: `${who}: ${metricInfo[data.metric].label} ${value}`.trim(), system: null, threat: null, data };
+  return { kind: 'metric', externalId: data.externalId!, location, title: `${who}: ${metricInfo[data.metric].label} ${value}`.trim(), system: null, threat: null, data };
 }
 
 /** The evidence kept for a human-risk import: the figures with pseudonyms, and the original's hash. */
