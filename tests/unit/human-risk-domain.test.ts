@@ -163,5 +163,5 @@ describe('humanRisk queries and assay human-risk', () => {
     const missing = runAssay(dir, ['human-risk', join(dir, 'none.assay')]);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('none.assay');
-  });
+  }, 60_000); // three command-line runs
 });

@@ -47,7 +47,7 @@ describe('hostile human-risk input', () => {
         { numRuns: 40 },
       );
     }
-  });
+  }, 60_000);
 
   it('any JSON value: KnowBe4 reads it or refuses it clearly', async () => {
     const dir = tempDir();
@@ -59,7 +59,7 @@ describe('hostile human-risk input', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it('refuses prototype keys and absurd nesting by name', async () => {
     const dir = tempDir();
