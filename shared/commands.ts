@@ -18,6 +18,7 @@ import { evidenceCommands } from './command-groups/evidence';
 import { importCommands } from './command-groups/imports';
 import { componentCommands } from './command-groups/components';
 import { findingCommands } from './command-groups/findings';
+import { humanRiskCommands } from './command-groups/human-risk';
 
 export { AssessmentFile } from './command-kit';
 export { ControlRow, ListedControl };
@@ -349,6 +350,7 @@ export const commands = {
   ...importCommands,
   ...componentCommands,
   ...findingCommands,
+  ...humanRiskCommands,
 } as const;
 
 export type Commands = typeof commands;

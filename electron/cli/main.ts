@@ -15,6 +15,7 @@ import { registerThreatCommands } from './commands/threats';
 import { registerOwnControlCommands } from './commands/own-controls';
 import { registerComponentCommands } from './commands/components';
 import { registerFindingCommands } from './commands/findings';
+import { registerHumanRiskCommands } from './commands/human-risk';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
 import { runJob } from '../jobs/await-job';
 import { progressLine } from '../jobs/progress-line';
@@ -241,6 +242,7 @@ function buildProgram(io: Io): Command {
   registerImportCommands(program, kit);
   registerComponentCommands(program, kit);
   registerFindingCommands(program, kit);
+  registerHumanRiskCommands(program, kit);
 
   program
     .command('import-framework')

@@ -9,6 +9,7 @@ import { incidentHandlers } from './incidents';
 import { controlHandlers } from './controls';
 import { evidenceHandlers } from './evidence';
 import { importHandlers } from './imports';
+import { humanRiskHandlers } from './human-risk';
 import { jobHandlers } from './jobs';
 import { riskHandlers } from './risks';
 import { statusHandlers } from './status';
@@ -42,4 +43,5 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...componentHandlers,
   ...findingHandlers,
+  ...humanRiskHandlers,
 };

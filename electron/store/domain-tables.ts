@@ -9,6 +9,7 @@ import { readEvidenceTables } from './evidence';
 import { readImportTables } from './imports';
 import { readComponentTables } from './components';
 import { readFindingTables } from './findings';
+import { readHumanRiskTables } from './human-risk';
 
 /**
  * What each domain's state tables hold, in the shape its replay produces. A domain that
@@ -24,6 +25,7 @@ const readers: ((db: Database.Database) => Record<string, TableRows>)[] = [
   readImportTables,
   readComponentTables,
   readFindingTables,
+  readHumanRiskTables,
 ];
 
 export function domainTables(db: Database.Database): Record<string, TableRows> {

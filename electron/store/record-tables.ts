@@ -10,8 +10,7 @@ import type { Assessment } from './assessment';
  */
 
 /** Tables of one validated record per id, with system_id, record and who created and changed it. */
-export type RecordTable = 'risk' | 'incident' | 'system_component';
-export type RecordTable = 'risk' | 'incident' | 'finding';
+export type RecordTable = 'risk' | 'incident' | 'system_component' | 'finding';
 
 export function nextId(db: Database.Database, table: RecordTable, prefix: string): string {
   const row = db.prepare(`SELECT max(CAST(substr(id, ${prefix.length + 2}) AS INTEGER)) AS n FROM ${table} WHERE id LIKE '${prefix}-%'`).get() as { n: number | null };
@@ -46,7 +45,6 @@ export function invalid(subject: string, error: { issues: readonly { path: reado
 }
 
 /** Writes a record row: a new one, or the new version of an existing one (its creation kept). */
-export function writeRecord(a: Assessment, table: RecordTable, record: { id: string; systemId: string }, at: string, actor: string, insert: boolean): void {
 export function writeRecord(a: Assessment, table: RecordTable, record: { id: string; systemId: string | null }, at: string, actor: string, insert: boolean): void {
   if (insert)
     a.db

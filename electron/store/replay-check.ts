@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { type CoreTable, type Difference, type ReplayState, type Row, type TableRows, compareTable, replayedTables, unreplayedTables } from '../../shared/domain/replay';
+import { type CoreTable, type Difference, type ReplayState, type Row, type TableRows, compareTable, replayedTables, secretTables, unreplayedTables } from '../../shared/domain/replay';
 import { type PersonRow, digestOf } from './people';
 import { domainTables } from './domain-tables';
 import { ownCatalogControls } from '../../shared/domain/own-controls/log';
@@ -64,7 +64,7 @@ export function readTables(db: Database.Database): Record<CoreTable, TableRows> 
 
 /** Tables in the file that neither replay nor the log account for: verify cannot vouch for them. */
 export function unknownTables(db: Database.Database): string[] {
-  const known = new Set<string>([...replayedTables, ...unreplayedTables]);
+  const known = new Set<string>([...replayedTables, ...unreplayedTables, ...secretTables]);
   return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
     .map((r) => r.name)
     .filter((n) => !known.has(n));

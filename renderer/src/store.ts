@@ -22,6 +22,7 @@ export type View =
   | 'incidents'
   | 'imports'
   | 'findings'
+  | 'humanRisk'
   | 'catalog'
   | 'checks'
   | 'audit';

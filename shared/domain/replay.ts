@@ -40,6 +40,15 @@ export const replayedTables: readonly string[] = [...coreTables, ...loggedDomain
  */
 export const unreplayedTables = ['audit_log', 'evidence_chunk'] as const;
 
+/**
+ * Secrets the assessment keeps beside its record, never in the log: the key that pseudonymises
+ * people in human-risk imports (HMAC-SHA-256). The log travels (reports, packages, auditors); if
+ * it carried the key, anyone holding it could test guessed e-mail addresses against the
+ * pseudonyms. Not replayed, so verify neither rebuilds nor vouches for it; packages leave it out
+ * unless the user includes it. A table named here must hold nothing the record depends on.
+ */
+export const secretTables = ['assessment_secret'] as const;
+
 export type ReplayState = Record<CoreTable, TableRows> & TablesState;
 
 function emptyState(): ReplayState {

@@ -21,6 +21,7 @@ test('every screen of the app passes axe, and the main navigation works from the
     { nav: /^Risks/, ready: () => expect(page.getByTestId('risk-heatmap').locator('canvas').first()).toBeVisible() },
     { nav: /^Incidents/, ready: () => expect(page.getByText(/Scoring refused applicants/).first()).toBeVisible() },
     { nav: /^Findings/, ready: () => expect(page.getByRole('region', { name: 'Plan of action' })).toBeVisible() },
+    { nav: /^Human risk/, ready: () => expect(page.getByText(/No human-risk figures yet/)).toBeVisible() },
     { nav: /^Catalog/, ready: () => expect(page.getByRole('searchbox', { name: 'Search the catalog' })).toBeVisible() },
     { nav: /^Checks/, ready: () => expect(page.getByText('Fundamental-rights impact assessment missing')).toBeVisible() },
     { nav: /^Audit log/, ready: () => expect(page.getByRole('cell', { name: 'AI system classified' }).first()).toBeVisible() },

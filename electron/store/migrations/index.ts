@@ -11,6 +11,7 @@ import evidence from './0008_evidence';
 import imports from './0011_imports';
 import systemComponents from './0013_system_components';
 import findings from './0012_findings';
+import humanRisk from './0014_human_risk';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'imports', sql: imports },
   { version: 13, name: 'system-components', sql: systemComponents },
   { version: 12, name: 'findings', sql: findings },
+  { version: 14, name: 'human-risk', sql: humanRisk },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;

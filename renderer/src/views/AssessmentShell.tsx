@@ -11,6 +11,7 @@ import { FindingsView } from './FindingsView';
 import { RisksView } from './RisksView';
 import { EvidenceView } from './EvidenceView';
 import { SystemsView } from './SystemsView';
+import { HumanRiskView } from './HumanRiskView';
 import { formatDate, localTimeZone } from '../../../shared/format-date';
 
 const views: { id: View; label: string }[] = [
@@ -22,6 +23,7 @@ const views: { id: View; label: string }[] = [
   { id: 'incidents', label: 'Incidents' },
   { id: 'imports', label: 'Imports' },
   { id: 'findings', label: 'Findings' },
+  { id: 'humanRisk', label: 'Human risk' },
   { id: 'catalog', label: 'Catalog' },
   { id: 'checks', label: 'Checks' },
   { id: 'audit', label: 'Audit log' },
@@ -117,6 +119,7 @@ export function AssessmentShell() {
           {view === 'catalog' && <CatalogView />}
           {view === 'audit' && <AuditView />}
           {view === 'checks' && <ChecksView />}
+          {view === 'humanRisk' && <HumanRiskView />}
         </main>
       </div>
     </div>

@@ -8,6 +8,7 @@ import { riskDomain } from '../risk-register/log';
 import { importsDomain } from '../imports/log';
 import { componentsDomain } from '../components/log';
 import { findingsDomain } from '../findings/log';
+import { humanRiskDomain } from '../human-risk/log';
 
 /**
  * The domains that log audited changes beyond the core (assessment, catalog, controls,
@@ -24,4 +25,5 @@ export const loggedDomains: readonly LoggedDomain[] = [
   importsDomain,
   componentsDomain,
   findingsDomain,
+  humanRiskDomain,
 ];
