@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { AssayError } from '../../shared/errors';
 import {
+  type ColumnMapping,
   type ImportCounts,
   ImportOptions,
   type ImportOptionsParsed,
@@ -40,6 +41,8 @@ export interface EngineHooks {
   /** The assessment's keyed hash for people's identifiers; without it a throwaway key (preview only). */
   pseudonymise?: (value: string) => string;
   savedMapping?: (name: string) => Record<string, string> | undefined;
+  /** Called after a successful import that asked to save its column mapping. */
+  saveMapping?: (name: string, mapping: ColumnMapping, at: string) => void;
   today?: string;
   limits?: SourceLimits;
 }

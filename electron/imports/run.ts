@@ -34,8 +34,14 @@ function write(a: Assessment, prepared: Prepared, actor: string, hooks: EngineHo
   // Errors in the file stop the import before anything is written; the preview says what they are.
   if (preview.blocked) return { ...preview, batchId: null, evidenceId: null };
   stopIfCancelled(hooks);
-  const written = a.write((at) => writeImport(a, prepared, actor, at, hooks));
+  let at = '';
+  const written = a.write((now) => {
+    at = now;
+    return writeImport(a, prepared, actor, now, hooks);
+  });
   a.forgetCached();
+  // The mapping is saved once the import it served is committed; a bad name was refused before anything was written.
+  if (prepared.options.saveMapping && prepared.read.mapping) hooks.saveMapping?.(prepared.options.saveMapping, prepared.read.mapping, at);
   return { ...preview, ...written };
 }
 

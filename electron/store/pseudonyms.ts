@@ -25,6 +25,11 @@ function readKey(a: Assessment): Buffer | undefined {
   return row?.secret;
 }
 
+/** Whether the assessment has its pseudonymisation key yet (a preview of a read-only file cannot make one). */
+export function hasPseudonymKey(a: Assessment): boolean {
+  return readKey(a) !== undefined;
+}
+
 /** The assessment's key, created (32 random bytes) on first use; a read-only file without one refuses. */
 export function pseudonymKey(a: Assessment): Buffer {
   const existing = readKey(a);

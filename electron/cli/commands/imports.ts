@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AssayError } from '../../../shared/errors';
 import { type ImportOptions, type ImportPreview, type ImportResult } from '../../../shared/imports/model';
+import { unmatchedMessage } from '../../../shared/imports/column-mapping';
 import { waitForJob } from '../../jobs/await-job';
 import { progressLine } from '../../jobs/progress-line';
 import { formatBatches, formatImportPreview, formatImportResult } from '../format-imports';
@@ -85,11 +86,8 @@ export function registerImportCommands(program: Command, kit: CliKit): void {
       if (result.kind !== 'import' && result.kind !== 'import.preview') throw new AssayError('internal', `import: the job answered with a ${result.kind} result`);
       const value: ImportPreview | ImportResult = result.value;
       emit(o.json, value, result.kind === 'import' ? formatImportResult(result.value) : formatImportPreview(value) + '\n\nDry run: nothing was written.');
-      const unmatched = value.mapping?.unmatchedRequired ?? [];
-      if (unmatched.length)
-        io.err(
-          `assay: import: no column is mapped to ${unmatched.join(', ')}; columns not used: ${value.mapping!.columns.filter((c) => !value.mapping!.mapping[c]).join(', ') || 'none'}. Pass --map <column>=<field>, e.g. --map "${value.mapping!.columns.find((c) => !value.mapping!.mapping[c]) ?? 'Column'}=${unmatched[0]}"`,
-        );
+      const unmatched = value.mapping ? unmatchedMessage(value.mapping, value.source.name) : null;
+      if (unmatched) io.err(`assay: import: ${unmatched}`);
       if (value.blocked) throw kit.exit(EXIT_FAILED_CHECK);
     });
 
