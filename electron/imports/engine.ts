@@ -88,6 +88,7 @@ function begin(a: Assessment, path: string, optionsIn: unknown, hooks: EngineHoo
   const options = parsedOptions.data;
   hooks.onProgress?.({ phase: 'reading the file', done: 0, total: 1 });
   const source = openSource(path, hooks.limits);
+  if (source.size === 0) throw new AssayError('invalid_input', `${source.name}: is empty; there is nothing to import`);
   const { reader, reason } = chooseReader(source, options.format, hooks.readers ?? allReaders);
   const problems: ImportProblem[] = [];
   const skipped: ImportSkip[] = [];

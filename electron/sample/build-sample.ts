@@ -8,6 +8,9 @@ import { dispatch } from '../dispatch';
 import { type HandlerContext, defaultContext } from '../handlers/context';
 import { closeFile, useForWriting } from '../handlers/open-files';
 import { addEvidenceFiles } from '../store/evidence-intake';
+import { engineHooks } from '../imports/hooks';
+import { runImportSync } from '../imports/run';
+import { sampleImports } from './sample-imports';
 import { sampleEvidence, sampleOwnControl, sampleSystemEntries, sampleThreatDecisions } from './sample-extras';
 import { SAMPLE_NAME, people, sampleEntries, sampleSystems } from './sample-data';
 import { samplePlan, sampleIncidents, sampleRisks } from './sample-registers';
@@ -73,10 +76,39 @@ export function buildSample(file: string, options: { today?: string; base?: Part
     for (const m of own.mappings) call(own.actor, 'ownControls.map', { file, mapping: { control: own.control.id, ...m } });
     call(own.actor, 'controls.setState', { file, controlId: own.control.id, state: own.state.state, details: { owner: own.state.owner, maturity: own.state.maturity } });
     addSampleEvidence(file, (key) => system(key), day);
+    importSampleData(file, (key) => system(key));
+    // The red-team run's findings in the states a real remediation goes through.
+    const { findings } = call(people.security, 'findings.list', { file });
+    const byProbe = (probe: string) => findings.find((f) => f.title.startsWith(probe))?.id;
+    const lifecycle: [string, Record<string, unknown>][] = [
+      ['promptinject', { status: 'in_remediation', owner: people.ml, dueDate: day(21) }],
+      ['dan', { status: 'fixed', reason: 'System prompt hardened and jailbreak filter enabled in release 2.3.1; the probe passes in the re-run.' }],
+      ['latentinjection', { status: 'risk_accepted', approver: people.lead, expiresOn: day(90), reason: 'Summaries are shown to agents only, who act on the original e-mail; re-tested next quarter.' }],
+    ];
+    for (const [probe, changes] of lifecycle) {
+      const id = byProbe(probe);
+      if (id) call(people.security, 'findings.update', { file, finding: id, changes });
+    }
     const head = call(sampleSystems[0]!.actor, 'audit.list', { file, limit: 1 });
     return { file, name: SAMPLE_NAME, systems: sampleSystems.length, entries: sampleEntries.length + sampleSystemEntries.length + 1, auditEntries: head.total };
   } finally {
     closeFile(file);
+  }
+}
+
+/** The sample's imported data goes through the import engine, as `assay import` would take it. */
+function importSampleData(file: string, system: (key: string) => string): void {
+  const dir = mkdtempSync(join(tmpdir(), 'assay-sample-'));
+  try {
+    for (const s of sampleImports(people)) {
+      const path = join(dir, s.name);
+      writeFileSync(path, s.content);
+      const { assessment } = useForWriting(file, s.actor);
+      const result = runImportSync(assessment, path, s.system ? { system: system(s.system) } : {}, s.actor, engineHooks(assessment, true));
+      if (!result.batchId) throw new AssayError('internal', `building the sample: ${s.name} was not imported (${result.problems.map((p) => p.message).join('; ')})`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -112,23 +112,24 @@ function knowbe4Users(): string {
   );
 }
 
-function knowbe4PhishingTests(): string {
+/** One phishing campaign per department; `factor` scales the click rates (the earlier quarter was worse). */
+function knowbe4PhishingTests(startedAt: string, factor: number, campaign: number): string {
   const byDepartment = new Map<string, number[]>();
   for (const [, , d, p] of staff) byDepartment.set(d, [...(byDepartment.get(d) ?? []), p]);
   return JSON.stringify(
     [...byDepartment].map(([department, values], i) => ({
-      campaign_id: 900 + i,
-      pst_id: 7000 + i,
+      campaign_id: campaign + i,
+      pst_id: campaign * 10 + i,
       status: 'Closed',
-      name: `Q3 AI-written invoice lure: ${department}`,
+      name: `AI-written invoice lure (${startedAt.slice(0, 7)}): ${department}`,
       groups: [{ group_id: 300 + i, name: department }],
-      phish_prone_percentage: Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10,
-      started_at: '2026-09-15T08:00:00.000Z',
+      phish_prone_percentage: Math.round(((values.reduce((a, b) => a + b, 0) * factor) / values.length) * 10) / 10,
+      started_at: startedAt,
       duration: 7,
       scheduled_count: values.length * 10,
       delivered_count: values.length * 10,
       opened_count: values.length * 7,
-      clicked_count: Math.round((values.length * 10 * values.reduce((a, b) => a + b, 0)) / values.length / 100),
+      clicked_count: Math.round((values.length * 10 * values.reduce((a, b) => a + b, 0) * factor) / values.length / 100),
       replied_count: 0,
       attachment_open_count: 0,
       macro_enabled_count: 0,
@@ -146,6 +147,7 @@ export function sampleImports(people: { security: string; ml: string; lead: stri
     { name: 'support-assistant.cdx.json', actor: people.ml, system: 'support', content: JSON.stringify(supportBom, null, 2) },
     { name: 'support-assistant.report.jsonl', actor: people.security, system: 'support', content: garakReport() },
     { name: 'knowbe4-users.json', actor: people.lead, content: knowbe4Users() },
-    { name: 'knowbe4-phishing-tests.json', actor: people.lead, content: knowbe4PhishingTests() },
+    { name: 'knowbe4-phishing-tests-2026-06.json', actor: people.lead, content: knowbe4PhishingTests('2026-06-10T08:00:00.000Z', 1.4, 800) },
+    { name: 'knowbe4-phishing-tests-2026-09.json', actor: people.lead, content: knowbe4PhishingTests('2026-09-15T08:00:00.000Z', 1, 900) },
   ];
 }
