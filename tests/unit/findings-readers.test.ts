@@ -21,7 +21,7 @@ const read = async (reader: typeof garakReader, name: string, options: Record<st
 const data = (r: { data: unknown }) => r.data as FindingData;
 
 describe('format detection from the content', () => {
-  it('each red-team sample is recognised by its own reader and by no other', () => {
+  it('each red-team sample is recognised by its own reader, above the generic table readers', () => {
     const expected: Record<string, string> = {
       'quack.report.jsonl': 'garak',
       'qual_review_mixed.report.jsonl': 'garak',
@@ -39,7 +39,10 @@ describe('format detection from the content', () => {
     for (const [name, format] of Object.entries(expected)) {
       const sniff = { ...sniffOf(at(name)), name: 'renamed.txt', ext: 'txt' };
       const scores = readers.map((r) => [r.format, r.detect(sniff)] as const).filter(([, s]) => s > 0);
-      expect(scores.map(([f]) => f), name).toEqual([format]);
+      const best = Math.max(...scores.map(([, s]) => s));
+      // Only the format's own reader has the top score; the generic table readers may score low as a fallback.
+      expect(scores.filter(([, s]) => s === best).map(([f]) => f), name).toEqual([format]);
+      expect(scores.filter(([f, s]) => f !== format && s > 0 && !['csv', 'json', 'xlsx'].includes(f)), name).toEqual([]);
     }
   });
 });

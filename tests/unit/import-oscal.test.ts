@@ -11,10 +11,11 @@ describe('OSCAL detection and the models Assay does not import', () => {
     (name) => expect(detected(oscalFixture(name))).toEqual({ format: 'oscal', score: 95 }),
   );
 
-  it('detects a model written after a "$schema" key, and gives other JSON nothing', () => {
+  it('detects a model written after a "$schema" key, and leaves other JSON to the generic table reader', () => {
     const doc = { $schema: 'https://example.org/oscal_complete_schema.json', 'plan-of-action-and-milestones': { uuid: 'u', metadata: { title: 'T', 'oscal-version': '1.1.2' } } };
     expect(detected(writeTemp('poam.json', doc))).toEqual({ format: 'oscal', score: 95 });
-    expect(detected(writeTemp('other.json', { catalogue: { uuid: 'u' } })).score).toBe(0);
+    // Only the table reader's low fallback for any .json file remains; no specific format claims it.
+    expect(detected(writeTemp('other.json', { catalogue: { uuid: 'u' } }))).toEqual({ format: 'json', score: 5 });
   });
 
   it.each([

@@ -81,7 +81,7 @@ describe('the Electron window security settings', () => {
     expect(main).toContain('const result = dispatch(name, input, ctx, { checkPaths: (command, paths) => granted.problem(command, paths) });');
     expect(main.match(/dispatch\(/g)).toHaveLength(1);
     // Every dialog result is granted; nothing else adds paths but the recent list, launch file, drops and created/opened files.
-    expect(main.match(/granted\.grant\(result\.filePaths?\b/g)).toHaveLength(4);
+    expect(main.match(/granted\.grant\(result\.filePaths?\b/g)).toHaveLength(5);
     // The evidence dialog picks several files: each one is granted.
     expect(main).toContain('result.filePaths.map((p) => granted.grant(p))');
     const preload = readFileSync('electron/preload.ts', 'utf8');

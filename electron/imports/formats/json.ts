@@ -13,6 +13,8 @@ export const jsonTableReader: FormatReader = {
   detect(sniff) {
     const head = sniff.head.trimStart();
     if (!head.startsWith('[') && !head.startsWith('{')) return 0;
+    // JSON Lines (one object per line, as garak writes) is not one table.
+    if (/}\s*\r?\n\s*{/.test(head)) return 0;
     const looksTabular = /"(likelihood|probability|proba|impact|risk|ref_id|title|name|status)"\s*:/i.test(head);
     return looksTabular ? 20 : sniff.ext === 'json' ? 5 : 0;
   },

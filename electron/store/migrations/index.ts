@@ -35,8 +35,8 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'risks-incidents', sql: risksIncidents },
   { version: 10, name: 'threats-own-controls', sql: threatsOwnControls },
   { version: 11, name: 'imports', sql: imports },
-  { version: 13, name: 'system-components', sql: systemComponents },
   { version: 12, name: 'findings', sql: findings },
+  { version: 13, name: 'system-components', sql: systemComponents },
   { version: 14, name: 'human-risk', sql: humanRisk },
 ];
 
