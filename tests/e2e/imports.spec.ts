@@ -34,6 +34,7 @@ test('import a consultant’s risk register: preview with mapping and proposals,
   await preview.getByLabel(/Threat “staff use unapproved chat tools”/).selectOption('THR-12');
   await preview.getByRole('button', { name: 'Preview again' }).click();
   await expect(preview.getByLabel(/Threat “staff use unapproved chat tools”/)).toHaveValue('THR-12');
+  await expect(preview.getByRole('button', { name: /Import \d+ records/ })).toBeEnabled();
   await page.screenshot({ path: screenshotPath('import-preview'), fullPage: true });
   const axe = await new AxeBuilder({ page }).include('.imports').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
@@ -44,7 +45,7 @@ test('import a consultant’s risk register: preview with mapping and proposals,
   await expect(batches.getByRole('row', { name: /IMP-001/ })).toContainText('client-register.csv');
 
   await page.getByRole('button', { name: 'Risks', exact: true }).click();
-  await expect(page.getByText('Customers trick the assistant into revealing other accounts')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Customers trick the assistant into revealing other accounts' })).toBeVisible();
   await page.getByRole('button', { name: 'Audit log', exact: true }).click();
   await expect(page.getByText(/IMP-001 client-register\.csv \(csv\)/)).toBeVisible();
 });

@@ -61,7 +61,9 @@ function MappingEditor({ mapping }: { mapping: NonNullable<ImportPreview['mappin
 function Proposals({ preview }: { preview: ImportPreview }) {
   const { options, setOptions } = useImports();
   const systems = useSystems((s) => s.systems);
-  const threats = useApp((s) => s.catalog?.threats ?? []);
+  // Select the catalog itself: a `?? []` inside the selector would be a new array on every render.
+  const catalog = useApp((s) => s.catalog);
+  const threats = catalog?.threats ?? [];
   const id = useId();
   if (!preview.systems.length && !preview.threats.length) return null;
   return (
