@@ -104,7 +104,7 @@ export function measureImports(dir: string, catalog: Catalog, rows = 100_000, mi
 }
 
 /** The slowest answer to "list the controls" while a 100,000-row import runs as a job. */
-export async function measureLatencyDuringImport(dir: string, catalog: Catalog, rows = 100_000): Promise<{ worstMs: number; answered: number; jobMs: number; state: string }> {
+export async function measureLatencyDuringImport(dir: string, catalog: Catalog, rows = 100_000): Promise<{ worstMs: number; answered: number; busy: number; jobMs: number; state: string }> {
   const csv = writeRiskCsv(dir, rows, SYSTEMS);
   const file = join(dir, 'import-latency.assay');
   assessmentWithSystems(file, catalog);
@@ -115,16 +115,19 @@ export async function measureLatencyDuringImport(dir: string, catalog: Catalog, 
   const ended = jobEnded(jobId);
   let worst = 0;
   let answered = 0;
+  let busy = 0;
   while (listJobs().find((j) => j.jobId === jobId)?.state === 'running') {
     const t = performance.now();
     const r = dispatch('controls.list', { file }, ctx);
-    if (!r.ok) throw new Error(`controls.list failed while the import ran: ${r.error.message}`);
+    // A command refused because the import holds the file's lock counts against the target, it does not stop the run.
+    if (!r.ok && !/locked|busy/.test(r.error.message)) throw new Error(`controls.list failed while the import ran: ${r.error.message}`);
     worst = Math.max(worst, performance.now() - t);
-    answered++;
+    if (r.ok) answered++;
+    else busy++;
     await sleep(20);
   }
   await ended;
   const state = listJobs().find((j) => j.jobId === jobId)?.state ?? 'unknown';
   closeAll();
-  return { worstMs: worst, answered, jobMs: performance.now() - start, state };
+  return { worstMs: worst, answered, busy, jobMs: performance.now() - start, state };
 }
