@@ -17,7 +17,7 @@ const register = [
 test('import a consultant’s risk register: preview with mapping and proposals, import, then the batch and its risks', async ({ page }) => {
   test.setTimeout(120_000);
   await openApp(page);
-  await createAssessment(page, 'Imports');
+  await createAssessment(page, 'Client register import');
   await page.getByRole('button', { name: 'Imports', exact: true }).click();
   await expect(page.getByText('No imports yet.')).toBeVisible();
 
