@@ -67,7 +67,9 @@ async function importJob(): Promise<void> {
   }
   const { assessment } = openForWriting(input.file, { actor: request.actor });
   try {
-    assessment.db.pragma('cache_size = -65536');
+    // Room for every page a large import dirties: a cache that spills takes the file's exclusive lock
+    // early and holds it to the commit, and the app's commands would be refused as busy meanwhile.
+    assessment.db.pragma('cache_size = -524288');
     const value = await runImport(assessment, request.path, request.options, request.actor, { ...engineHooks(assessment, true), onProgress, isCancelled });
     post({ type: 'finished', result: { kind: 'import', value } });
   } finally {

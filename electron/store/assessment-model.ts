@@ -10,6 +10,8 @@ import { listEvidence } from './evidence';
 import { incidentRecords } from './incidents';
 import { riskRecords } from './risks';
 import { listSystems } from './systems';
+import { listFindings } from './findings';
+import { humanRiskCorrelation } from './human-risk-views';
 
 /**
  * The assessment as the consistency checks and the dashboard read it: a plain model built from
@@ -65,5 +67,9 @@ export function buildAssessmentModel(a: Assessment, today: string): AssessmentMo
     incidents: incidentRecords(a),
     coverage,
     controlNames: Object.fromEntries(catalog.controls.map((c) => [c.id, c.name])),
+    findings: listFindings(a, today).map((f) => ({ id: f.id, title: f.title, systemId: f.systemId, severity: f.severity, status: f.status, owner: f.owner, dueDate: f.dueDate, expiresOn: f.expiresOn })),
+    peopleThreats: humanRiskCorrelation(a).systems.flatMap((s) =>
+      s.threats.filter((t) => t.suggested !== null).map((t) => ({ systemId: s.systemId, threatId: t.threatId, threatName: t.threatName, suggested: t.suggested!, highRisk: t.highRisk, riskId: t.risk?.id ?? null })),
+    ),
   };
 }

@@ -7,6 +7,7 @@ const CheckTarget = z.union([
   z.object({ kind: z.literal('system'), id: z.string() }),
   z.object({ kind: z.literal('risk'), id: z.string() }),
   z.object({ kind: z.literal('incident'), id: z.string() }),
+  z.object({ kind: z.literal('finding'), id: z.string() }),
   z.object({ kind: z.literal('requirement'), id: z.string(), systemId: z.string().nullable() }),
 ]);
 

@@ -64,6 +64,21 @@ export interface AssessmentModel {
   coverage: readonly { systemId: string | null; results: readonly RequirementCoverage[] }[];
   /** Control names, for messages; the id is shown alone when missing. */
   controlNames?: Readonly<Record<string, string>>;
+  /** Findings from red-team runs, scanners and auditors, as their lifecycle stands. */
+  findings?: readonly CheckFindingItem[];
+  /** Threats that depend on people, per system, with the likelihood its groups' human-risk figures suggest. */
+  peopleThreats?: readonly { systemId: string; threatId: string; threatName: string; suggested: number; highRisk: boolean; riskId: string | null }[];
+}
+
+export interface CheckFindingItem {
+  id: string;
+  title: string;
+  systemId: string | null;
+  severity: 'critical' | 'high' | 'medium' | 'low' | 'info';
+  status: 'open' | 'in_remediation' | 'fixed' | 'risk_accepted' | 'false_positive';
+  owner: string | null;
+  dueDate: string | null;
+  expiresOn: string | null;
 }
 
 export const checkSeverities = ['error', 'warning', 'info'] as const;
@@ -81,6 +96,10 @@ export const checkRules = {
   'acceptance-expired': { severity: 'warning', title: 'Risk acceptance expired' },
   'acceptance-changed': { severity: 'warning', title: 'Risk changed since it was accepted' },
   'control-overdue': { severity: 'warning', title: 'Control past its due date' },
+  'finding-overdue': { severity: 'warning', title: 'Finding past its due date' },
+  'finding-unassigned': { severity: 'warning', title: 'Critical or high finding open with nobody assigned' },
+  'finding-acceptance-expired': { severity: 'warning', title: 'Accepted finding whose acceptance expired' },
+  'people-threat-unregistered': { severity: 'warning', title: 'High-risk users for a people-driven threat with no risk in the register' },
   'control-review-overdue': { severity: 'warning', title: 'Control review overdue' },
   'risk-review-overdue': { severity: 'warning', title: 'Risk review overdue' },
   'covered-only-by-intersects': { severity: 'warning', title: 'Requirement counted as covered only through intersecting controls' },
@@ -95,6 +114,7 @@ export type CheckTarget =
   | { kind: 'system'; id: string }
   | { kind: 'risk'; id: string }
   | { kind: 'incident'; id: string }
+  | { kind: 'finding'; id: string }
   | { kind: 'requirement'; id: string; systemId: string | null };
 
 export interface CheckFinding {
@@ -195,6 +215,30 @@ function riskChecks(model: AssessmentModel, systemName: (id: string | null) => s
   return out;
 }
 
+function findingChecks(model: AssessmentModel, systemName: (id: string | null) => string): CheckFinding[] {
+  const out: CheckFinding[] = [];
+  for (const f of model.findings ?? []) {
+    const target: CheckTarget = { kind: 'finding', id: f.id };
+    const where = f.systemId ? ` (${systemName(f.systemId)})` : '';
+    const live = f.status === 'open' || f.status === 'in_remediation';
+    if (live && f.dueDate && isPast(f.dueDate, model.today)) out.push(finding('finding-overdue', target, `${f.id} “${f.title}”${where} was to be fixed by ${f.dueDate}.`));
+    if (f.status === 'open' && !f.owner && (f.severity === 'critical' || f.severity === 'high'))
+      out.push(finding('finding-unassigned', target, `${f.id} “${f.title}”${where} is ${f.severity} and open, and nobody is assigned to fix it.`));
+    if (f.status === 'risk_accepted' && f.expiresOn && isPast(f.expiresOn, model.today))
+      out.push(finding('finding-acceptance-expired', target, `The acceptance of ${f.id} “${f.title}”${where} expired on ${f.expiresOn}; fix it or accept it again.`));
+  }
+  for (const t of model.peopleThreats ?? [])
+    if (t.highRisk && t.riskId === null)
+      out.push(
+        finding(
+          'people-threat-unregistered',
+          { kind: 'system', id: t.systemId },
+          `The people who own, operate or use ${systemName(t.systemId).replace(/^for /, '')} suggest a likelihood of ${t.suggested} for ${t.threatId} ${t.threatName}, and the register has no risk for it.`,
+        ),
+      );
+  return out;
+}
+
 function incidentChecks(model: AssessmentModel, systemName: (id: string | null) => string): CheckFinding[] {
   const out: CheckFinding[] = [];
   for (const incident of model.incidents) {
@@ -249,6 +293,7 @@ export function runChecks(model: AssessmentModel): CheckFinding[] {
     ...systemChecks(model, control),
     ...riskChecks(model, bare),
     ...incidentChecks(model, bare),
+    ...findingChecks(model, bare),
     ...coverageChecks(model, systemName),
   ].sort(
     (a, b) => severityOrder[a.severity] - severityOrder[b.severity] || ruleOrder.get(a.rule)! - ruleOrder.get(b.rule)! || a.id.localeCompare(b.id),

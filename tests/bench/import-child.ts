@@ -10,7 +10,7 @@ import { openForWriting } from '../../electron/store/open';
 const [file, input, format] = process.argv.slice(2);
 const { assessment } = openForWriting(file!, { actor: 'bench' });
 // The same page cache the job's worker sets.
-assessment.db.pragma('cache_size = -65536');
+assessment.db.pragma('cache_size = -524288');
 const start = performance.now();
 const result = await runImport(assessment, input!, { format: format ?? 'auto' }, 'bench', engineHooks(assessment, true));
 const ms = performance.now() - start;

@@ -4,6 +4,7 @@ import { emptyFilter } from '../../../../shared/domain/controls/filter';
 import { useControls } from '../../controls-store';
 import { useRisks } from '../../risks-store';
 import { useSystems } from '../../systems-store';
+import { useFindings } from '../../findings-store';
 
 const severityLabel = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
@@ -35,6 +36,8 @@ export function useFindingTarget() {
         return { place: `Risk ${t.id}`, go: () => (selectRisk(t.id), setView('risks')) };
       case 'incident':
         return { place: `Incident ${t.id}`, go: () => setView('incidents') };
+      case 'finding':
+        return { place: `Finding ${t.id}`, go: () => (useFindings.getState().select(t.id), setView('findings')) };
     }
   };
 }
