@@ -131,11 +131,11 @@ function plan(a: Assessment, b: Begun, read: ReadResult, hooks: EngineHooks): Pr
     else byKind.set(record.kind, [record]);
   }
   const planned = new Map<RecordKind, Planned[]>();
+  const refs = storedRefs(a);
   for (const [kind, records] of byKind) {
     const sink = sinks[kind];
     if (!sink) throw new AssayError('internal', `${source.name}: records of kind ${kind} cannot be written yet`);
     hooks.onProgress?.({ phase: `checking ${records.length} ${kind} records`, done: 0, total: records.length });
-    const refs = refsOf(a.db, kind);
     planned.set(
       kind,
       sink.plan(records, {
@@ -144,7 +144,7 @@ function plan(a: Assessment, b: Begun, read: ReadResult, hooks: EngineHooks): Pr
         options,
         systemOf: (r) => names.systemOf(r.system) as string | 'new' | null,
         threatOf: (r) => names.threatOf(r.threat),
-        ref: (k, id) => (k === kind ? refs.get(id) : refsOf(a.db, k).get(id)),
+        ref: refs,
         problem,
       }),
     );
@@ -170,6 +170,19 @@ export function prepareImportSync(a: Assessment, path: string, options: unknown,
   const read = b.reader.read(b.source, b.ctx);
   if (read instanceof Promise) throw new AssayError('internal', `${b.source.name}: ${b.reader.format} is read asynchronously; import it as a job`);
   return plan(a, b, read, hooks);
+}
+
+/**
+ * The external ids earlier imports mapped, read once per kind however often a sink asks (a risk
+ * register names controls on every row).
+ */
+export function storedRefs(a: Assessment): (kind: RecordKind, externalId: string) => string | undefined {
+  const byKind = new Map<RecordKind, Map<string, string>>();
+  return (kind, externalId) => {
+    let refs = byKind.get(kind);
+    if (!refs) byKind.set(kind, (refs = refsOf(a.db, kind)));
+    return refs.get(externalId);
+  };
 }
 
 export function countsOf(prepared: Pick<Prepared, 'planned' | 'skipped'>): ImportCounts {

@@ -1,6 +1,6 @@
 import { closeSync } from 'node:fs';
 import type { EvidenceLinkInput } from '../../shared/domain/evidence/model';
-import type { BatchRecord, ImportRef } from '../../shared/domain/imports/log';
+import { type BatchRecord, type ImportRef, refKey } from '../../shared/domain/imports/log';
 import { AssayError } from '../../shared/errors';
 import type { ImportResult } from '../../shared/imports/model';
 import { openInputFile } from '../files/read-input';
@@ -10,7 +10,7 @@ import { keepAsEvidence } from '../store/evidence-intake';
 import { linkEvidence } from '../store/evidence';
 import { nextBatchId, writeBatch } from '../store/imports';
 import { addSystem } from '../store/systems';
-import { type EngineHooks, type Prepared, countsOf, prepareImport, prepareImportSync, previewOf, stopIfCancelled } from './engine';
+import { type EngineHooks, type Prepared, countsOf, prepareImport, prepareImportSync, previewOf, stopIfCancelled, storedRefs } from './engine';
 import type { ApplyContext } from './importer';
 
 /**
@@ -48,6 +48,7 @@ function write(a: Assessment, prepared: Prepared, actor: string, hooks: EngineHo
 function writeImport(a: Assessment, p: Prepared, actor: string, at: string, hooks: EngineHooks): { batchId: string; evidenceId: string | null } {
   const batchId = nextBatchId(a.db);
   const refs = new Map<string, ImportRef>();
+  const stored = storedRefs(a);
   const links: EvidenceLinkInput[] = [];
   const total = [...p.planned.values()].reduce((n, list) => n + list.length, 0);
   let done = 0;
@@ -77,8 +78,8 @@ function writeImport(a: Assessment, p: Prepared, actor: string, at: string, hook
         return d === 'skip' ? null : d;
       },
       threatOf: (r) => p.names.threatOf(r.threat),
-      ref: (kind, externalId) => refs.get(`${kind}\u241f${externalId}`)?.entityId ?? (a.db.prepare('SELECT entity_id FROM import_ref WHERE kind = ? AND external_id = ?').pluck().get(kind, externalId) as string | undefined),
-      setRef: (kind, externalId, entityId) => void refs.set(`${kind}\u241f${externalId}`, { kind, externalId, entityId }),
+      ref: (kind, externalId) => refs.get(refKey(kind, externalId))?.entityId ?? stored(kind, externalId),
+      setRef: (kind, externalId, entityId) => void refs.set(refKey(kind, externalId), { kind, externalId, entityId }),
       linkEvidence: (l) => void links.push(...l),
       isCancelled: () => hooks.isCancelled?.() ?? false,
       progress: (n) => {

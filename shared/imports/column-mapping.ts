@@ -189,11 +189,11 @@ export function unmatchedMessage(m: ColumnMapping, file: string): string | null 
 }
 
 /** Reads "column=field" pairs as the command line takes them (the last = splits, so a column may contain =). */
-export function parseMapPairs(pairs: readonly string[]): Record<string, string> {
+export function parseMapPairs(pairs: readonly string[], option = '--map', form = '<column>=<field>'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of pairs) {
     const at = pair.lastIndexOf('=');
-    if (at <= 0) throw new AssayError('usage', `--map ${pair}: write it as <column>=<field>`);
+    if (at <= 0) throw new AssayError('usage', `${option} ${pair}: write it as ${form}`);
     out[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
   }
   return out;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AssayError } from '../../../shared/errors';
 import { type ImportOptions, type ImportPreview, type ImportResult } from '../../../shared/imports/model';
-import { unmatchedMessage } from '../../../shared/imports/column-mapping';
+import { parseMapPairs, unmatchedMessage } from '../../../shared/imports/column-mapping';
 import { waitForJob } from '../../jobs/await-job';
 import { progressLine } from '../../jobs/progress-line';
 import { formatBatches, formatImportPreview, formatImportResult } from '../format-imports';
@@ -22,19 +22,15 @@ interface ImportFlags {
   json?: boolean;
 }
 
-/** "a=b" pairs of a repeatable option; the name of the option in the message when one has no "=". */
-function pairs(values: string[], option: string, kit: CliKit): Record<string, string> | undefined {
+/** "a=b" pairs of a repeatable option (parsed as --map is); a pair without "=" is a usage error naming the option. */
+function pairs(values: string[], option: string, form: string, kit: CliKit): Record<string, string> | undefined {
   if (values.length === 0) return undefined;
-  const out: Record<string, string> = {};
-  for (const v of values) {
-    const at = v.lastIndexOf('=');
-    if (at <= 0) {
-      kit.io.err(`assay: import: ${option} takes <name>=<value> (it was given "${v}")`);
-      throw kit.exit(EXIT_USAGE);
-    }
-    out[v.slice(0, at).trim()] = v.slice(at + 1).trim();
+  try {
+    return parseMapPairs(values, option, form);
+  } catch (error) {
+    kit.io.err(`assay: import: ${(error as Error).message}`);
+    throw kit.exit(EXIT_USAGE);
   }
-  return out;
 }
 
 export function registerImportCommands(program: Command, kit: CliKit): void {
@@ -65,9 +61,9 @@ export function registerImportCommands(program: Command, kit: CliKit): void {
         ...(o.sheet ? { sheet: o.sheet } : {}),
         ...(o.keepIdentities ? { keepIdentities: true } : {}),
       };
-      const map = pairs(o.map, '--map', kit);
-      const systems = pairs(o.matchSystem, '--match-system', kit);
-      const threats = pairs(o.matchThreat, '--match-threat', kit);
+      const map = pairs(o.map, '--map', '<column>=<field>', kit);
+      const systems = pairs(o.matchSystem, '--match-system', '<name>=<create|skip|system id>', kit);
+      const threats = pairs(o.matchThreat, '--match-threat', '<text>=<threat id|none>', kit);
       if (map) options.map = map;
       if (systems) options.systems = systems;
       if (threats) options.threats = threats;
