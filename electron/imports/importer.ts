@@ -83,6 +83,8 @@ export interface Planned<D = unknown> {
   entityId: string | null;
   /** What changes, or why it is skipped, in words. */
   detail: string;
+  /** What planning built from the record, for a sink to reuse when applying rather than build it twice. */
+  built?: unknown;
 }
 
 export interface PlanContext {

@@ -8,6 +8,7 @@ import type { Assessment } from '../store/assessment';
 import { storeBlob } from '../store/evidence-blobs';
 import { keepAsEvidence } from '../store/evidence-intake';
 import { linkEvidence } from '../store/evidence';
+import { BatchPartWriter } from '../store/import-parts';
 import { nextBatchId, writeBatch } from '../store/imports';
 import { addSystem } from '../store/systems';
 import { type EngineHooks, type Prepared, countsOf, prepareImport, prepareImportSync, previewOf, stopIfCancelled, storedRefs } from './engine';
@@ -52,7 +53,8 @@ function writeImport(a: Assessment, p: Prepared, actor: string, at: string, hook
   const links: EvidenceLinkInput[] = [];
   const total = [...p.planned.values()].reduce((n, list) => n + list.length, 0);
   let done = 0;
-  const { value: evidenceId, entries } = a.collectAudit(at, () => {
+  const parts = new BatchPartWriter(a.db, batchId);
+  const { value: evidenceId } = a.collectAudit(at, () => {
     // Systems the preview proposed to create, named as the source names them.
     const created = new Map<string, string>();
     for (const s of p.names.systems)
@@ -95,7 +97,7 @@ function writeImport(a: Assessment, p: Prepared, actor: string, at: string, hook
     }
     if (evidenceId && links.length) linkEvidence(a, evidenceId, dedupeLinks(links), actor);
     return evidenceId;
-  });
+  }, (entry) => parts.entry(entry));
   const batch: BatchRecord = {
     sourceName: p.source.name,
     sha256: p.source.sha256,
@@ -107,7 +109,8 @@ function writeImport(a: Assessment, p: Prepared, actor: string, at: string, hook
     evidenceId,
   };
   const refList = [...refs.values()];
-  const entry = a.audit({ at, actor, command: 'imports.batch', entity: 'import', entityId: batchId, payload: { batch, refs: refList, entries } });
+  const carried = parts.finish(refList);
+  const entry = a.audit({ at, actor, command: 'imports.batch', entity: 'import', entityId: batchId, payload: { batch, carried } });
   writeBatch(a.db, batchId, batch, refList, at, entry.actor);
   stopIfCancelled(hooks);
   return { batchId, evidenceId };

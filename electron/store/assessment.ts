@@ -65,7 +65,7 @@ export interface CollectedEntry {
 }
 
 export class Assessment {
-  private collected: CollectedEntry[] | undefined;
+  private carry: ((entry: CollectedEntry) => void) | undefined;
   private batchAt: string | undefined;
   private readonly collectedActors = new Map<string, { id: string; digest: string }>();
   private cachedCatalog: Catalog | undefined;
@@ -171,32 +171,33 @@ export class Assessment {
   }
 
   audit(input: AuditInput): StoredEntry {
-    if (this.collected) {
+    if (this.carry) {
       // A batch of 100,000 records names the same actor 100,000 times: look them up once.
       const person = this.collectedActors.get(input.actor) ?? personFor(this.db, input.actor);
       this.collectedActors.set(input.actor, person);
-      this.collected.push({ command: input.command, entity: input.entity, entityId: input.entityId, payload: input.payload });
+      this.carry({ command: input.command, entity: input.entity, entityId: input.entityId, payload: input.payload });
       return { ...input, actor: person.id, actorDigest: person.digest, seq: 0, prevHash: '', hash: '' };
     }
     return appendAudit(this.db, input);
   }
 
   /**
-   * Runs `change` (inside the caller's write transaction) with the audit entries it makes collected
-   * instead of appended: an import logs everything it did as one batch entry, which replay applies
-   * entry by entry. The store functions a batch calls stay the ones every command uses.
+   * Runs `change` (inside the caller's write transaction) with the audit entries it makes handed
+   * to `carry` instead of appended: an import logs everything it did as one batch entry, which
+   * replay applies entry by entry. The store functions a batch calls stay the ones every command
+   * uses. Without `carry` the entries are collected and returned.
    */
-  collectAudit<T>(at: string, change: () => T): { value: T; entries: CollectedEntry[] } {
-    if (this.collected) throw new AssayError('internal', 'audit entries are already being collected');
+  collectAudit<T>(at: string, change: () => T, carry?: (entry: CollectedEntry) => void): { value: T; entries: CollectedEntry[] } {
+    if (this.carry) throw new AssayError('internal', 'audit entries are already being collected');
     const entries: CollectedEntry[] = [];
-    this.collected = entries;
+    this.carry = carry ?? ((entry) => void entries.push(entry));
     this.collectedActors.clear();
     // Every write in the batch carries the batch entry's time, as replay gives it to each.
     this.batchAt = at;
     try {
       return { value: change(), entries };
     } finally {
-      this.collected = undefined;
+      this.carry = undefined;
       this.batchAt = undefined;
     }
   }

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { type AuditRecord, GENESIS_HASH, auditHashInput } from '../../shared/domain/audit';
+import { type AuditRecord, GENESIS_HASH, auditHashParts } from '../../shared/domain/audit';
+import { canonicalJson } from '../../shared/domain/canonical-json';
 import { personFor } from './people';
 
-export function hashEntry(prevHash: string, record: AuditRecord): string {
-  return createHash('sha256').update(auditHashInput(prevHash, record)).digest('hex');
+/** `payloadJson`, when the caller has it, is the canonical JSON of record.payload. */
+export function hashEntry(prevHash: string, record: AuditRecord, payloadJson?: string): string {
+  const hash = createHash('sha256');
+  for (const part of auditHashParts(prevHash, record, payloadJson)) hash.update(part);
+  return hash.digest('hex');
 }
 
 export interface AuditRow {
@@ -65,12 +69,14 @@ export function readHead(db: Database.Database): Head {
 export function appendAudit(db: Database.Database, input: AuditInput): StoredEntry {
   const head = readHead(db);
   const person = personFor(db, input.actor);
-  const record: AuditRecord = { ...input, actor: person.id, actorDigest: person.digest, seq: head.count + 1 };
-  const hash = hashEntry(head.hash, record);
+  const record: AuditRecord = { ...input, payload: input.payload ?? null, actor: person.id, actorDigest: person.digest, seq: head.count + 1 };
+  // Stored as the very canonical text that is hashed: serialised once, however large.
+  const payload = canonicalJson(record.payload);
+  const hash = hashEntry(head.hash, record, payload);
   db.prepare(
     `INSERT INTO audit_log (seq, at, actor, actor_digest, command, entity, entity_id, payload, prev_hash, hash)
      VALUES (@seq, @at, @actor, @actorDigest, @command, @entity, @entityId, @payload, @prevHash, @hash)`,
-  ).run({ ...record, payload: JSON.stringify(record.payload ?? null), prevHash: head.hash, hash });
+  ).run({ ...record, payload, prevHash: head.hash, hash });
   return { ...record, prevHash: head.hash, hash };
 }
 

@@ -35,11 +35,13 @@ export function writeBatch(db: Database.Database, id: string, batch: BatchRecord
     `INSERT INTO import_batch (id, source_name, sha256, size, format, kinds, counts, problems, evidence_id, imported_at, imported_by)
      VALUES (@id, @source_name, @sha256, @size, @format, @kinds, @counts, @problems, @evidence_id, @imported_at, @imported_by)`,
   ).run({ id, ...batchRow(batch, at, actor) });
+  // One statement over a JSON array: 100,000 ids bound one statement call at a time took a quarter of a second.
   const upsert = db.prepare(
-    `INSERT INTO import_ref (kind, external_id, entity_id, batch_id) VALUES (?, ?, ?, ?)
+    `INSERT INTO import_ref (kind, external_id, entity_id, batch_id)
+     SELECT value ->> 0, value ->> 1, value ->> 2, ? FROM json_each(?) WHERE true
      ON CONFLICT (kind, external_id) DO UPDATE SET entity_id = excluded.entity_id, batch_id = excluded.batch_id`,
   );
-  for (const r of refs) upsert.run(r.kind, r.externalId, r.entityId, id);
+  for (let i = 0; i < refs.length; i += 10_000) upsert.run(id, JSON.stringify(refs.slice(i, i + 10_000).map((r) => [r.kind, r.externalId, r.entityId])));
 }
 
 interface BatchDbRow {

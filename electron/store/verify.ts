@@ -9,6 +9,7 @@ import { type StoredEntry, checkChain } from './audit';
 import { evidenceCheck } from './evidence-verify';
 import { fullIntegrityCheck } from './integrity';
 import { openForReading } from './open';
+import { readBatchParts } from './import-parts';
 import { firstDifference, unknownTables } from './replay-check';
 
 export interface VerifyProgress {
@@ -100,6 +101,9 @@ export function verifyAssessment(a: Assessment, options: VerifyOptions = {}): Ve
       detail: `not possible: file format ${a.info.formatOnDisk} was written before the log recorded full state; upgrade the file (assay upgrade) to start a replayable log`,
     });
   } else if (chain.ok) {
+    // What import batches carry is stored beside their entries; put it back before replaying.
+    const parts = readBatchParts(a.db, entries);
+    if (parts || entries.some((e) => e.command === 'imports.batch')) checks.push({ name: 'import batches', ok: !parts, detail: parts ?? 'what every batch carries matches the SHA-256 its entry records' });
     const outcome = replay(entries);
     replayFrom = outcome.startSeq;
     adopted = outcome.adopted;

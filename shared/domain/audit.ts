@@ -20,9 +20,34 @@ export interface AuditRecord {
 }
 
 /**
- * The exact bytes that are hashed for one entry. Hashing needs Node's crypto, so it lives on
- * the Node side; what is hashed is shared so that any verifier can recompute it.
+ * The exact bytes that are hashed for one entry: the previous hash, a newline, and the entry as
+ * canonical JSON. Hashing needs Node's crypto, so it lives on the Node side; what is hashed is
+ * shared so that any verifier can recompute it.
  */
 export function auditHashInput(prevHash: string, record: AuditRecord): string {
-  return `${prevHash}\n${canonicalJson(record)}`;
+  return auditHashParts(prevHash, record).join('');
+}
+
+/**
+ * The same text in pieces, with the payload's canonical JSON given by the caller: an import's batch
+ * entry carries tens of megabytes, which are serialised once, stored as they are and hashed in
+ * place rather than serialised and copied again.
+ */
+export function auditHashParts(prevHash: string, record: AuditRecord, payloadJson?: string): string[] {
+  const { payload, ...rest } = record;
+  if (payload === undefined) return [`${prevHash}\n${canonicalJson(rest)}`];
+  const fields = rest as Record<string, unknown>;
+  const keys = [...Object.keys(rest).filter((k) => fields[k] !== undefined), 'payload'].sort();
+  const parts: string[] = [];
+  let text = `${prevHash}\n{`;
+  keys.forEach((k, i) => {
+    if (i > 0) text += ',';
+    if (k !== 'payload') text += `${JSON.stringify(k)}:${canonicalJson(fields[k])}`;
+    else {
+      parts.push(`${text}"payload":`, payloadJson ?? canonicalJson(payload));
+      text = '';
+    }
+  });
+  parts.push(`${text}}`);
+  return parts;
 }

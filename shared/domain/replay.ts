@@ -35,10 +35,11 @@ export type CoreTable = (typeof coreTables)[number];
 export const replayedTables: readonly string[] = [...coreTables, ...loggedDomains.flatMap((d) => d.tables)];
 
 /**
- * Tables that are not state: the log itself, and the bytes of stored evidence files, which the
- * log names by SHA-256 and size (evidence_blob is replayed) and `verify` re-hashes instead.
+ * Tables that are not state: the log itself, the bytes of stored evidence files, which the log
+ * names by SHA-256 and size (evidence_blob is replayed), and the parts an import batch carries,
+ * which its entry names by SHA-256. `verify` re-hashes both instead.
  */
-export const unreplayedTables = ['audit_log', 'evidence_chunk'] as const;
+export const unreplayedTables = ['audit_log', 'evidence_chunk', 'import_batch_part'] as const;
 
 /**
  * Secrets the assessment keeps beside its record, never in the log: the key that pseudonymises

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/dispatch';
 import type { FormatReader, RecordSink } from '../../electron/imports/importer';
@@ -222,5 +223,64 @@ describe('the import engine', () => {
     const result = verifyFile(file);
     expect(result.ok).toBe(false);
     expect(result.message.replace('\u241f', '.')).toMatch(named);
+  });
+
+  describe('what a batch carries, stored in parts beside its entry', () => {
+    const many: Row[] = Array.from({ length: 2300 }, (_, i) => ({ id: `M${i}`, title: `Risk ${i}`, system: 'support assistant', likelihood: (i % 5) + 1 }));
+
+    async function imported(): Promise<{ file: string; parts: number }> {
+      const dir = tempDir();
+      const file = setUp(dir);
+      const { assessment: a } = openForWriting(file, { actor: 'tester' });
+      try {
+        await runImport(a, source(dir, many), {}, 'tester', hooks);
+        const entry = a.db.prepare("SELECT payload FROM audit_log WHERE command = 'imports.batch'").pluck().get() as string;
+        // The entry itself stays small: it names the parts by count and hash.
+        expect(entry.length).toBeLessThan(2000);
+        expect(JSON.parse(entry).carried).toMatchObject({ entries: 2302, refs: 2300, parts: 6 });
+      } finally {
+        a.close();
+      }
+      expect(verifyFile(file).ok).toBe(true);
+      return { file, parts: 6 };
+    }
+
+    function tamper(file: string, change: (db: Database.Database) => void): string {
+      const db = new Database(file);
+      db.exec('DROP TRIGGER IF EXISTS import_batch_part_append_only_update; DROP TRIGGER IF EXISTS import_batch_part_append_only_delete');
+      change(db);
+      db.close();
+      const result = verifyFile(file);
+      expect(result.ok).toBe(false);
+      return result.message;
+    }
+
+    it('replays a batch of several parts, and names a part altered behind the log', async () => {
+      const { file } = await imported();
+      const message = tamper(file, (db) => {
+        const content = db.prepare('SELECT content FROM import_batch_part WHERE part = 1').pluck().get() as Buffer;
+        const changed = inflateRawSync(content).toString('utf8').replace('"likelihood":2', '"likelihood":5');
+        db.prepare('UPDATE import_batch_part SET content = ? WHERE part = 1').run(deflateRawSync(Buffer.from(changed)));
+      });
+      expect(message).toMatch(/import batch IMP-001 \(entry \d+\): what it carries no longer matches the SHA-256 its entry records/);
+    });
+
+    it('names a part removed, and parts added for a batch the log does not have', async () => {
+      const { file } = await imported();
+      expect(tamper(file, (db) => db.exec('DELETE FROM import_batch_part WHERE part = 5'))).toMatch(/import batch IMP-001 \(entry \d+\): 5 parts of what it carries are stored, its entry records 6/);
+      expect(tamper(file, (db) => db.exec("DELETE FROM import_batch_part WHERE part = 2"))).toMatch(/part 2 of what it carries is missing/);
+      const again = await imported();
+      expect(
+        tamper(again.file, (db) => db.prepare("INSERT INTO import_batch_part (batch_id, part, content) VALUES ('IMP-404', 0, ?)").run(deflateRawSync(Buffer.from('{"refs":[]}')))),
+      ).toMatch(/import_batch_part holds parts of IMP-404, which no import entry of the log records/);
+    });
+
+    it('keeps the parts append-only', async () => {
+      const { file } = await imported();
+      const db = new Database(file);
+      expect(() => db.exec('DELETE FROM import_batch_part')).toThrow(/append-only/);
+      expect(() => db.exec("UPDATE import_batch_part SET batch_id = 'X'")).toThrow(/append-only/);
+      db.close();
+    });
   });
 });

@@ -101,7 +101,8 @@ export const riskSink: RecordSink = {
       }
       if (record.data.treatment === 'accept' && !record.data.approver)
         ctx.problem({ severity: 'warning', location: record.location, field: 'approver', message: 'treated by acceptance with no approver: imported with its acceptance pending approval' });
-      if (!existing) return { record, action: 'create', entityId: null, detail: `new risk${accept}` };
+      // Nothing a new risk is built from changes before it is written but its ids and owner, set on apply.
+      if (!existing) return { record, action: 'create', entityId: null, detail: `new risk${accept}`, built: risk };
       if (changed.length === 0 && !wish) return { record, action: 'unchanged', entityId, detail: '' };
       return { record, action: 'update', entityId, detail: `${changed.join(', ') || 'no field'} changes${accept}` };
     });
@@ -144,7 +145,7 @@ export const riskSink: RecordSink = {
         if (systemId === null) continue;
         const id = p.entityId ?? `RSK-${String(++next).padStart(3, '0')}`;
         const existing = p.entityId ? loadExisting(a, p.entityId, name) : undefined;
-        const result = build(record, { id, systemId, threatId: ctx.threatOf(record) }, resolveControls(record.data.controls).ids, existing);
+        const result = p.built && !existing ? { built: { risk: { ...(p.built as Risk), id, systemId }, existing, changed: [] } } : build(record, { id, systemId, threatId: ctx.threatOf(record) }, resolveControls(record.data.controls).ids, existing);
         if (!result.built) throw new AssayError('invalid_input', `${record.location}: ${result.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}; nothing was changed`);
         const payloadPeople: Record<string, string> = {};
         let owner: string | null = null;

@@ -12,6 +12,7 @@ import imports from './0011_imports';
 import systemComponents from './0013_system_components';
 import findings from './0012_findings';
 import humanRisk from './0014_human_risk';
+import importParts from './0015_import_parts';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'findings', sql: findings },
   { version: 13, name: 'system-components', sql: systemComponents },
   { version: 14, name: 'human-risk', sql: humanRisk },
+  { version: 15, name: 'import-parts', sql: importParts },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;

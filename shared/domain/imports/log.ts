@@ -8,10 +8,16 @@ import { ImportCounts, ImportFormat, ImportProblem, RecordKind } from '../../imp
  * entries the same changes would have logged one by one (risks.add, evidence.add, …), the
  * external ids it mapped, and the batch's own record. Replay applies the carried entries with
  * the batch's time and actor, so a 100,000-row import costs one hash, not 100,000.
+ *
+ * The carried entries and ids are stored in parts beside the entry (import_batch_part), which
+ * names their count and SHA-256 (`carried`); the Node side reads them back into the payload
+ * (`entries`, `refs`) after checking that hash, before replay. Batches logged before schema 15
+ * carry them inline.
  */
 export const importTables = ['import_batch', 'import_ref'] as const;
 
 export const CarriedEntry = z.object({ command: z.string().min(1), entity: z.string(), entityId: z.string(), payload: z.unknown() });
+export type CarriedEntry = z.infer<typeof CarriedEntry>;
 export const ImportRef = z.object({ kind: RecordKind, externalId: z.string().min(1), entityId: z.string().min(1) });
 export type ImportRef = z.infer<typeof ImportRef>;
 
@@ -27,7 +33,20 @@ export const BatchRecord = z.object({
 });
 export type BatchRecord = z.infer<typeof BatchRecord>;
 
-export const ImportBatchPayload = z.object({ batch: BatchRecord, refs: z.array(ImportRef), entries: z.array(CarriedEntry) });
+/** What the entry itself records about the parts: hashed with it, so the chain covers them. */
+export const CarriedParts = z.object({
+  parts: z.number().int().min(0),
+  entries: z.number().int().min(0),
+  refs: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type CarriedParts = z.infer<typeof CarriedParts>;
+
+/** One stored part: a run of carried entries, or of external ids. */
+export const BatchPart = z.union([z.object({ entries: z.array(CarriedEntry) }).strict(), z.object({ refs: z.array(ImportRef) }).strict()]);
+export type BatchPart = z.infer<typeof BatchPart>;
+
+export const ImportBatchPayload = z.object({ batch: BatchRecord, carried: CarriedParts.optional(), refs: z.array(ImportRef), entries: z.array(CarriedEntry) });
 export type ImportBatchPayload = z.infer<typeof ImportBatchPayload>;
 
 /** import_ref rows are keyed by kind and external id together. */
