@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron';
 import { commandNames } from '../shared/commands';
 import { IPC_COMMAND_PREFIX, IPC_EVENT, IPC_SHELL } from '../shared/preload-api';
-import { dispatch } from './dispatch';
+import { dispatchPatiently } from './dispatch';
 import { startChangeWatcher } from './events/change-watcher';
 import { onEvent } from './events/hub';
 import { GrantedPaths } from './granted-paths';
@@ -63,10 +63,10 @@ async function serveApp(request: Request): Promise<Response> {
 
 function registerIpc(): void {
   for (const name of commandNames) {
-    ipcMain.handle(IPC_COMMAND_PREFIX + name, (event, input: unknown) => {
+    ipcMain.handle(IPC_COMMAND_PREFIX + name, async (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame?.url))
         return { ok: false, error: { code: 'usage', message: `${name}: refused, the caller is not an Assay window` } };
-      const result = dispatch(name, input, ctx, { checkPaths: (command, paths) => granted.problem(command, paths) });
+      const result = await dispatchPatiently(name, input, ctx, { checkPaths: (command, paths) => granted.problem(command, paths) });
       // Files main itself lists or has just created or opened were chosen by the user.
       if (result.ok && name === 'app.recent') for (const r of (result.value as { files: { file: string }[] }).files) granted.grant(r.file);
       if (result.ok && (name === 'assessment.create' || name === 'assessment.open')) granted.grant((result.value as { file: string }).file);

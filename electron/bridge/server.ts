@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ErrorCode } from '../../shared/errors';
 import { formatEvent } from '../../shared/event-stream';
-import { dispatch } from '../dispatch';
+import { dispatchPatiently } from '../dispatch';
 import { startChangeWatcher } from '../events/change-watcher';
 import { onEvent } from '../events/hub';
 import type { HandlerContext } from '../handlers/context';
@@ -223,7 +223,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       });
     }
     let outsideFolders = false;
-    const result = dispatch(command, input, options.ctx, {
+    const result = await dispatchPatiently(command, input, options.ctx, {
       checkPaths: (name, paths) => {
         const problem = paths.map((path) => guard.problem(name, path)).find(Boolean);
         outsideFolders = problem !== undefined;

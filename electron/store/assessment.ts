@@ -1,3 +1,4 @@
+import { noteSideEffect } from '../side-effects';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
@@ -164,7 +165,9 @@ export class Assessment {
     if (this.info.mode !== 'write') throw new AssayError('refused', `${this.file}: is open read-only; nothing was changed (${this.info.readNote ?? 'open it for editing, or run assay upgrade'})`);
     if (this.info.damage) throw new AssayError('integrity', `${this.file}: is damaged (${this.info.damage}); nothing was written`);
     try {
-      return this.db.transaction(() => change(this.batchAt ?? this.clock.now())).immediate();
+      const value = this.db.transaction(() => change(this.batchAt ?? this.clock.now())).immediate();
+      noteSideEffect();
+      return value;
     } catch (error) {
       throw explainSqliteError(this.file, error);
     }

@@ -88,11 +88,19 @@ export function connect(file: string, options: { create: boolean; readonly?: boo
   }
 }
 
+/** Another connection held the file's lock for longer than this one waits: nothing was changed. */
+export class FileBusyError extends AssayError {}
+
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return error instanceof FileBusyError || code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
+
 /** Turns SQLite's lock and corruption errors into messages that name the file and say what to do. */
 export function explainSqliteError(file: string, error: unknown): unknown {
   const code = (error as { code?: unknown })?.code;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
-    return new AssayError('conflict', `${file}: another program is writing this assessment; nothing was changed, try again in a moment`);
+    return new FileBusyError('conflict', `${file}: another program is writing this assessment; nothing was changed, try again in a moment`);
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')
     return new AssayError('integrity', `${file}: the file is damaged (${(error as Error).message}); nothing was written. Restore its backup copy or a previous copy`);
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_READONLY_DIRECTORY')

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import type { Catalog } from '../../shared/catalog/schema';
-import { dispatch } from '../../electron/dispatch';
+import { dispatch, dispatchPatiently } from '../../electron/dispatch';
 import { defaultContext } from '../../electron/handlers/context';
 import { closeAll } from '../../electron/handlers/open-files';
 import { jobEnded, listJobs, startJob } from '../../electron/jobs/runner';
@@ -103,7 +103,7 @@ export function measureImports(dir: string, catalog: Catalog, rows = 100_000, mi
   return out;
 }
 
-/** The slowest answer to "list the controls" while a 100,000-row import runs as a job. */
+/** The slowest answer to "list the controls", as the app's doors give it, while a 100,000-row import runs as a job. */
 export async function measureLatencyDuringImport(dir: string, catalog: Catalog, rows = 100_000): Promise<{ worstMs: number; answered: number; busy: number; jobMs: number; state: string }> {
   const csv = writeRiskCsv(dir, rows, SYSTEMS);
   const file = join(dir, 'import-latency.assay');
@@ -118,8 +118,9 @@ export async function measureLatencyDuringImport(dir: string, catalog: Catalog, 
   let busy = 0;
   while (listJobs().find((j) => j.jobId === jobId)?.state === 'running') {
     const t = performance.now();
-    const r = dispatch('controls.list', { file }, ctx);
-    // A command refused because the import holds the file's lock counts against the target, it does not stop the run.
+    // As the app's doors answer: a command that meets the import's commit is tried again shortly.
+    const r = await dispatchPatiently('controls.list', { file }, ctx);
+    // A command still refused because the import holds the file's lock counts against the target, it does not stop the run.
     if (!r.ok && !/locked|busy/.test(r.error.message)) throw new Error(`controls.list failed while the import ran: ${r.error.message}`);
     worst = Math.max(worst, performance.now() - t);
     if (r.ok) answered++;

@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/dispatch';
+import { dispatch, dispatchPatiently } from '../../electron/dispatch';
 import { commandNames, commands } from '../../shared/commands';
 import { tempDir, testContext } from './helpers';
 
@@ -97,5 +98,62 @@ describe('the command table behind every door', () => {
     rmSync(second);
     const after = ok<{ files: { name: string; exists: boolean }[] }>(dispatch('app.recent', {}, ctx)).files;
     expect(after.find((f) => f.name === 'Two')?.exists).toBe(false);
+  });
+
+  describe('when another writer holds the file (an import job committing)', () => {
+    function lockedFor(file: string, ms: number): { released: Promise<void> } {
+      const other = new Database(file);
+      other.exec('BEGIN EXCLUSIVE');
+      const released = new Promise<void>((done) =>
+        setTimeout(() => {
+          other.exec('COMMIT');
+          other.close();
+          done();
+        }, ms),
+      );
+      return { released };
+    }
+
+    function created(): { file: string; ctx: ReturnType<typeof testContext> } {
+      const dir = tempDir();
+      const ctx = testContext(dir);
+      const file = join(dir, 'locked.assay');
+      ok(dispatch('assessment.create', { file, name: 'Locked' }, ctx));
+      ok(dispatch('controls.list', { file }, ctx));
+      return { file, ctx };
+    }
+
+    it('the plain dispatch refuses at once, naming the lock; the doors try again until the lock is gone', async () => {
+      const { file, ctx } = created();
+      let lock = lockedFor(file, 600);
+      const refused = dispatch('controls.list', { file }, ctx);
+      expect(refused.ok).toBe(false);
+      expect(!refused.ok && refused.error.message).toMatch(/locked|another program is writing/);
+      await lock.released;
+      lock = lockedFor(file, 600);
+      const start = performance.now();
+      const answered = await dispatchPatiently('controls.list', { file }, ctx);
+      expect(answered.ok).toBe(true);
+      expect(performance.now() - start).toBeGreaterThan(250);
+      await lock.released;
+    });
+
+    it('a write that met the lock wrote nothing, so it is tried again and lands once', async () => {
+      const { file, ctx } = created();
+      const head = ok<{ head: { count: number } }>(dispatch('assessment.open', { file }, ctx)).head.count;
+      const lock = lockedFor(file, 600);
+      const set = await dispatchPatiently('controls.setState', { file, controlId: 'GOV-01', state: 'implemented' }, ctx);
+      expect(set.ok).toBe(true);
+      await lock.released;
+      expect(ok<{ head: { count: number } }>(dispatch('assessment.open', { file }, ctx)).head.count).toBe(head + 1);
+    });
+
+    it('gives up after its patience, with the same clear refusal', async () => {
+      const { file, ctx } = created();
+      const lock = lockedFor(file, 1500);
+      const result = await dispatchPatiently('controls.list', { file }, ctx, {}, 300);
+      expect(result.ok).toBe(false);
+      await lock.released;
+    });
   });
 });
