@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseJson } from '../../electron/imports/safe-json';
+
+describe('parseJson', () => {
+  it.each([
+    ['{"__proto__":{"polluted":1}}', '__proto__'],
+    ['[{"a":{"constructor":{"prototype":{}}}}]', 'prototype'],
+    // Spelled with escapes: the only way a key can hide from a plain text search.
+    ['{"__pro\\u0074o__":{"polluted":1}}', '__proto__'],
+    ['{"\\u0063onstructor":1}', 'constructor'],
+    ['{"x":{"prototyp\\u0065":1}}', 'prototype'],
+  ])('refuses %s, naming the key and the place', (text, key) => {
+    expect(() => parseJson(text, 'report.jsonl', 'line 3')).toThrow(`report.jsonl line 3: has a key "${key}", which imports refuse`);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads keys and values with escapes that spell nothing forbidden, and plain JSON as it is', () => {
+    expect(parseJson('{"caf\\u00e9":"\\u2603","proto":1,"constructors":2}', 'a.json')).toEqual({ café: '☃', proto: 1, constructors: 2 });
+    expect(parseJson('{"a":[1,{"b":null}]}', 'a.json')).toEqual({ a: [1, { b: null }] });
+  });
+
+  it('names the line of a syntax error and refuses nesting deeper than a real report', () => {
+    expect(() => parseJson('{\n"a": 1,\n}', 'a.json')).toThrow(/a\.json: is not valid JSON, line 3/);
+    expect(() => parseJson('['.repeat(65) + ']'.repeat(65), 'deep.json')).toThrow(/deep\.json: nests objects or arrays deeper than 64 levels/);
+  });
+});
