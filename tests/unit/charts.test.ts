@@ -50,4 +50,11 @@ describe('dashboard chart definitions', () => {
     const ring = renderChartSvg(controlsByStateOption({ not_started: 70, in_progress: 0, implemented: 10, not_applicable: 2 }), 320, 260);
     expect(ring).toContain('>70<');
   });
+
+  it('render the same chart to the same bytes every time (reports are reproducible)', () => {
+    const first = renderChartSvg(coverageByFrameworkOption(rows), 640, 260);
+    renderChartSvg(controlsByStateOption({ not_started: 1, in_progress: 2, implemented: 3, not_applicable: 4 }), 320, 260);
+    expect(renderChartSvg(coverageByFrameworkOption(rows), 640, 260)).toBe(first);
+    expect(first).not.toMatch(/zr\d+-cls/);
+  });
 });
