@@ -16,6 +16,7 @@ import { ownControlCommands } from './command-groups/own-controls';
 import { threatCommands } from './command-groups/threats';
 import { evidenceCommands } from './command-groups/evidence';
 import { importCommands } from './command-groups/imports';
+import { reportCommands } from './command-groups/reports';
 import { componentCommands } from './command-groups/components';
 import { findingCommands } from './command-groups/findings';
 import { humanRiskCommands } from './command-groups/human-risk';
@@ -348,6 +349,7 @@ export const commands = {
   ...ownControlCommands,
   ...evidenceCommands,
   ...importCommands,
+  ...reportCommands,
   ...componentCommands,
   ...findingCommands,
   ...humanRiskCommands,
@@ -360,7 +362,7 @@ export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
 export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
 
 /** Input fields that name a file on disk: the doors confine them (bridge folders, Electron's user-chosen paths). */
-export const PATH_FIELDS = ['file', 'source', 'paths', 'out'] as const;
+export const PATH_FIELDS = ['file', 'source', 'paths', 'out', 'report'] as const;
 
 /** The file paths a raw command input names, whatever the command. */
 export function pathsIn(input: unknown): string[] {

@@ -1,3 +1,4 @@
+import { ReportResult } from './reports/results';
 import { z } from 'zod';
 import { VerifyResult } from './commands';
 import { EvidenceAddResult } from './domain/evidence/model';
@@ -16,6 +17,7 @@ export const JobResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('evidence.add'), value: EvidenceAddResult }),
   z.object({ kind: z.literal('import.preview'), value: ImportPreview }),
   z.object({ kind: z.literal('import'), value: ImportResult }),
+  z.object({ kind: z.literal('report'), value: ReportResult }),
 ]);
 export type JobResult = z.infer<typeof JobResult>;
 

@@ -1,3 +1,4 @@
+import { registerReportCommands } from './commands/reports';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { type CommandName, type CommandOutput, commandNames, commands } from '../../shared/commands';
@@ -243,6 +244,7 @@ function buildProgram(io: Io): Command {
   registerComponentCommands(program, kit);
   registerFindingCommands(program, kit);
   registerHumanRiskCommands(program, kit);
+  registerReportCommands(program, kit);
 
   program
     .command('import-framework')

@@ -18,6 +18,7 @@ import { ownControlHandlers } from './own-controls';
 import { threatHandlers } from './threats';
 import { componentHandlers } from './components';
 import { findingHandlers } from './findings';
+import { reportHandlers } from './reports';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -38,6 +39,7 @@ export const handlers: Handlers = {
   ...riskHandlers,
   ...incidentHandlers,
   ...threatHandlers,
+  ...reportHandlers,
   ...ownControlHandlers,
   ...evidenceHandlers,
   ...importHandlers,

@@ -12,6 +12,8 @@ export interface WorkerInput {
   evidence?: EvidenceRequest & { actor: string };
   /** For import and import.preview: the source file, the user's choices, who imports. */
   import?: { path: string; options: unknown; actor: string };
+  /** For report: the options, where to write it, whether to issue it, who generates it. */
+  report?: { options: unknown; out: string; issue: boolean; actor: string };
   /** The Electron-ABI better-sqlite3 build; undefined under Node (tests, the bridge, the CLI). */
   nativeBinding?: string;
   /** One Int32 set to 1 by the runner: the worker is busy in synchronous SQLite calls and cannot read messages. */

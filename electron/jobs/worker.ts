@@ -12,6 +12,7 @@ import { engineHooks } from '../imports/hooks';
 import { runImport } from '../imports/run';
 import { setBusyTimeout, useNativeBinding } from '../store/sqlite';
 import { verifyFile } from '../store/verify';
+import { reportJob } from '../reports/job';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
 /** Progress is posted at most this often (plus the first and last step), so a fast loop cannot flood the UI. */
@@ -87,6 +88,7 @@ function fail(error: unknown): void {
 
 try {
   if (input.kind === 'import' || input.kind === 'import.preview') importJob().catch(fail);
+  else if (input.kind === 'report') reportJob(input, { onProgress, isCancelled }).then((value) => post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'report', value } }), fail);
   else if (input.kind === 'evidence.add') addEvidence();
   else if (input.kind === 'verify') {
     const value = verifyFile(input.file, { onProgress, isCancelled, expectHead: input.expectHead });

@@ -10,6 +10,7 @@ import { readImportTables } from './imports';
 import { readComponentTables } from './components';
 import { readFindingTables } from './findings';
 import { readHumanRiskTables } from './human-risk';
+import { readReportTables } from './reports';
 
 /**
  * What each domain's state tables hold, in the shape its replay produces. A domain that
@@ -26,6 +27,7 @@ const readers: ((db: Database.Database) => Record<string, TableRows>)[] = [
   readComponentTables,
   readFindingTables,
   readHumanRiskTables,
+  readReportTables,
 ];
 
 export function domainTables(db: Database.Database): Record<string, TableRows> {

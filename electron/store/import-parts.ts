@@ -58,10 +58,10 @@ export class BatchPartWriter {
 
 /**
  * Puts back into each batch entry of `entries` what its parts carry, once their count and hash
- * match what the entry records; returns the first problem in words, or undefined. Parts that no
- * batch entry records are a problem too: they were added behind the log.
+ * match what the entry records; returns the first problem in words, or undefined. When `entries`
+ * is the whole log, parts that no batch entry records are a problem too: they were added behind it.
  */
-export function readBatchParts(db: Database.Database, entries: StoredEntry[]): string | undefined {
+export function readBatchParts(db: Database.Database, entries: StoredEntry[], wholeLog = true): string | undefined {
   const select = db.prepare('SELECT part, content FROM import_batch_part WHERE batch_id = ? ORDER BY part');
   const recorded = new Set<string>();
   for (const entry of entries) {
@@ -94,6 +94,7 @@ export function readBatchParts(db: Database.Database, entries: StoredEntry[]): s
     if (carriedEntries.length !== carried.entries || refs.length !== carried.refs) return `${batch}: its parts carry ${carriedEntries.length} entries and ${refs.length} ids, its entry records ${carried.entries} and ${carried.refs}`;
     entry.payload = { ...(entry.payload as object), entries: carriedEntries, refs };
   }
+  if (!wholeLog) return undefined;
   const strangers = (db.prepare('SELECT DISTINCT batch_id FROM import_batch_part').pluck().all() as string[]).filter((b) => !recorded.has(b));
   return strangers.length ? `import_batch_part holds parts of ${strangers.join(', ')}, which no import entry of the log records (added behind the log)` : undefined;
 }

@@ -13,6 +13,7 @@ import systemComponents from './0013_system_components';
 import findings from './0012_findings';
 import humanRisk from './0014_human_risk';
 import importParts from './0015_import_parts';
+import issuedReports from './0016_issued_reports';
 
 export interface Migration {
   version: number;
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'system-components', sql: systemComponents },
   { version: 14, name: 'human-risk', sql: humanRisk },
   { version: 15, name: 'import-parts', sql: importParts },
+  { version: 16, name: 'issued-reports', sql: issuedReports },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;

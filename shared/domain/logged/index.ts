@@ -9,6 +9,7 @@ import { importsDomain } from '../imports/log';
 import { componentsDomain } from '../components/log';
 import { findingsDomain } from '../findings/log';
 import { humanRiskDomain } from '../human-risk/log';
+import { reportsDomain } from '../reports/log';
 
 /**
  * The domains that log audited changes beyond the core (assessment, catalog, controls,
@@ -26,4 +27,5 @@ export const loggedDomains: readonly LoggedDomain[] = [
   componentsDomain,
   findingsDomain,
   humanRiskDomain,
+  reportsDomain,
 ];

@@ -1,0 +1,113 @@
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { AssayError } from '../../../shared/errors';
+import { type ReportFormat, type ReportOptions, type ReportType, reportFormats, reportTypes, tabularReports } from '../../../shared/reports/model';
+import type { ReportResult } from '../../../shared/reports/results';
+import { waitForJob } from '../../jobs/await-job';
+import { progressLine } from '../../jobs/progress-line';
+import { formatIssuedReports, formatReportResult, formatReportVerification } from '../format-reports';
+import { type CliKit, EXIT_FAILED_CHECK, EXIT_USAGE } from '../kit';
+
+interface ReportFlags {
+  type: string;
+  format: string;
+  out: string;
+  frameworks?: string;
+  systems?: string;
+  paper?: string;
+  label?: string;
+  audience?: string;
+  issue?: boolean;
+  json?: boolean;
+}
+
+const extension: Record<ReportFormat, string> = { pdf: 'pdf', docx: 'docx', xlsx: 'xlsx', csv: 'csv', oscal: 'oscal.json' };
+const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+
+export function registerReportCommands(program: Command, kit: CliKit): void {
+  const { io, run, emit } = kit;
+
+  const usage = (message: string) => {
+    io.err(`assay: report: ${message}`);
+    return kit.exit(EXIT_USAGE);
+  };
+
+  async function one(file: string, options: ReportOptions, out: string, issue: boolean): Promise<ReportResult> {
+    const { jobId } = run('reports.generate', { file, options, out, issue });
+    const line = progressLine();
+    try {
+      const result = await waitForJob(jobId, `the ${options.type} report of ${file}`, line.update);
+      if (result.kind !== 'report') throw new AssayError('internal', `report: the job answered with a ${result.kind} result`);
+      return result.value;
+    } catch (error) {
+      io.err(`assay: report: ${error instanceof AssayError ? error.message : String(error)}`);
+      throw kit.exit(EXIT_FAILED_CHECK);
+    } finally {
+      line.finish();
+    }
+  }
+
+  program
+    .command('report')
+    .description('write a report and its manifest (<out>.manifest.json); the assessment is only read (SOURCE_DATE_EPOCH fixes the generation time)')
+    .argument('<file>', 'an .assay file')
+    .requiredOption('--type <type>', `${reportTypes.join('|')}, or all (then --out is a folder)`)
+    .requiredOption('--format <format>', `${reportFormats.join('|')} (xlsx and csv for the tabular reports; oscal: assessment results for the whole assessment)`)
+    .requiredOption('--out <path>', 'the report file to write (a folder with --type all)')
+    .option('--frameworks <ids>', 'framework ids to cover, comma-separated (default: all)')
+    .option('--systems <ids>', 'AI systems to cover, ids or exact names, comma-separated (default: all)')
+    .option('--paper <size>', 'A4 or Letter', 'A4')
+    .option('--label <label>', 'the classification on every page, e.g. TLP:AMBER', 'TLP:AMBER')
+    .option('--audience <audience>', 'internal, or external (personal names redacted)', 'internal')
+    .option('--issue', 'also record the report in the register of issued reports and the audit log')
+    .option('--json', 'print JSON')
+    .action(async (file: string, o: ReportFlags) => {
+      if (!(reportFormats as readonly string[]).includes(o.format)) throw usage(`--format must be one of ${reportFormats.join(', ')} (got "${o.format}")`);
+      if (o.type !== 'all' && !(reportTypes as readonly string[]).includes(o.type)) throw usage(`--type must be one of ${reportTypes.join(', ')} or all (got "${o.type}")`);
+      const format = o.format as ReportFormat;
+      const base = {
+        format,
+        ...(list(o.frameworks) ? { frameworks: list(o.frameworks) } : {}),
+        ...(list(o.systems) ? { systems: list(o.systems) } : {}),
+        paper: o.paper as ReportOptions['paper'],
+        label: o.label,
+        audience: o.audience as ReportOptions['audience'],
+      };
+      const path = resolve(file);
+      if (o.type !== 'all') {
+        const result = await one(path, { ...base, type: o.type as ReportType }, resolve(o.out), o.issue ?? false);
+        emit(o.json, result, formatReportResult(result));
+        return;
+      }
+      // Every report in the format; the tabular formats only for the reports that are tables, OSCAL once.
+      const types: ReportType[] = format === 'oscal' ? ['executive'] : format === 'xlsx' || format === 'csv' ? [...tabularReports] : [...reportTypes];
+      const results: ReportResult[] = [];
+      for (const type of types) {
+        const name = format === 'oscal' ? `assessment-results.${extension.oscal}` : `${type}.${extension[format]}`;
+        results.push(await one(path, { ...base, type }, join(resolve(o.out), name), o.issue ?? false));
+      }
+      emit(o.json, results, results.map(formatReportResult).join('\n\n'));
+    });
+
+  program
+    .command('verify-report')
+    .description('check a report against its manifest and, given the assessment, against the state at the head it cites; exit 1 naming the first mismatch')
+    .argument('<report>', 'a report written by assay report (its .manifest.json beside it)')
+    .option('--assessment <file>', 'the .assay file the report was made from')
+    .option('--json', 'print JSON')
+    .action((report: string, o: { assessment?: string; json?: boolean }) => {
+      const result = run('reports.verify', { report: resolve(report), ...(o.assessment ? { file: resolve(o.assessment) } : {}) });
+      emit(o.json, result, formatReportVerification(result));
+      if (!result.ok) throw kit.exit(EXIT_FAILED_CHECK);
+    });
+
+  program
+    .command('reports')
+    .description('list the issued reports of an assessment: type, format, file, SHA-256, the head each cites (read-only)')
+    .argument('<file>', 'an .assay file')
+    .option('--json', 'print JSON')
+    .action((file: string, o: { json?: boolean }) => {
+      const { reports } = run('reports.list', { file: resolve(file) });
+      emit(o.json, reports, formatIssuedReports(reports));
+    });
+}

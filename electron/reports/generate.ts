@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { AssayError } from '../../shared/errors';
+import { type ReportDoc, type ReportFormat, type ReportMeta, ReportOptions, type ReportOptionsParsed, reportTitles, tabularReports } from '../../shared/reports/model';
+import type { ReportScope } from '../../shared/reports/scope';
+import { APP_VERSION } from '../version';
+import type { Assessment } from '../store/assessment';
+import { listSystems } from '../store/systems';
+import { type StateSummary, currentState } from './state';
+import type { RenderContext, Renderer } from './render/renderer';
+import { oscalRenderer, renderers as allRenderers } from './renderers';
+import { reportSources as allSources } from './registry';
+import type { ReportRegistry } from './source';
+
+/**
+ * Generates one report from an assessment opened for reading: options checked, scope resolved,
+ * the report's data gathered and built into the model, rendered. Nothing here writes to the
+ * assessment, so the head the report cites stays current and the same assessment and clock give
+ * the same bytes.
+ */
+
+export interface GenerateHooks extends RenderContext {
+  /** Who generates the report (a display name). */
+  actor: string;
+  /** ISO time of generation; default: SOURCE_DATE_EPOCH when set, else the clock. */
+  now?: string;
+  sources?: ReportRegistry;
+  renderers?: Partial<Record<ReportFormat, Renderer>>;
+}
+
+export interface Generated {
+  format: ReportFormat;
+  meta: ReportMeta;
+  /** The model rendered (null for OSCAL, rendered from the assessment itself). */
+  doc: ReportDoc | null;
+  bytes: Buffer;
+  sha256: string;
+  state: StateSummary;
+  evidence: { id: string; sha256: string }[];
+}
+
+/** The reproducible-builds convention: SOURCE_DATE_EPOCH (seconds since 1970) fixes every date written. */
+export function generationTime(env: NodeJS.ProcessEnv = process.env, clock: () => Date = () => new Date()): string {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (!epoch) return clock().toISOString();
+  if (!/^\d{1,12}$/.test(epoch)) throw new AssayError('invalid_input', `SOURCE_DATE_EPOCH is "${epoch}"; it must be a whole number of seconds since 1970-01-01 (e.g. $(date +%s))`);
+  return new Date(Number(epoch) * 1000).toISOString();
+}
+
+export function parseReportOptions(input: unknown): ReportOptionsParsed {
+  const parsed = ReportOptions.safeParse(input ?? {});
+  if (!parsed.success) throw new AssayError('invalid_input', `report options: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`);
+  const o = parsed.data;
+  if ((o.format === 'xlsx' || o.format === 'csv') && !tabularReports.includes(o.type))
+    throw new AssayError('invalid_input', `the ${reportTitles[o.type].toLowerCase()} is not a table; ${o.format.toUpperCase()} is written for ${tabularReports.join(', ')} (choose pdf or docx)`);
+  return o;
+}
+
+/** The systems and frameworks chosen, by id or exact name, or all of them; an unknown one is refused by name. */
+export function resolveScope(a: Assessment, o: ReportOptionsParsed, today: string): ReportScope {
+  const systems = listSystems(a).map((s) => ({ id: s.id, name: s.name }));
+  const frameworks = a.catalog().frameworks.map((f) => ({ id: f.id, name: f.name }));
+  const pick = <T extends { id: string; name: string }>(all: T[], wanted: string[] | undefined, what: string): T[] => {
+    if (!wanted?.length) return all;
+    return wanted.map((w) => {
+      const found = all.find((x) => x.id.toLowerCase() === w.toLowerCase() || x.name.toLowerCase() === w.toLowerCase());
+      if (!found) throw new AssayError('invalid_input', `${what} "${w}" is not in this assessment; it has ${all.map((x) => x.id).join(', ') || 'none'}`);
+      return found;
+    });
+  };
+  return {
+    systems: pick(systems, o.systems, 'system'),
+    frameworks: pick(frameworks, o.frameworks, 'framework'),
+    allSystems: !o.systems?.length,
+    allFrameworks: !o.frameworks?.length,
+    today,
+  };
+}
+
+export async function generateReport(a: Assessment, options: unknown, hooks: GenerateHooks): Promise<Generated> {
+  const o = parseReportOptions(options);
+  const cancelled = () => {
+    if (hooks.isCancelled?.()) throw new AssayError('refused', 'report generation was cancelled; nothing was written');
+  };
+  const generatedAt = hooks.now ?? generationTime();
+  const scope = resolveScope(a, o, generatedAt.slice(0, 10));
+  const summary = a.summary();
+  const head = a.head();
+  const meta: ReportMeta = {
+    type: o.type,
+    title: reportTitles[o.type],
+    subtitle: null,
+    assessment: { id: summary.id, name: summary.name },
+    head: { count: head.count, hash: head.hash },
+    catalogVersion: summary.catalogVersion,
+    assayVersion: APP_VERSION,
+    generatedAt,
+    generatedBy: o.audience === 'external' ? '[redacted]' : hooks.actor,
+    paper: o.paper,
+    label: o.label,
+    audience: o.audience,
+    frameworks: scope.allFrameworks ? [] : scope.frameworks.map((f) => f.id),
+    systems: scope.allSystems ? [] : scope.systems.map((s) => s.id),
+  };
+  hooks.onProgress?.(0, 3);
+  // The state is read first: the report and its manifest describe the same reads of one file.
+  const state = currentState(a);
+  cancelled();
+  if (o.format === 'oscal') {
+    const render = oscalRenderer.render;
+    if (!render) throw new AssayError('internal', 'OSCAL export is not available in this build');
+    const bytes = render(a, meta);
+    return { format: o.format, meta, doc: null, bytes, sha256: sha256(bytes), state, evidence: [] };
+  }
+  const source = (hooks.sources ?? allSources)[o.type];
+  if (!source) throw new AssayError('internal', `the ${reportTitles[o.type].toLowerCase()} is not available in this build`);
+  const built = source.build(source.gather(a, scope), meta, scope);
+  hooks.onProgress?.(1, 3);
+  cancelled();
+  const doc: ReportDoc = { meta: { ...meta, subtitle: built.subtitle }, sections: built.sections, evidence: built.evidence };
+  const renderer = (hooks.renderers ?? allRenderers)[o.format];
+  if (!renderer) throw new AssayError('internal', `${o.format.toUpperCase()} rendering is not available in this build`);
+  const bytes = await renderer(doc, { isCancelled: hooks.isCancelled, onProgress: (done, total) => hooks.onProgress?.(1 + done / Math.max(total, 1), 3) });
+  cancelled();
+  hooks.onProgress?.(3, 3);
+  return { format: o.format, meta: doc.meta, doc, bytes, sha256: sha256(bytes), state, evidence: built.evidence };
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

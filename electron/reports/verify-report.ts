@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AssayError } from '../../shared/errors';
+import { ReportManifest } from '../../shared/reports/manifest';
+import { openForReading } from '../store/open';
+import { stateAtHead } from './state';
+import { manifestPathOf } from './write';
+
+/**
+ * Checks a report against its manifest, without the assessment (the report's bytes hash to what
+ * the manifest says) and, when the assessment is given, against it: the same assessment, the
+ * manifest's head on its intact chain, and the state at that head, rebuilt by replay, giving the
+ * manifest's state digest and figures. Every check is reported; the first failure is named.
+ */
+
+export interface ReportCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface ReportVerification {
+  ok: boolean;
+  report: string;
+  manifest: string;
+  checks: ReportCheck[];
+  message: string;
+}
+
+function readManifest(path: string, report: string): ReportManifest {
+  if (!existsSync(path)) throw new AssayError('not_found', `${path}: no manifest beside ${basename(report)}; a report is checked against the .manifest.json written with it`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new AssayError('invalid_input', `${path}: is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = ReportManifest.safeParse(raw);
+  if (!parsed.success) throw new AssayError('invalid_input', `${path}: is not an Assay report manifest (${parsed.error.issues.map((i) => `${i.path.join('.') || 'manifest'}: ${i.message}`).join('; ')})`);
+  return parsed.data;
+}
+
+export function verifyReport(report: string, options: { assessment?: string } = {}): ReportVerification {
+  if (!existsSync(report)) throw new AssayError('not_found', `${report}: no such report`);
+  const manifestPath = manifestPathOf(report);
+  const manifest = readManifest(manifestPath, report);
+  const checks: ReportCheck[] = [];
+  const bytes = readFileSync(report);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const same = sha256 === manifest.report.sha256 && bytes.length === manifest.report.size;
+  checks.push({
+    name: 'report',
+    ok: same,
+    detail: same
+      ? `${basename(report)} hashes to the manifest's SHA-256 ${sha256}`
+      : `${basename(report)} hashes to ${sha256} (${bytes.length} bytes); the manifest says ${manifest.report.sha256} (${manifest.report.size} bytes): the report was changed after it was generated`,
+  });
+  if (options.assessment) checks.push(...againstAssessment(options.assessment, manifest));
+  const failed = checks.filter((c) => !c.ok);
+  return {
+    ok: failed.length === 0,
+    report,
+    manifest: manifestPath,
+    checks,
+    message: failed.length ? `${failed[0]!.name}: ${failed[0]!.detail}` : `intact: ${checks.map((c) => `${c.name}: ${c.detail}`).join('; ')}`,
+  };
+}
+
+function againstAssessment(file: string, manifest: ReportManifest): ReportCheck[] {
+  const a = openForReading(file);
+  try {
+    const summary = a.summary();
+    if (summary.id !== manifest.assessment.id)
+      return [{ name: 'assessment', ok: false, detail: `${file} is assessment ${summary.id} (${summary.name}); the report was made from ${manifest.assessment.id} (${manifest.assessment.name})` }];
+    const checks: ReportCheck[] = [{ name: 'assessment', ok: true, detail: `${file} is the assessment the report was made from (${summary.name})` }];
+    const head = manifest.assessment.head;
+    const at = stateAtHead(a, head);
+    if ('problem' in at) return [...checks, { name: 'head', ok: false, detail: at.problem }];
+    const current = a.head().count;
+    checks.push({ name: 'head', ok: true, detail: `entry ${head.count} is on the assessment's intact chain${current > head.count ? ` (${current - head.count} entries were added since)` : ' (its current head)'}` });
+    const figures = Object.entries(manifest.assessment.figures).find(([k, v]) => at.figures[k] !== v) ?? Object.entries(at.figures).find(([k]) => !(k in manifest.assessment.figures));
+    const state = at.stateSha256 === manifest.assessment.stateSha256;
+    checks.push({
+      name: 'state',
+      ok: state && !figures,
+      detail: figures
+        ? `replaying the log up to entry ${head.count} gives ${figures[0]} = ${at.figures[figures[0]] ?? 0}; the report's manifest says ${manifest.assessment.figures[figures[0]] ?? 0}`
+        : state
+          ? `replaying the log up to entry ${head.count} rebuilds the state the report was made from (state SHA-256 ${at.stateSha256})`
+          : `replaying the log up to entry ${head.count} gives state SHA-256 ${at.stateSha256}; the manifest says ${manifest.assessment.stateSha256}: the report was made from a file that differed from its log`,
+    });
+    return checks;
+  } finally {
+    a.close();
+  }
+}
