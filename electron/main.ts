@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { commandNames } from '../shared/commands';
 import { IPC_COMMAND_PREFIX, IPC_EVENT, IPC_SHELL } from '../shared/preload-api';
 import { dispatchPatiently } from './dispatch';
@@ -130,7 +130,22 @@ function registerIpc(): void {
   ipcMain.handle(IPC_SHELL.droppedFile, (event, path: unknown) =>
     trusted(event) && typeof path === 'string' && path.length > 0 && path.length <= 4096 ? granted.grant(path) : null,
   );
-  onEvent((event) => mainWindow?.webContents.send(IPC_EVENT, event));
+  // Only reports this run wrote are opened or shown: a page cannot ask main to open arbitrary files.
+  const reports = new Set<string>();
+  const report = (event: Electron.IpcMainInvokeEvent, path: unknown) => (trusted(event) && typeof path === 'string' && reports.has(path) ? path : null);
+  ipcMain.handle(IPC_SHELL.openReport, async (event, path: unknown) => {
+    const file = report(event, path);
+    return file !== null && (await shell.openPath(file)) === '';
+  });
+  ipcMain.handle(IPC_SHELL.showReport, (event, path: unknown) => {
+    const file = report(event, path);
+    if (file !== null) shell.showItemInFolder(file);
+    return file !== null;
+  });
+  onEvent((event) => {
+    if (event.type === 'job.finished' && event.result.kind === 'report') reports.add(event.result.value.path);
+    mainWindow?.webContents.send(IPC_EVENT, event);
+  });
 }
 
 function hardenContents(): void {

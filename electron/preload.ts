@@ -18,6 +18,8 @@ const api: PreloadApi = {
     chooseImportFile: () => ipcRenderer.invoke(IPC_SHELL.chooseImportFile),
     chooseSaveCopy: (defaultName) => ipcRenderer.invoke(IPC_SHELL.chooseSaveCopy, defaultName),
     launchFile: () => ipcRenderer.invoke(IPC_SHELL.launchFile),
+    openReport: (path) => ipcRenderer.invoke(IPC_SHELL.openReport, path),
+    showReport: (path) => ipcRenderer.invoke(IPC_SHELL.showReport, path),
     // Only a real dropped file has a path here; a File the page made itself gives '' and is not sent.
     droppedFile: async (file) => {
       const path = webUtils.getPathForFile(file);

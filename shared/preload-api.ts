@@ -25,6 +25,10 @@ export interface PreloadApi {
      * which main then accepts as chosen by the user; null for anything that is not a dropped file.
      */
     droppedFile(file: File): Promise<string | null>;
+    /** Opens a report this run wrote with the program the system uses for it; false when it was not one. */
+    openReport(path: string): Promise<boolean>;
+    /** Shows a report this run wrote in its folder (Finder, Explorer); false when it was not one. */
+    showReport(path: string): Promise<boolean>;
   };
   /** Events from the Node side (files changed elsewhere, job progress); returns the unsubscribe. */
   onEvent(listener: EventListener): () => void;
@@ -39,6 +43,8 @@ export const IPC_SHELL = {
   chooseImportFile: 'assay-shell:choose-import-file',
   chooseSaveCopy: 'assay-shell:choose-save-copy',
   launchFile: 'assay-shell:launch-file',
+  openReport: 'assay-shell:open-report',
+  showReport: 'assay-shell:show-report',
   droppedFile: 'assay-shell:dropped-file',
 } as const;
 

@@ -1,11 +1,20 @@
-import { reportFormats, reportTitles, reportTypes, tabularReports } from '../../shared/reports/model';
+import { basename, dirname, join } from 'node:path';
+import { type ReportFormat, reportFormats, reportTitles, reportTypes, tabularReports } from '../../shared/reports/model';
 import { startJob } from '../jobs/runner';
-import { parseReportOptions } from '../reports/generate';
+import { generationTime, parseReportOptions } from '../reports/generate';
 import { verifyReport } from '../reports/verify-report';
 import { listIssuedReports } from '../store/reports';
 import { actorOf } from './context';
 import { normalisePath, useForReading, useForWriting } from './open-files';
 import type { Handlers } from './types';
+
+export const reportExtensions: Record<ReportFormat, string> = { pdf: 'pdf', docx: 'docx', xlsx: 'xlsx', csv: 'csv', oscal: 'oscal.json' };
+
+/** Beside the assessment, in "<name> reports/", named by type and generation time (never over an earlier one). */
+function defaultOut(file: string, type: string, format: ReportFormat): string {
+  const stamp = generationTime().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  return join(dirname(file), `${basename(file).replace(/\.assay$/i, '')} reports`, `${type}-${stamp}.${reportExtensions[format]}`);
+}
 
 type ReportHandlers = Pick<Handlers, 'reports.types' | 'reports.generate' | 'reports.list' | 'reports.verify'>;
 
@@ -18,9 +27,10 @@ export const reportHandlers: ReportHandlers = {
     const { actor } = actorOf(ctx);
     // Options and the file are checked here, so a bad request is refused before any job starts;
     // issuing needs the file writable, generating only readable.
-    parseReportOptions(input.options);
+    const options = parseReportOptions(input.options);
     const assessment = input.issue ? useForWriting(input.file, actor).assessment : useForReading(input.file);
-    return startJob('report', assessment.file, { report: { options: input.options, out: normalisePath(input.out), issue: input.issue ?? false, actor } });
+    const out = input.out ? normalisePath(input.out) : defaultOut(assessment.file, options.type, options.format);
+    return startJob('report', assessment.file, { report: { options: input.options, out, issue: input.issue ?? false, actor } });
   },
 
   'reports.list': (input) => ({ reports: listIssuedReports(useForReading(input.file)) }),

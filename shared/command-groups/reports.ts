@@ -16,8 +16,8 @@ export const reportCommands = {
     z.object({ reports: z.array(z.object({ type: z.enum(reportTypes), title: z.string(), formats: z.array(z.enum(reportFormats)) })) }),
   ),
   'reports.generate': command(
-    'Generate one report and its manifest (<out>.manifest.json) as a job; with issue, also record it in the register of issued reports. The result (path, SHA-256, head cited) comes as the job event.',
-    z.object({ file: AssessmentFile, options: ReportOptions, out: AssessmentFile, issue: z.boolean().optional() }).strict(),
+    'Generate one report and its manifest (<out>.manifest.json) as a job; without out, into "<assessment> reports/" beside the assessment. With issue, also record it in the register of issued reports. The result (path, SHA-256, head cited) comes as the job event.',
+    z.object({ file: AssessmentFile, options: ReportOptions, out: AssessmentFile.optional(), issue: z.boolean().optional() }).strict(),
     z.object({ jobId: JobId }),
   ),
   'reports.list': command('The register of issued reports: type, format, file name, SHA-256, the head each cites, who issued it and when.', FileOnly, z.object({ reports: z.array(IssuedReport) })),

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { AssayError } from '../../../shared/errors';
 import { type ReportFormat, type ReportOptions, type ReportType, reportFormats, reportTypes, tabularReports } from '../../../shared/reports/model';
 import type { ReportResult } from '../../../shared/reports/results';
+import { reportExtensions } from '../../handlers/reports';
 import { waitForJob } from '../../jobs/await-job';
 import { progressLine } from '../../jobs/progress-line';
 import { formatIssuedReports, formatReportResult, formatReportVerification } from '../format-reports';
@@ -21,7 +22,6 @@ interface ReportFlags {
   json?: boolean;
 }
 
-const extension: Record<ReportFormat, string> = { pdf: 'pdf', docx: 'docx', xlsx: 'xlsx', csv: 'csv', oscal: 'oscal.json' };
 const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
 export function registerReportCommands(program: Command, kit: CliKit): void {
@@ -83,7 +83,7 @@ export function registerReportCommands(program: Command, kit: CliKit): void {
       const types: ReportType[] = format === 'oscal' ? ['executive'] : format === 'xlsx' || format === 'csv' ? [...tabularReports] : [...reportTypes];
       const results: ReportResult[] = [];
       for (const type of types) {
-        const name = format === 'oscal' ? `assessment-results.${extension.oscal}` : `${type}.${extension[format]}`;
+        const name = format === 'oscal' ? `assessment-results.${reportExtensions.oscal}` : `${type}.${reportExtensions[format]}`;
         results.push(await one(path, { ...base, type }, join(resolve(o.out), name), o.issue ?? false));
       }
       emit(o.json, results, results.map(formatReportResult).join('\n\n'));
