@@ -22,13 +22,8 @@ export const buildEvidence: ReportBuilder<EvidenceData> = (data, _meta, scope) =
   const systems = systemIdsInScope(scope);
   const frameworks = frameworksInScope(data.catalog, scope);
   const order = new Map<string, number>();
-  const label = new Map<string, string>();
-  for (const f of frameworks)
-    for (const i of f.items) {
-      const ref = `${f.id}:${i.id}`;
-      order.set(ref, order.size);
-      label.set(ref, `${f.short_name} ${i.id}`);
-    }
+  const shortNames = new Map(frameworks.map((f) => [f.id, f.short_name]));
+  for (const f of frameworks) for (const i of f.items) order.set(`${f.id}:${i.id}`, order.size);
   const requirementsOf = new Map<string, string[]>();
   for (const m of data.catalog.control_requirements) {
     if (!order.has(m.requirement)) continue;
@@ -45,7 +40,13 @@ export const buildEvidence: ReportBuilder<EvidenceData> = (data, _meta, scope) =
       if (l.kind === 'requirement' && order.has(l.target)) refs.add(l.target);
       if (l.kind === 'control') for (const r of requirementsOf.get(l.target) ?? []) refs.add(r);
     }
-    const requirements = [...refs].sort((a, b) => order.get(a)! - order.get(b)!).map((r) => label.get(r) ?? splitRef(r).item);
+    // Grouped by framework, so a long list stays readable: "EU AI Act: Art. 9(1), Art. 9(2); NIST AI RMF 1.0: GOVERN 1.2".
+    const byFramework = new Map<string, string[]>();
+    for (const ref of [...refs].sort((a, b) => order.get(a)! - order.get(b)!)) {
+      const { framework, item } = splitRef(ref);
+      byFramework.set(framework, [...(byFramework.get(framework) ?? []), item]);
+    }
+    const requirements = [...byFramework].map(([framework, items]) => `${shortNames.get(framework) ?? framework}: ${items.join(', ')}`);
     const period = e.effectiveFrom ? (e.effectiveTo ? `${e.effectiveFrom} – ${e.effectiveTo}` : e.effectiveFrom) : null;
     return [e.id, e.title, e.fileName, e.size, e.sha256, e.receivedAt, period, e.validUntil, joinOrNull(controls), joinOrNull(requirements, '; ')];
   });

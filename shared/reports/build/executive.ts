@@ -91,7 +91,7 @@ export const buildExecutive: ReportBuilder<ExecutiveData> = (data, meta, scope) 
         rows: [
           ['Assessment', meta.assessment.name],
           ['AI systems', scope.allSystems ? `All (${data.systems.length})` : systems.map((s) => `${s.id} ${s.name}`).join(', ') || 'None'],
-          ['Frameworks', scope.allFrameworks ? `All (${coverage.length})` : scope.frameworks.map((f) => f.name).join(', ') || 'None'],
+          ['Frameworks', scope.allFrameworks ? `All (${scope.frameworks.length}; ${coverage.length} with assessable requirements)` : scope.frameworks.map((f) => f.name).join(', ') || 'None'],
           ['As of', scope.today],
         ],
       },
@@ -151,7 +151,7 @@ export const buildExecutive: ReportBuilder<ExecutiveData> = (data, meta, scope) 
             { key: 'not_satisfied', label: coverageStatusLabels.not_satisfied, align: 'right' },
             { key: 'not_applicable', label: coverageStatusLabels.not_applicable, align: 'right' },
             { key: 'governance_only', label: coverageStatusLabels.governance_only, align: 'right' },
-            { key: 'share', label: 'Satisfied', align: 'right' },
+            { key: 'share', label: 'Share satisfied', align: 'right' },
           ],
           rows: coverage.map((c) => [c.name, c.assessable, c.satisfied, c.partly, c.not_satisfied, c.not_applicable, c.governance_only, pct(satisfiedShare(c))]),
         },
@@ -257,7 +257,7 @@ export const buildExecutive: ReportBuilder<ExecutiveData> = (data, meta, scope) 
       {
         title: 'Sign-off',
         blocks: [
-          { kind: 'paragraph', text: 'By signing, each person confirms they have read this summary and the assessment it cites (audit head above).' },
+          { kind: 'paragraph', text: 'By signing, each person confirms they have read this summary and the state of the assessment at the audit head it states.' },
           { kind: 'signoff', rows: ['Assessor', 'Reviewer', 'Approver'].map((role) => ({ role, name: null, date: null, fingerprint: null })) },
         ],
       },

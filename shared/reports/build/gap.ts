@@ -52,7 +52,8 @@ function closerText(c: Closer): string {
 function gapText(gap: CoverageGap | undefined): string | null {
   if (!gap) return null;
   if (gap.unmapped) return 'No control is mapped: needs a mapping or a control of the organisation’s own';
-  if (gap.closers.length === 0) return 'Every mapped control is implemented or not applicable; a coverage set is incomplete';
+  // Nothing left to implement: the implemented controls each cover only part of it and no coverage set completes it.
+  if (gap.closers.length === 0) return 'Every mapped control is implemented but covers only part of it: needs a coverage set, a stronger mapping or a control of the organisation’s own';
   return gap.closers.map(closerText).join('; ');
 }
 
@@ -64,7 +65,7 @@ const countColumns: TableColumn[] = [
   { key: 'not_satisfied', label: coverageStatusLabels.not_satisfied, align: 'right' },
   { key: 'not_applicable', label: coverageStatusLabels.not_applicable, align: 'right' },
   { key: 'governance_only', label: coverageStatusLabels.governance_only, align: 'right' },
-  { key: 'share', label: 'Satisfied', align: 'right' },
+  { key: 'share', label: 'Share satisfied', align: 'right' },
 ];
 const countRow = (name: string, c: FrameworkCoverageSummary): Cell[] => {
   const share = satisfiedShare(c);

@@ -33,7 +33,8 @@ function justification(r: RequirementCoverage | undefined, governanceOnly: strin
   const implemented = r.links.filter((l) => l.state === 'implemented').map((l) => l.control);
   const open = r.links.filter((l) => l.state === 'open').map((l) => l.control);
   if (r.status === 'satisfied') return `Implemented through ${named(implemented)}${r.satisfiedBy && 'set' in r.satisfiedBy ? ` (coverage set ${r.satisfiedBy.set})` : ''}`;
-  if (r.status === 'partly') return `Partly implemented through ${named(implemented)}; still open: ${named(open)}`;
+  if (r.status === 'partly')
+    return `Partly implemented through ${named(implemented)}; ${open.length ? `still open: ${named(open)}` : 'these controls cover it only in part'}`;
   return `Applicable; to be implemented through ${named(open)}`;
 }
 
