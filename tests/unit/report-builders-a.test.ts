@@ -220,6 +220,25 @@ describe('compliance reports on the sample assessment', () => {
     }
     expect(r.evidence).toEqual(items.map((e) => ({ id: e.id, sha256: e.sha256 })));
   });
+
+  it('a scope of chosen systems keeps their systems, risks and evidence, and the organisation-wide evidence', () => {
+    const dir = tempDir();
+    const { file, a } = sample(dir);
+    const scope = scopeOf(a, { systems: ['SYS-002'] });
+    const exec = generate(a, 'executive', scope);
+    expect(column(table(exec, 'Systems'), 'id')).toEqual(['SYS-002']);
+    expect(exec.subtitle).toBe('Credit scoring model');
+    const risks = call(dir, 'risks.list', { file }).risks.filter((r) => r.systemId === 'SYS-002');
+    expect(table(exec, 'Risks by rating').rows.slice(0, 4).reduce((n, row) => n + Number(row[1]), 0)).toBe(risks.length);
+
+    const items = listEvidence(a);
+    const kept = items.filter((e) => e.links.some((l) => l.system === null || l.system === 'SYS-002')).map((e) => e.id);
+    const dropped = items.filter((e) => !kept.includes(e.id));
+    expect(dropped.length).toBeGreaterThan(0);
+    const index = generate(a, 'evidence', scope);
+    expect(column(table(index, 'Evidence'), 'id')).toEqual(kept);
+    expect(index.evidence.map((e) => e.id)).toEqual(kept);
+  });
 });
 
 describe('compliance reports on a tiny assessment with exact figures', () => {
