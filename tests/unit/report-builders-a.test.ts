@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/dispatch';
 import { closeAll, useForReading, useForWriting } from '../../electron/handlers/open-files';
+import { gatherEvidence as gatherEvidenceData } from '../../electron/reports/data/evidence';
 import { gatherSoa } from '../../electron/reports/data/soa';
 import { reportSources } from '../../electron/reports/registry';
 import { people } from '../../electron/sample/sample-data';
@@ -17,6 +18,7 @@ import { riskHeatmapOption } from '../../shared/charts/risk-heatmap';
 import type { CommandName, CommandOutput } from '../../shared/commands';
 import { countOf } from '../../shared/plural';
 import { renderChartSvg } from '../../electron/charts/render-svg';
+import { buildEvidence } from '../../shared/reports/build/evidence';
 import { buildSoa } from '../../shared/reports/build/soa';
 import { type Audience, type Block, type ReportMeta, type ReportSection, type ReportType, type TableBlock, reportTitles } from '../../shared/reports/model';
 import type { BuiltReport, ReportScope } from '../../shared/reports/scope';
@@ -315,5 +317,16 @@ describe('compliance reports on a tiny assessment with exact figures', () => {
     const r = buildSoa(withoutIso, metaFor(a, 'soa'), scopeOf(a));
     expect(r.sections[0]!.blocks).toEqual([expect.objectContaining({ kind: 'paragraph', tone: 'warning', text: expect.stringContaining('does not include ISO/IEC 42001 Annex A') })]);
     expect(tables(r).map((t) => t.sheet)).toEqual(['Controls']);
+  });
+
+  it('the evidence index orders ids by number, past EV-999', () => {
+    const dir = tempDir();
+    const { file } = tiny(dir);
+    const a = useForReading(file);
+    const one = gatherEvidenceData(a).evidence[0]!;
+    const evidence = ['EV-1000', 'EV-101', 'EV-999', 'EV-002'].map((id) => ({ ...one, id }));
+    const r = buildEvidence({ catalog: a.catalog(), evidence }, metaFor(a, 'evidence'), scopeOf(a));
+    expect(column(table(r, 'Evidence'), 'id')).toEqual(['EV-002', 'EV-101', 'EV-999', 'EV-1000']);
+    expect(r.evidence.map((e) => e.id)).toEqual(['EV-002', 'EV-101', 'EV-999', 'EV-1000']);
   });
 });

@@ -52,6 +52,11 @@ export function systemIdsInScope(scope: ReportScope): ReadonlySet<string> | null
   return scope.allSystems ? null : new Set(scope.systems.map((s) => s.id));
 }
 
+/** Evidence ids in numeric order (EV-999 before EV-1000), the same on every machine (no locale). */
+export function byEvidenceId(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** A link counts for the report when it is the organisation's or for a system in scope. */
 export function linkInScope(link: Pick<EvidenceLinkView, 'system'>, systems: ReadonlySet<string> | null): boolean {
   return link.system === null || systems === null || systems.has(link.system);
@@ -70,7 +75,7 @@ export function evidenceByTarget(evidence: readonly EvidenceView[], systems: Rea
       if (!list.includes(e.id)) list.push(e.id);
       byTarget.set(l.target, list);
     }
-  for (const list of byTarget.values()) list.sort();
+  for (const list of byTarget.values()) list.sort(byEvidenceId);
   return byTarget;
 }
 
@@ -80,7 +85,7 @@ export function citedEvidence(evidence: readonly EvidenceView[], ids: Iterable<s
   return evidence
     .filter((e) => wanted.has(e.id))
     .map((e) => ({ id: e.id, sha256: e.sha256 }))
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => byEvidenceId(a.id, b.id));
 }
 
 export function stateLabel(state: ControlState): string {

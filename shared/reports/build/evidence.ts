@@ -4,7 +4,7 @@ import { formatBytes } from '../../format-bytes';
 import { countOf } from '../../plural';
 import type { Cell } from '../model';
 import type { ReportBuilder } from '../scope';
-import { type EvidenceView, citedEvidence, frameworksInScope, joinOrNull, linkInScope, systemIdsInScope } from './compliance-parts';
+import { type EvidenceView, byEvidenceId, citedEvidence, frameworksInScope, joinOrNull, linkInScope, systemIdsInScope } from './compliance-parts';
 
 /**
  * The evidence index: every evidence item in scope with its current file (name, size, SHA-256),
@@ -31,7 +31,7 @@ export const buildEvidence: ReportBuilder<EvidenceData> = (data, _meta, scope) =
   }
 
   // A scoped report lists the items with a link that concerns the systems in scope (organisation-wide links included).
-  const items = data.evidence.filter((e) => systems === null || e.links.some((l) => linkInScope(l, systems)));
+  const items = data.evidence.filter((e) => systems === null || e.links.some((l) => linkInScope(l, systems))).sort((a, b) => byEvidenceId(a.id, b.id));
   const rows = items.map((e): Cell[] => {
     const links = e.links.filter((l) => linkInScope(l, systems));
     const controls = [...new Set(links.filter((l) => l.kind === 'control').map((l) => (l.system ? `${l.target} (${l.system})` : l.target)))];

@@ -14,7 +14,7 @@ import {
 import { type Closer, type CoverageGap, coverageGaps } from '../../domain/coverage-gaps';
 import type { Block, Cell, ReportSection, TableColumn } from '../model';
 import type { ReportBuilder } from '../scope';
-import { type ControlEntryView, type EvidenceView, citedEvidence, controlsWithStates, evidenceByTarget, frameworksInScope, joinOrNull, sheetName, systemIdsInScope } from './compliance-parts';
+import { type ControlEntryView, type EvidenceView, byEvidenceId, citedEvidence, controlsWithStates, evidenceByTarget, frameworksInScope, joinOrNull, sheetName, systemIdsInScope } from './compliance-parts';
 
 /**
  * The gap assessment: per framework, every assessable requirement with its coverage (the rule of
@@ -117,7 +117,7 @@ export const buildGap: ReportBuilder<GapData> = (data, _meta, scope) => {
       .map((r): Cell[] => {
         // Evidence behind the coverage: linked to the requirement itself or to a mapped control that counts as implemented.
         const evidence = [...(evidenceFor.get(r.requirement) ?? []), ...r.links.filter((l) => l.state === 'implemented').flatMap((l) => evidenceFor.get(l.control) ?? [])];
-        const ids = [...new Set(evidence)].sort();
+        const ids = [...new Set(evidence)].sort(byEvidenceId);
         for (const id of ids) cited.add(id);
         const item = items.get(r.item);
         return [
