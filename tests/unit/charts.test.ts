@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Resvg } from '@resvg/resvg-js';
 import { renderChartSvg } from '../../electron/charts/render-svg';
+import { fontPath } from '../../electron/reports/fonts';
 import { controlsByStateOption, coverageByFrameworkOption, coverageBySystemOption, satisfiedShare } from '../../shared/charts/dashboard-charts';
 import { coverageColours, stateColours } from '../../shared/charts/palette';
 
@@ -56,5 +58,14 @@ describe('dashboard chart definitions', () => {
     renderChartSvg(controlsByStateOption({ not_started: 1, in_progress: 2, implemented: 3, not_applicable: 4 }), 320, 260);
     expect(renderChartSvg(coverageByFrameworkOption(rows), 640, 260)).toBe(first);
     expect(first).not.toMatch(/zr\d+-cls/);
+  });
+
+  it('render to SVG that XML readers accept, naming the embedded font instead of the app\'s quoted font list', () => {
+    const svg = renderChartSvg(coverageByFrameworkOption(rows), 640, 260);
+    expect(svg).not.toContain('"Segoe UI"');
+    expect(svg).toContain('Roboto');
+    // An SVG reader accepts it (the DOCX renderer turns it into a picture with this one).
+    const png = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: [fontPath('regular')], defaultFontFamily: 'Roboto' } }).render();
+    expect(png.width).toBe(640);
   });
 });
