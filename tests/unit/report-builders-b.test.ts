@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/dispatch';
 import { reportSources } from '../../electron/reports/registry';
-import { useForReading } from '../../electron/handlers/open-files';
+import { useForReading, useForWriting } from '../../electron/handlers/open-files';
+import { recordMetrics } from '../../electron/store/human-risk';
 import { buildSample } from '../../electron/sample/build-sample';
 import { riskHeatmapOption } from '../../shared/charts/risk-heatmap';
 import { groupFiguresOption } from '../../shared/charts/human-risk-charts';
@@ -13,7 +14,7 @@ import { addDays } from '../../shared/domain/dates';
 import { ratingLabel } from '../../shared/register-words';
 import type { Block, ReportMeta, ReportSection, ReportType, TableBlock } from '../../shared/reports/model';
 import type { BuiltReport, ReportScope } from '../../shared/reports/scope';
-import { testContext } from './helpers';
+import { tempDir, testContext } from './helpers';
 
 /**
  * The register reports (risks, Annex IV, AI-BOM, findings, human risk) built from the real
@@ -186,6 +187,37 @@ describe('the human-risk summary', () => {
     const all = text(report);
     for (const name of staffNames) expect(all).not.toContain(name);
     expect(all).not.toMatch(/p-[0-9a-f]{16}/);
+  });
+});
+
+describe('the human-risk summary, narrowed and with identities kept', () => {
+  it('speaks of the groups the chosen systems name, and shows no identity kept by an import', () => {
+    const narrowed = build('human-risk', { systems: ['SYS-004'] });
+    expect(column(mainTable(narrowed), 'group')).toEqual(['Finance operations']);
+    expect(narrowed.sections.map((s) => s.title)).not.toContain('Figures per control');
+
+    const own = tempDir();
+    const other = join(own, 'kept.assay');
+    const run = <N extends CommandName>(name: N, input: unknown) => {
+      const result = dispatch(name, input, testContext(own));
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as CommandOutput<N>;
+    };
+    run('assessment.create', { file: other, name: 'Kept identities' });
+    run('systems.add', { file: other, system: { name: 'Claims triage', roles: ['deployer'], groups: [{ name: 'Claims', relation: 'uses' }] } });
+    const figure = (subject: string, value: number) => ({
+      input: { subjectKind: 'person' as const, subject, group: 'Claims', metric: 'phish_prone_pct' as const, value, valueText: null, measuredOn: '2026-10-01', label: null, source: 'knowbe4', control: 'HUM-04' as const, externalId: null },
+    });
+    recordMetrics(useForWriting(other, 'tester').assessment, [figure('jane.doe@example.com', 31), figure('p-0123456789abcdef', 11)], 'tester', { keepIdentities: true });
+    const source = reportSources['human-risk']!;
+    const scope: ReportScope = { systems: [{ id: 'SYS-001', name: 'Claims triage' }], frameworks: [], allSystems: true, allFrameworks: true, today };
+    const report = source.build(source.gather(useForReading(other), scope), meta('human-risk'), scope);
+    const all = text(report);
+    expect(all).not.toContain('jane.doe');
+    expect(all).not.toContain('p-0123456789abcdef');
+    expect(all).toContain("1 person's figures were imported with identities kept");
+    // The group's figure is the mean of its two people, as the domain computes it.
+    expect(mainTable(report).rows).toEqual([['Claims', 2, 21, null, null, '—', '2026-10-01']]);
   });
 });
 

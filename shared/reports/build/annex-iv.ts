@@ -3,6 +3,7 @@ import { type ComponentKind, componentKindLabels } from '../../domain/components
 import { isExpired } from '../../domain/evidence/model';
 import { type Rating, ratingBands, type Treatment, treatmentLabels } from '../../domain/risk';
 import { type AnnexIvField, annexIvFields, modelTypeLabels } from '../../domain/systems';
+import { countOf } from '../../plural';
 import { ratingLabel } from '../../register-words';
 import type { Audience, Block, ReportSection } from '../model';
 import { type ReportBuilder, personName } from '../scope';
@@ -193,7 +194,7 @@ function systemSection(s: AnnexIvSystem, data: AnnexIvData, audience: Audience, 
   const intro: Block[] = [
     { kind: 'facts', rows: [['System', `${s.name} (${s.id})`], ['EU AI Act classification', c.labels.join('; ')], ['Classified', c.classifiedAt.slice(0, 10)]] },
     missingAll.length
-      ? { kind: 'paragraph', tone: 'warning', text: `${missingAll.length} items are still missing:` }
+      ? { kind: 'paragraph', tone: 'warning', text: `Still missing (${countOf(missingAll.length, 'item')}):` }
       : { kind: 'paragraph', text: 'Every point of the outline has content.' },
   ];
   if (missingAll.length) intro.push({ kind: 'list', items: missingAll });

@@ -48,7 +48,7 @@ export const buildHumanRisk: ReportBuilder<HumanRiskData> = (data, _meta, scope)
   const intro: Block[] = [
     {
       kind: 'paragraph',
-      text: `Human-risk figures for ${scopeWords(scope)}: ${summary.figures} figures about ${summary.people} pseudonymised people from ${summary.sources.join(', ') || 'no source yet'}. People are counted, never named; groups are named because AI systems are matched with them.`,
+      text: `Human-risk figures for ${scopeWords(scope)}. The assessment holds ${summary.figures} figures about ${summary.people} pseudonymised people, from ${summary.sources.join(', ') || 'no source yet'}. People are counted, never named; groups are named because AI systems are matched with them.`,
     },
     {
       kind: 'facts',
@@ -60,7 +60,7 @@ export const buildHumanRisk: ReportBuilder<HumanRiskData> = (data, _meta, scope)
     },
   ];
   if (data.identitiesKept)
-    intro.push({ kind: 'paragraph', tone: 'warning', text: `${data.identitiesKept} people's figures were imported with their identities kept instead of pseudonyms; this report shows none of them, only group figures and counts.` });
+    intro.push({ kind: 'paragraph', tone: 'warning', text: `${data.identitiesKept === 1 ? "1 person's figures were" : `${data.identitiesKept} people's figures were`} imported with identities kept instead of pseudonyms; this report shows no person, only group figures and counts.` });
 
   const groupSection: ReportSection = {
     title: 'Figures per group',
