@@ -198,6 +198,7 @@ function systemSection(s: AnnexIvSystem, data: AnnexIvData, audience: Audience, 
       : { kind: 'paragraph', text: 'Every point of the outline has content.' },
   ];
   if (missingAll.length) intro.push({ kind: 'list', items: missingAll });
+  if (!c.result.complete) intro.push({ kind: 'paragraph', tone: 'warning', text: `The classification questionnaire is not finished (${countOf(c.result.missing.length, 'question')} to answer): the high-risk finding above may still change.` });
   return { title: `${s.name} (${s.id})`, blocks: intro, sections };
 }
 
