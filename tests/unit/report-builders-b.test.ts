@@ -7,6 +7,9 @@ import { reportSources } from '../../electron/reports/registry';
 import { useForReading, useForWriting } from '../../electron/handlers/open-files';
 import { recordMetrics } from '../../electron/store/human-risk';
 import { buildSample } from '../../electron/sample/build-sample';
+import { sampleSystems } from '../../electron/sample/sample-data';
+import { type ClassificationAnswers, classify, resultLabels } from '../../shared/domain/classification';
+import { type AnnexIvData, type AnnexIvSystem, buildAnnexIv } from '../../shared/reports/build/annex-iv';
 import { riskHeatmapOption } from '../../shared/charts/risk-heatmap';
 import { groupFiguresOption } from '../../shared/charts/human-risk-charts';
 import type { CommandName, CommandOutput } from '../../shared/commands';
@@ -254,6 +257,32 @@ describe('the Annex IV technical documentation', () => {
     expect(column(mainTable(report), 'reason')).toEqual(['Classification incomplete; not high-risk so far']);
     const lists = blocks(report.sections).flatMap((b) => (b.kind === 'list' ? b.items : []));
     expect(lists).toEqual(['Customer support assistant (SYS-001)']);
+  });
+});
+
+describe('the Annex IV builder on its own', () => {
+  it('lists a high-risk system the organisation only deploys, and an unclassified one, instead of outlining them', () => {
+    const credit = sampleSystems.find((s) => s.key === 'credit')!;
+    const result = classify(credit.answers as ClassificationAnswers);
+    expect(result.highRisk.length).toBeGreaterThan(0);
+    const system = (id: string, name: string, roles: string[], classified: boolean): AnnexIvSystem => ({
+      id, name, purpose: null, owner: 'Tom Becker', businessUnit: null, lifecycle: 'production', deployment: 'internal', roles, modelTypes: [], annexIv: {},
+      classification: classified ? { result, labels: resultLabels(result), classifiedAt: `${today}T08:00:00.000Z` } : null, components: [], risks: [],
+    });
+    const data: AnnexIvData = { systems: [system('SYS-001', 'Bought scoring', ['deployer'], true), system('SYS-002', 'New idea', ['provider'], false)], evidence: [], controlRequirements: [] };
+    const scope: ReportScope = { systems: [{ id: 'SYS-001', name: 'Bought scoring' }, { id: 'SYS-002', name: 'New idea' }], frameworks: [], allSystems: true, allFrameworks: true, today };
+    const report = buildAnnexIv(data, meta('annex-iv'), scope);
+    expect(report.sections).toHaveLength(1);
+    expect(report.evidence).toEqual([]);
+    const lists = blocks(report.sections).flatMap((b) => (b.kind === 'list' ? b.items : []));
+    expect(lists).toEqual(['Bought scoring (SYS-001)', 'New idea (SYS-002)']);
+    expect(column(mainTable(report), 'reason')).toEqual(['High-risk, but the organisation is not its provider', 'Not classified yet']);
+    // The same system as provider is outlined, every point missing what it lacks.
+    const provided = buildAnnexIv({ ...data, systems: [system('SYS-001', 'Bought scoring', ['provider'], true)] }, meta('annex-iv', 'external'), scope);
+    const said = blocks(provided.sections).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    // The eight Annex IV fields, the inventory purpose, the AI-BOM, the risks, the declaration and the monitoring plan.
+    expect(said.filter((t) => t.startsWith('Missing: '))).toHaveLength(13);
+    expect(text(provided)).not.toContain('Tom Becker');
   });
 });
 
