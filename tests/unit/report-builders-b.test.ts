@@ -154,6 +154,12 @@ describe('the findings report', () => {
     const inRemediation = plan.rows.filter((r) => r[statusAt] === 'In remediation');
     expect(inRemediation.length).toBeGreaterThan(0);
     expect(inRemediation.every((r) => r.at(-1) === 'Overdue')).toBe(true);
+    // The accepted risk's acceptance runs 90 days: after it, the plan says so.
+    const expired = mainTable(build('findings', { today: addDays(today, 100) }));
+    const accepted = expired.rows.filter((r) => r[statusAt] === 'Risk accepted');
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(accepted.every((r) => r.at(-1) === 'Acceptance expired')).toBe(true);
+    expect(column(mainTable(later), 'late').filter((c) => c === 'Acceptance expired')).toHaveLength(0);
   });
 });
 
