@@ -21,6 +21,7 @@ export type View =
   | 'risks'
   | 'incidents'
   | 'imports'
+  | 'reports'
   | 'findings'
   | 'humanRisk'
   | 'catalog'

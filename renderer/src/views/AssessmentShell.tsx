@@ -12,6 +12,7 @@ import { RisksView } from './RisksView';
 import { EvidenceView } from './EvidenceView';
 import { SystemsView } from './SystemsView';
 import { HumanRiskView } from './HumanRiskView';
+import { ReportsView } from './ReportsView';
 import { formatDate, localTimeZone } from '../../../shared/format-date';
 
 const views: { id: View; label: string }[] = [
@@ -24,6 +25,7 @@ const views: { id: View; label: string }[] = [
   { id: 'findings', label: 'Findings' },
   { id: 'humanRisk', label: 'Human risk' },
   { id: 'imports', label: 'Imports' },
+  { id: 'reports', label: 'Reports' },
   { id: 'catalog', label: 'Catalog' },
   { id: 'checks', label: 'Checks' },
   { id: 'audit', label: 'Audit log' },
@@ -120,6 +122,7 @@ export function AssessmentShell() {
           {view === 'audit' && <AuditView />}
           {view === 'checks' && <ChecksView />}
           {view === 'humanRisk' && <HumanRiskView />}
+          {view === 'reports' && <ReportsView />}
         </main>
       </div>
     </div>

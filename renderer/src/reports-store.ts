@@ -1,0 +1,102 @@
+import { create } from 'zustand';
+import type { CommandOutput } from '../../shared/commands';
+import type { ReportOptions } from '../../shared/reports/model';
+import type { IssuedReport, ReportResult } from '../../shared/reports/results';
+import { api, subscribe } from './api';
+
+type Types = CommandOutput<'reports.types'>['reports'];
+type Frameworks = CommandOutput<'catalog.summary'>['frameworks'];
+
+interface ReportsState {
+  file: string | null;
+  types: Types;
+  frameworks: Frameworks;
+  issued: IssuedReport[];
+  options: ReportOptions;
+  issue: boolean;
+  jobId: string | null;
+  progress: { phase: string; done: number; total: number } | null;
+  /** The reports written in this session, newest first. */
+  written: ReportResult[];
+  error: string | null;
+  load(file: string): Promise<void>;
+  setOptions(change: Partial<ReportOptions>): void;
+  setIssue(issue: boolean): void;
+  generate(): Promise<void>;
+  cancel(): Promise<void>;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export const useReports = create<ReportsState>()((set, get) => {
+  subscribe((event) => {
+    if (!('jobId' in event) || event.jobId !== get().jobId) return;
+    if (event.type === 'job.progress') return set({ progress: { phase: event.phase, done: event.done, total: event.total } });
+    if (event.type === 'job.finished' && event.result.kind === 'report') {
+      set({ jobId: null, progress: null, written: [event.result.value, ...get().written] });
+      const { file } = get();
+      if (file && event.result.value.issued) void get().load(file);
+      return;
+    }
+    set({ jobId: null, progress: null, error: event.type === 'job.failed' ? event.error.message : 'The report was cancelled; nothing was written.' });
+  });
+
+  return {
+    file: null,
+    types: [],
+    frameworks: [],
+    issued: [],
+    options: { type: 'executive', format: 'pdf', paper: 'A4', label: 'TLP:AMBER', audience: 'internal' },
+    issue: false,
+    jobId: null,
+    progress: null,
+    written: [],
+    error: null,
+
+    async load(file) {
+      if (file !== get().file) set({ file, written: [], error: null });
+      try {
+        const [{ reports: types }, { reports: issued }, { frameworks }] = await Promise.all([
+          api.invoke('reports.types', {}),
+          api.invoke('reports.list', { file }),
+          api.invoke('catalog.summary', { file }),
+        ]);
+        set({ types, issued, frameworks });
+      } catch (error) {
+        set({ error: message(error) });
+      }
+    },
+
+    setOptions(change) {
+      const options = { ...get().options, ...change };
+      // A format the chosen report does not come in falls back to PDF.
+      const formats = get().types.find((t) => t.type === options.type)?.formats;
+      if (formats && !formats.includes(options.format)) options.format = 'pdf';
+      set({ options });
+    },
+
+    setIssue: (issue) => set({ issue }),
+
+    async generate() {
+      const { file, options, issue } = get();
+      if (!file) return;
+      set({ error: null, progress: { phase: 'starting', done: 0, total: 0 } });
+      try {
+        const { jobId } = await api.invoke('reports.generate', { file, options, issue });
+        set({ jobId });
+      } catch (error) {
+        set({ progress: null, error: message(error) });
+      }
+    },
+
+    async cancel() {
+      const { jobId } = get();
+      if (!jobId) return;
+      try {
+        await api.invoke('jobs.cancel', { jobId });
+      } catch (error) {
+        set({ error: message(error) });
+      }
+    },
+  };
+});
