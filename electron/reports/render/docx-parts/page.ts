@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, TabStopType, TextRun, type IStylesOptions } from 'docx';
+import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, Tab, TabStopType, TextRun, type IStylesOptions } from 'docx';
 import { runningHeader, type PaperSize, type ReportMeta } from '../../../../shared/reports/model';
 import { FONT_FAMILY } from '../../fonts';
 import { colors } from './blocks';
@@ -60,7 +60,7 @@ export function footers(meta: ReportMeta, width: number): { first: Footer; defau
       children: [
         labelRun(meta),
         ...(withPage
-          ? [new TextRun({ children: ['\t', 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16, color: colors.muted })]
+          ? [new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16, color: colors.muted })]
           : []),
       ],
     });
