@@ -202,6 +202,23 @@ describe('DOCX renderer', () => {
     expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('drops characters XML forbids and keeps line breaks, so Word can open what an assessment holds', async () => {
+    const doc = fixtureDoc({ assessment: { id: 'x', name: 'Bad\u0001name\uFFFF' } }, 3);
+    doc.sections[0]!.blocks.unshift({ kind: 'paragraph', text: 'first line\nsecond\u000Bline \uD800 end' });
+    const path = join(tempDir(), 'hostile.docx');
+    writeFileSync(path, await renderDocx(doc));
+    const zip = await readZip(path);
+    for (const [name, entry] of zip) {
+      if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
+      // eslint-disable-next-line no-control-regex
+      expect(entry.data.toString('utf8'), name).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+    }
+    const xml = zip.get('word/document.xml')!.data.toString('utf8');
+    const paragraph = elements(xml, 'w:p').find((p) => p.includes('first line'))!;
+    expect(paragraph).toMatch(/first line<\/w:t><\/w:r><w:r><w:br\/><w:t xml:space="preserve">secondline \uFFFD end/);
+    expect(zip.get('docProps/core.xml')!.data.toString('utf8')).toContain('<dc:subject>Badname</dc:subject>');
+  });
+
   it('stops with a refusal when cancelled, and reports progress', async () => {
     await expect(renderDocx(fixtureDoc(), { isCancelled: () => true })).rejects.toMatchObject({ code: 'refused', message: 'report generation was cancelled' });
     let polls = 0;

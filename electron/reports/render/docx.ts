@@ -4,6 +4,7 @@ import { outline, provenance, type ReportDoc, type ReportSection } from '../../.
 import { FONT_FAMILY, fontBytes } from '../fonts';
 import { blockChildren, type BodyChild } from './docx-parts/blocks';
 import { pinDatesAndRezip, withSeededRandom } from './docx-parts/determinism';
+import { safeDoc } from './docx-parts/text';
 import { contentWidth, footers, headers, margins, pageSizes, styles } from './docx-parts/page';
 import type { RenderContext, Renderer } from './renderer';
 
@@ -90,8 +91,9 @@ function buildDocument(doc: ReportDoc, ctx: RenderContext | undefined): Document
   });
 }
 
-export const renderDocx: Renderer = async (doc, ctx) => {
+export const renderDocx: Renderer = async (model, ctx) => {
   cancelled(ctx);
+  const doc = safeDoc(model);
   // The seed is the model itself: the same model gives the same ids, a different one need not.
   const seed = JSON.stringify(doc);
   const packed = withSeededRandom(seed, () => Packer.toBuffer(buildDocument(doc, ctx)));

@@ -16,6 +16,7 @@ import {
 } from 'docx';
 import type { Block, Cell, FigureBlock, TableBlock, TableColumn } from '../../../../shared/reports/model';
 import { renderFigurePng } from './figure-png';
+import { textRuns } from './text';
 
 /**
  * One report block to the DOCX elements that show it. Layout facts the blocks share (the usable
@@ -38,7 +39,7 @@ export function blockChildren(block: Block, contentWidth: number): BodyChild[] {
     case 'paragraph':
       return [paragraph(block.text, block.tone ?? 'normal')];
     case 'list':
-      return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: [new TextRun(item)] }));
+      return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: textRuns(item) }));
     case 'facts':
       return [factsTable(block.rows, contentWidth), spacer()];
     case 'table':
@@ -60,10 +61,10 @@ function paragraph(text: string, tone: 'normal' | 'muted' | 'warning'): Paragrap
       indent: { left: 120 },
       shading: { type: ShadingType.CLEAR, fill: colors.warnFill, color: 'auto' },
       border: { left: { style: BorderStyle.SINGLE, size: 24, color: colors.warnRule, space: 6 } },
-      children: [new TextRun({ text: 'Warning: ', bold: true, color: colors.warnText }), new TextRun({ text, color: colors.warnText })],
+      children: [new TextRun({ text: 'Warning: ', bold: true, color: colors.warnText }), ...textRuns(text, { color: colors.warnText })],
     });
   }
-  return new Paragraph({ spacing: { after: 140 }, children: [new TextRun(tone === 'muted' ? { text, color: colors.muted, italics: true } : text)] });
+  return new Paragraph({ spacing: { after: 140 }, children: textRuns(text, tone === 'muted' ? { color: colors.muted, italics: true } : {}) });
 }
 
 function spacer(): Paragraph {
@@ -95,7 +96,7 @@ function cell(text: string, width: number, opts: { bold?: boolean; fill?: string
     children: [
       new Paragraph({
         alignment: alignments[opts.align ?? 'left'],
-        children: [new TextRun({ text, bold: opts.bold ?? false, ...(opts.size ? { size: opts.size } : {}) })],
+        children: textRuns(text, { bold: opts.bold ?? false, ...(opts.size ? { size: opts.size } : {}) }),
       }),
     ],
   });
@@ -150,7 +151,7 @@ function signoffTable(rows: Extract<Block, { kind: 'signoff' }>['rows'], content
       margins: cellMargins,
       verticalAlign: VerticalAlignTable.BOTTOM,
       borders: { top: none, left: none, right: none, bottom: { style: BorderStyle.SINGLE, size: 8, color: colors.text } },
-      children: [new Paragraph({ children: text ? [new TextRun(text)] : [] })],
+      children: [new Paragraph({ children: text ? textRuns(text) : [] })],
     });
   const body = rows.map(
     (r) =>
