@@ -54,6 +54,10 @@ describe('DOCX renderer', () => {
     }
     expect(sdt.lastIndexOf('<w:fldChar w:fldCharType="end"/>')).toBeGreaterThan(sdt.lastIndexOf('2.2 Gaps'));
     expect(xml('word/settings.xml')).toContain('<w:updateFields/>');
+    // The sign-off section opens with a page break: its heading moves to the new page with it.
+    const signoff = paragraphs.find((p) => p.includes('Heading1') && textOf(p) === '3 Sign-off')!;
+    expect(signoff).toContain('<w:pageBreakBefore/>');
+    expect(paragraphs.filter((p) => p.includes('<w:br w:type="page"/>'))).toHaveLength(0);
   });
 
   it('repeats the header row of every data and sign-off table, sized by the relative column widths, with cell text literal', async () => {

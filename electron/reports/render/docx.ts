@@ -40,8 +40,12 @@ function sectionChildren(sections: readonly ReportSection[], numbers: Iterator<{
   return sections.flatMap((section) => {
     cancelled(ctx);
     const { number, depth } = numbers.next().value as { number: string; depth: number };
-    const heading = new Paragraph({ heading: headingLevels[Math.min(depth, 3) - 1], children: [new TextRun(`${number} ${section.title}`)] });
-    const body = section.blocks.flatMap((b) => blockChildren(b, width));
+    // A section that opens with a page break starts its heading on the new page too, rather than
+    // leaving the heading stranded at the foot of the previous one.
+    const breakFirst = section.blocks[0]?.kind === 'pagebreak';
+    const blocks = breakFirst ? section.blocks.slice(1) : section.blocks;
+    const heading = new Paragraph({ heading: headingLevels[Math.min(depth, 3) - 1], pageBreakBefore: breakFirst, children: [new TextRun(`${number} ${section.title}`)] });
+    const body = blocks.flatMap((b) => blockChildren(b, width));
     if (depth === 1) progress();
     return [heading, ...body, ...sectionChildren(section.sections ?? [], numbers, width, ctx, progress)];
   });
