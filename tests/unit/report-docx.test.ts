@@ -223,6 +223,20 @@ describe('DOCX renderer', () => {
     expect(zip.get('docProps/core.xml')!.data.toString('utf8')).toContain('<dc:subject>Badname</dc:subject>');
   });
 
+  it('renders an odd model: no subtitle, a fourth heading level, an empty table and one without columns', async () => {
+    const doc = fixtureDoc({ subtitle: null, audience: 'external' }, 0);
+    doc.sections[0]!.sections = [{ title: 'Deeper', blocks: [], sections: [{ title: 'Deeper still', blocks: [], sections: [{ title: 'Fourth level', blocks: [{ kind: 'table', sheet: 'None', caption: 'Nothing to list', columns: [], rows: [] }] }] }] }];
+    const path = join(tempDir(), 'odd.docx');
+    writeFileSync(path, await renderDocx(doc));
+    const xml = (await readZip(path)).get('word/document.xml')!.data.toString('utf8');
+    const headings = elements(xml, 'w:p').filter((p) => /w:val="Heading\d"/.test(p)).map((p) => [/Heading(\d)/.exec(p)![1], textOf(p)]);
+    expect(headings.slice(0, 4)).toEqual([['1', '1 Scope and method'], ['2', '1.1 Deeper'], ['3', '1.1.1 Deeper still'], ['3', '1.1.1.1 Fourth level']]);
+    expect(textOf(xml)).toContain('Nothing to list');
+    expect(textOf(xml)).toContain('Audienceexternal (personal names redacted)');
+    // The requirements table is only its header row now; every table still has at least one row.
+    for (const table of elements(xml, 'w:tbl')) expect(elements(table, 'w:tr').length).toBeGreaterThan(0);
+  });
+
   it('stops with a refusal when cancelled, and reports progress', async () => {
     await expect(renderDocx(fixtureDoc(), { isCancelled: () => true })).rejects.toMatchObject({ code: 'refused', message: 'report generation was cancelled' });
     let polls = 0;

@@ -113,6 +113,8 @@ function table(rows: TableRow[], widths: number[], contentWidth: number): Table 
 }
 
 function dataTable(block: TableBlock, contentWidth: number): BodyChild[] {
+  // Word refuses a table without cells; a table with no columns says nothing, so only its caption stays.
+  if (block.columns.length === 0) return block.caption ? [new Paragraph({ style: 'Caption', children: textRuns(block.caption) })] : [];
   const widths = columnWidths(block.columns, contentWidth);
   // Dense tables read better a size smaller than body text (9 pt).
   const size = 18;
