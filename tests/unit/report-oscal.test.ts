@@ -8,6 +8,8 @@ import { gatherOscal, renderOscal, stableUuid } from '../../electron/reports/osc
 import { openForReading } from '../../electron/store/open';
 import type { Assessment } from '../../electron/store/assessment';
 import type { ReportMeta } from '../../shared/reports/model';
+import { type OscalInput, oscalAssessmentResults, oscalToken } from '../../shared/reports/oscal-results';
+import { fixtureMeta } from './report-fixtures';
 import { fileHash, tempDir, testContext } from './helpers';
 
 const FIXTURES = resolve('tests/fixtures/oscal-schema');
@@ -171,5 +173,39 @@ describe('OSCAL assessment results for the whole assessment', () => {
     } finally {
       a.close();
     }
+  });
+});
+
+describe('the OSCAL mapping with awkward data', () => {
+  it('stays valid with ids, names and text OSCAL does not allow as they are', () => {
+    const input: OscalInput = {
+      meta: { ...fixtureMeta, generatedBy: '  ', label: 'TLP:RED' },
+      systems: [{ id: 'SYS-001', name: 'Support "Nora"\nassistant' }],
+      entries: [
+        { controlId: 'OWN 1/α', name: 'Own control', systemId: null, state: 'not_applicable', justification: 'Not used:\n  no such model.' },
+        { controlId: 'OWN 1/α', name: 'Own control', systemId: 'SYS-001', state: 'implemented', justification: '   ' },
+      ],
+      requirements: [
+        { ref: 'eu-ai-act:art-9(1)', framework: 'eu-ai-act', title: 'Risk management', status: 'partly', controls: ['OWN 1/α', 'GONE-01'] },
+        { ref: 'nist:GOVERN 1.1', framework: 'nist', title: 'Legal', status: 'not_applicable', controls: [] },
+      ],
+      evidence: [{ id: 'EV-001', title: 'Policy', fileName: 'my file #1?.pdf', sha256: 'b'.repeat(64), controls: [{ control: 'OWN 1/α', system: 'SYS-001' }] }],
+      findings: [{ id: 'FND-001', title: 'Leak', description: null, severity: 'high', status: 'risk_accepted', systemId: null, controls: [], risks: ['RSK-404'] }],
+      risks: [
+        { id: 'RSK-001', title: 'Leak', description: ' ', systemId: 'SYS-001', threatId: null, likelihood: 3, impact: 5, residualLikelihood: null, residualImpact: null, treatment: 'accept', status: 'strange', reviewDate: null, controls: [] },
+      ],
+    };
+    let n = 0;
+    const doc = oscalAssessmentResults(input, () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`) as unknown as Doc;
+    expect(validate(doc), errors()).toBe(true);
+    const result = doc['assessment-results'].results[0]!;
+    // Not-applicable and governance-only requirements are not judged: no finding.
+    expect(result.findings.map((f) => f.target['target-id'])).toEqual(['eu-ai-act_art-9_1_', 'FND-001']);
+    expect(result.findings[1]!.target.status.state).toBe('not-satisfied'); // an accepted risk is still a failed objective
+    expect(result.findings[1]!['related-risks']).toBeUndefined(); // RSK-404 is not in the register
+    expect(result.risks[0]!.status).toBe('open');
+    expect(result.observations[0]!.remarks).toBe('Not used:\n  no such model.');
+    expect(result.observations[1]!.remarks).toBeUndefined();
+    expect(oscalToken('1.1 GOVERN')).toBe('_1.1_GOVERN');
   });
 });

@@ -44,6 +44,23 @@ describe('XLSX renderer', () => {
     expect(req.getCell('E3').value).toBe('EV-002');
     // Relative widths 1 : 3 keep their proportion in Excel's character widths.
     expect(req.getColumn(2).width).toBe(3 * req.getColumn(1).width!);
+    // Printed, every page repeats the header row and carries the running header with the label.
+    expect(req.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1' });
+    expect(req.headerFooter.oddHeader).toBe('&LNorthwind Insurance — AI programme · Gap assessment · TLP:AMBER');
+    expect(req.headerFooter.oddFooter).toBe('&LTLP:AMBER&RPage &P of &N');
+  });
+
+  it('prints on Letter when asked, and doubles "&" in headers so Excel shows it as text', async () => {
+    const wb = await readBack(await renderXlsx(fixtureDoc({ paper: 'Letter', label: 'R&D only' })));
+    const req = wb.getWorksheet('Requirements')!;
+    expect(req.pageSetup.paperSize).toBeUndefined();
+    expect(req.headerFooter.oddFooter).toBe('&LR&&D only&RPage &P of &N');
+    const long = await readBack(await renderXlsx(fixtureDoc({ assessment: { id: 'x', name: 'N'.repeat(400) } })));
+    expect(long.getWorksheet('Gaps')!.headerFooter.oddHeader!.length).toBeLessThanOrEqual(255);
+    const ampersands = await readBack(await renderXlsx(fixtureDoc({ assessment: { id: 'x', name: '&'.repeat(300) } })));
+    const header = ampersands.getWorksheet('Gaps')!.headerFooter.oddHeader!;
+    expect(header.length).toBeLessThanOrEqual(255);
+    expect(header.slice(2).replace(/&&/g, '')).toBe('…'); // only doubled ampersands, then the ellipsis
   });
 
   it('keeps numbers numeric and writes a formula-like cell as quoted text, never a formula', async () => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { AssayError } from '../../../shared/errors';
-import { provenance, type ReportDoc, type TableBlock } from '../../../shared/reports/model';
+import { provenance, runningHeader, type ReportDoc, type TableBlock } from '../../../shared/reports/model';
 import type { RenderContext, Renderer } from './renderer';
 import { safeCell, safeText } from './safe-cell';
 import { reportTables, sheetNames } from './tables';
@@ -36,7 +36,7 @@ export const renderXlsx: Renderer = async (doc, ctx) => {
   const names = sheetNames(tables.map((t) => t.sheet), ['About']);
   tables.forEach((table, i) => {
     checkCancelled(ctx, doc);
-    addTable(wb, names[i]!, table);
+    addTable(wb, doc, names[i]!, table);
     ctx?.onProgress?.(i + 1, tables.length);
   });
   checkCancelled(ctx, doc);
@@ -48,8 +48,38 @@ function checkCancelled(ctx: RenderContext | undefined, doc: ReportDoc): void {
   if (ctx?.isCancelled?.()) throw new AssayError('refused', `the ${doc.meta.title} workbook was cancelled`);
 }
 
+/** Excel's paper code for A4; Letter is Excel's default (no code written). */
+const PAPER_A4 = 9 as ExcelJS.PaperSize;
+
+/**
+ * A printed sheet carries what every page of the report carries: the running header with the
+ * classification label, and page numbers; a table's header row repeats on every printed page.
+ */
+function printSetup(ws: ExcelJS.Worksheet, doc: ReportDoc, repeatHeader: boolean): void {
+  ws.pageSetup = {
+    ...(doc.meta.paper === 'A4' ? { paperSize: PAPER_A4 } : {}),
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(repeatHeader ? { printTitlesRow: '1:1' } : {}),
+  };
+  ws.headerFooter = { oddHeader: `&L${headerText(runningHeader(doc.meta), 200)}`, oddFooter: `&L${headerText(doc.meta.label, 60)}&RPage &P of &N` };
+}
+
+/** "&" starts a header code in Excel, so a literal one is doubled; Excel refuses headers over 255 characters. */
+function headerText(text: string, max: number): string {
+  const escaped = [...text.replace(/&/g, '&&')];
+  if (escaped.length <= max) return escaped.join('');
+  let cut = escaped.slice(0, max - 1).join('');
+  // Never end on half of a doubled "&".
+  if (/(^|[^&])(&&)*&$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
 function addAbout(wb: ExcelJS.Workbook, doc: ReportDoc): void {
   const ws = wb.addWorksheet('About');
+  printSetup(ws, doc, false);
   ws.columns = [{ width: 24 }, { width: 90 }];
   const title = ws.addRow([safeText(doc.meta.title)]);
   title.font = { bold: true, size: 14 };
@@ -63,8 +93,9 @@ function addAbout(wb: ExcelJS.Workbook, doc: ReportDoc): void {
   ws.addRow([safeText(doc.meta.label)]).font = { bold: true };
 }
 
-function addTable(wb: ExcelJS.Workbook, name: string, table: TableBlock): void {
+function addTable(wb: ExcelJS.Workbook, doc: ReportDoc, name: string, table: TableBlock): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  printSetup(ws, doc, true);
   ws.columns = table.columns.map((c) => ({
     key: c.key,
     width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.round((c.width ?? 1) * CHARS_PER_UNIT))),
