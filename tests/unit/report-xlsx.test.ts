@@ -94,22 +94,26 @@ describe('XLSX renderer', () => {
   });
 
   it('makes sheet names Excel accepts: no []:*?/\\, at most 31 characters, unique without regard to case', async () => {
-    expect(sheetNames(['Risks: top/10 [draft]?', 'about', 'x'.repeat(40), 'x'.repeat(40), 'Gaps', 'GAPS', "'quoted'", ''], ['About'])).toEqual([
+    expect(sheetNames(['Risks: top/10 [draft]?', 'about', 'x'.repeat(40), 'x'.repeat(40), 'Gaps', 'GAPS', "'Owner's view'", ''], ['About'])).toEqual([
       'Risks- top-10 -draft--',
       'about (2)',
       'x'.repeat(31),
       `${'x'.repeat(27)} (2)`,
       'Gaps',
       'GAPS (2)',
-      'quoted',
+      '\u2019Owner\u2019s view\u2019',
       'Sheet',
     ]);
     const doc = fixtureDoc();
     const tables = doc.sections[1]!.sections!;
     (tables[0]!.blocks[0] as { sheet: string }).sheet = 'About';
-    (tables[1]!.blocks[0] as { sheet: string }).sheet = 'Open: gaps / *all*';
-    const wb = await readBack(await renderXlsx(doc));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'About (2)', 'Open- gaps - -all-']);
+    (tables[1]!.blocks[0] as { sheet: string }).sheet = "Owner's gaps / *all*";
+    const buf = await renderXlsx(doc);
+    const wb = await readBack(buf);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'About (2)', 'Owner\u2019s gaps - -all-']);
+    // The print-titles names quote the sheet name: it must stay a well-formed reference.
+    const workbookXml = await (await JSZip.loadAsync(buf)).file('xl/workbook.xml')!.async('string');
+    expect(workbookXml).toContain('&apos;Owner\u2019s gaps - -all-&apos;!$1:$1');
   });
 
   it('stops when cancelled and refuses a model without a valid generation time', async () => {

@@ -13,13 +13,14 @@ const SHEET_MAX = 31;
 
 /**
  * Sheet names Excel accepts, in the order given: forbidden characters become "-", at most 31
- * characters, no leading or trailing apostrophe, and unique without regard to case (Excel
- * compares names case-insensitively; "History" is reserved by Excel itself).
+ * characters, unique without regard to case (Excel compares names case-insensitively; "History"
+ * is reserved by Excel itself). An apostrophe becomes a typographic one: Excel forbids it at
+ * either end, and exceljs quotes the name in the print-titles formula without doubling it.
  */
 export function sheetNames(wanted: readonly string[], reserved: readonly string[] = []): string[] {
   const taken = new Set(['history', ...reserved.map((r) => r.toLowerCase())]);
   return wanted.map((raw) => {
-    const base = raw.replace(SHEET_FORBIDDEN, '-').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+    const base = raw.replace(SHEET_FORBIDDEN, '-').replace(/'/g, '\u2019').trim() || 'Sheet';
     let name = base.slice(0, SHEET_MAX).trim();
     for (let n = 2; taken.has(name.toLowerCase()); n++) {
       const suffix = ` (${n})`;
