@@ -33,9 +33,9 @@ function info(file: string): Record<string, string> {
 const pageText = (file: string, page: number): string => run('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-']);
 
 /** Pixels of a page close to a colour, read from pdftoppm's binary PPM (P6). */
-function pixelsNear(file: string, page: number, [r, g, b]: [number, number, number]): number {
+function pixelsNear(file: string, page: number, [r, g, b]: [number, number, number], dpi = 40): number {
   const prefix = join(tempDir(), 'page');
-  execFileSync('pdftoppm', ['-r', '40', '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
+  execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
   const ppm = readFileSync(`${prefix}.ppm`);
   const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
   const start = header[0].length;
@@ -153,6 +153,35 @@ describe('PDF report options', () => {
     const meta = info(file);
     expect(meta['Page size']).toMatch(/^612 x 792 pts \(letter\)/);
     expect(pageText(file, 2)).toMatch(/TLP:RED\s+Page 2 of \d+/);
+    // The label is drawn in its TLP colour (red on black), not only written.
+    expect(pixelsNear(file, 2, [0xff, 0x2b, 0x2b], 150)).toBeGreaterThan(20);
+    expect(pixelsNear(write(a4), 2, [0xff, 0x2b, 0x2b], 150)).toBe(0);
+    expect(pixelsNear(write(a4), 2, [0xff, 0xc0, 0x00], 150)).toBeGreaterThan(20);
+  }, 30_000);
+
+  it('renders empty tables, lists and facts, and long unbroken values inside their column', async () => {
+    const hash = 'ab'.repeat(32);
+    const doc = fixtureDoc();
+    doc.sections = [
+      {
+        title: 'Edge cases',
+        blocks: [
+          { kind: 'table', sheet: 'Empty', caption: 'Nothing yet', columns: [{ key: 'a', label: 'Alpha' }, { key: 'b', label: 'Beta' }], rows: [] },
+          { kind: 'list', items: [] },
+          { kind: 'facts', rows: [] },
+          { kind: 'signoff', rows: [] },
+          { kind: 'table', sheet: 'Hashes', caption: null, columns: [{ key: 'id', label: 'Id' }, { key: 'h', label: 'SHA-256', width: 1.5 }, { key: 'f', label: 'File', width: 2 }, { key: 'n', label: 'Size', align: 'right' }], rows: [['EV-001', hash, 'C:/evidence/a_very_long_file_name_without_any_spaces_at_all.pdf', 12345]] },
+        ],
+      },
+    ];
+    const file = write(await renderPdf(doc));
+    const text = pageText(file, 3);
+    expect(text).toMatch(/Alpha\s+Beta\s+No entries\./);
+    // The hash wraps inside its column: its pieces, read left to right, give it back whole.
+    const pieces = text.split('\n').map((l) => /\b([ab]{8,})\b/.exec(l)?.[1]).filter((p) => p !== undefined);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(hash);
+    expect(text).toMatch(/12345/);
   }, 30_000);
 
   it('gives byte-identical output for the same model, and different bytes for a different generation time', async () => {

@@ -70,6 +70,10 @@ function tableContent(table: TableBlock): Content {
     header,
     ...table.rows.map((row) => table.columns.map((c, i) => cellText(row[i] ?? null, c.align))),
   ];
+  // A table without rows still shows its header, and says so rather than ending at a bare rule.
+  if (table.rows.length === 0) {
+    body.push([{ text: 'No entries.', style: 'td', color: colours.muted, colSpan: table.columns.length }, ...table.columns.slice(1).map(() => ({ text: '' }))]);
+  }
   const grid: Content = {
     table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: columnWidths(table), body },
     layout: gridLayout,
@@ -79,6 +83,7 @@ function tableContent(table: TableBlock): Content {
 }
 
 function factsContent(rows: [string, string][]): Content {
+  if (rows.length === 0) return { text: '' };
   return {
     table: { widths: ['32%', '68%'], dontBreakRows: true, body: rows.map(([label, value]) => [{ text: label, style: 'factLabel' }, { text: value }]) },
     layout: factsLayout,
@@ -90,6 +95,7 @@ type SignoffRow = Extract<Block, { kind: 'signoff' }>['rows'][number];
 
 /** Role and name as given; a signature line and a date line to fill in by hand (or the date when known). */
 function signoffContent(rows: SignoffRow[]): Content {
+  if (rows.length === 0) return { text: '' };
   const head = ['Role', 'Name', 'Signature', 'Date'].map((t) => ({ text: t, style: 'factLabel', color: colours.accent }));
   const body: TableCell[][] = rows.map((r) => [
     { text: r.role, bold: true },
@@ -112,6 +118,7 @@ export function blockContent(block: Block, textWidth: number): Content {
       }
       return { text: block.text, style: block.tone === 'muted' ? 'muted' : 'body' };
     case 'list':
+      if (block.items.length === 0) return { text: '' };
       return { ul: block.items.map((item) => ({ text: item })), margin: [6, 0, 0, 8] };
     case 'facts':
       return factsContent(block.rows);
