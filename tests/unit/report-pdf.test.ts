@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AssayError } from '../../shared/errors';
 import { outline } from '../../shared/reports/model';
@@ -190,6 +190,24 @@ describe('PDF report options', () => {
     const later = await renderPdf(fixtureDoc({ generatedAt: '2026-11-29T10:30:00.000Z' }));
     expect(later.equals(a4)).toBe(false);
     expect(info(write(later)).CreationDate).toBe('2026-11-29T10:30:00Z');
+  }, 60_000);
+
+  it('gives the same bytes in another process and another time zone', () => {
+    const dir = tempDir();
+    const script = join(dir, 'render.mts');
+    const out = join(dir, 'other.pdf');
+    // Explicit .ts paths: the script lives outside the project, where tsx resolves like Node.
+    writeFileSync(
+      script,
+      [
+        `import { writeFileSync } from 'node:fs';`,
+        `import { renderPdf } from ${JSON.stringify(resolve('electron/reports/render/pdf.ts'))};`,
+        `import { fixtureDoc } from ${JSON.stringify(resolve('tests/unit/report-fixtures.ts'))};`,
+        `writeFileSync(${JSON.stringify(out)}, await renderPdf(fixtureDoc()));`,
+      ].join('\n'),
+    );
+    execFileSync(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, TZ: 'America/New_York', LANG: 'de_DE.UTF-8' } });
+    expect(readFileSync(out).equals(a4)).toBe(true);
   }, 60_000);
 
   it('refuses a generation time that is not a date, naming the field', async () => {
