@@ -46,7 +46,7 @@ function sectionContent(section: ReportSection, numbers: Iterator<{ number: stri
     tocMargin: [(entry.depth - 1) * 14, entry.depth === 1 ? 5 : 1, 0, 1],
     headlineLevel: entry.depth,
     ...(breakFirst ? { pageBreak: 'before' as const } : {}),
-  } as Content;
+  };
   const blocks = (breakFirst ? rest : section.blocks).map((b) => blockContent(b, textWidth));
   return [heading, ...blocks, ...(section.sections ?? []).flatMap((s) => sectionContent(s, numbers, textWidth))];
 }

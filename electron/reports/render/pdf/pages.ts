@@ -1,4 +1,4 @@
-import type { Content, ContentTable, DynamicContent } from 'pdfmake/interfaces';
+import type { Content, ContentTable, DynamicContent, TableOfContent } from 'pdfmake/interfaces';
 import { provenance, type ReportMeta, runningHeader } from '../../../../shared/reports/model';
 import { colours, labelColours, margins } from './theme';
 
@@ -47,12 +47,13 @@ export function titlePage(meta: ReportMeta): Content[] {
   ];
 }
 
-/** pdfmake fills the page numbers in a second layout pass; entries are indented by heading depth. */
+/**
+ * pdfmake fills in the page numbers after layout; entries are indented by heading depth (their
+ * tocMargin). `outlines` (pdfmake 0.3, missing from its typings) also makes them PDF bookmarks.
+ */
 export function tableOfContents(): Content {
-  return {
-    toc: { title: { text: 'Contents', style: 'tocTitle' }, textMargin: [0, 2, 0, 2], outlines: true } as never,
-    pageBreak: 'after',
-  };
+  const toc: TableOfContent & { outlines: boolean } = { title: { text: 'Contents', style: 'tocTitle' }, textMargin: [0, 2, 0, 2], outlines: true };
+  return { toc, pageBreak: 'after' };
 }
 
 /** The running header on every page but the title page. */
