@@ -23,6 +23,7 @@ test('every screen of the app passes axe, and the main navigation works from the
     { nav: /^Findings/, ready: () => expect(page.getByRole('region', { name: 'Plan of action' })).toBeVisible() },
     { nav: /^Human risk/, ready: () => expect(page.getByText(/High-risk users/i).first()).toBeVisible() },
     { nav: /^Imports/, ready: () => expect(page.getByRole('row', { name: /IMP-005/ })).toBeVisible() },
+    { nav: /^Reports/, ready: () => expect(page.getByRole('region', { name: 'Issued reports' })).toBeVisible() },
     { nav: /^Catalog/, ready: () => expect(page.getByRole('searchbox', { name: 'Search the catalog' })).toBeVisible() },
     { nav: /^Checks/, ready: () => expect(page.getByText('Fundamental-rights impact assessment missing')).toBeVisible() },
     { nav: /^Audit log/, ready: () => expect(page.getByRole('cell', { name: 'AI system classified' }).first()).toBeVisible() },

@@ -13,6 +13,7 @@ import { issueReport } from '../../electron/store/reports';
 import { verifyFile } from '../../electron/store/verify';
 import { listSystems } from '../../electron/store/systems';
 import { ReportManifest } from '../../shared/reports/manifest';
+import { reportTypes, tabularReports } from '../../shared/reports/model';
 import { fileHash, tempDir, testContext } from './helpers';
 
 /**
@@ -169,4 +170,31 @@ describe('the register of issued reports', () => {
     db.close();
     expect(verifyFile(file).message).toMatch(/issued_report row RPT-001, field sha256/);
   });
+});
+
+describe('every report of the sample, end to end', () => {
+  it('renders each report in each of its formats, and the same assessment and clock give the same bytes', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'sample.assay');
+    const made = dispatch('assessment.sample', { file }, testContext(dir));
+    if (!made.ok) throw new Error(made.error.message);
+    const a = openForReading(file);
+    try {
+      const fixed = { actor: 'Dana Whitfield', now: '2026-11-28T09:00:00.000Z' };
+      for (const type of reportTypes) {
+        for (const format of ['pdf', 'docx', ...(tabularReports.includes(type) ? ['xlsx', 'csv'] : [])] as const) {
+          const first = await generateReport(a, { type, format }, fixed);
+          expect(first.bytes.length, `${type} ${format}`).toBeGreaterThan(200);
+          if (format === 'pdf' || type === 'risks') {
+            const again = await generateReport(a, { type, format }, fixed);
+            expect(again.sha256, `${type} ${format} twice`).toBe(first.sha256);
+          }
+        }
+      }
+      const oscal = await generateReport(a, { type: 'executive', format: 'oscal' }, fixed);
+      expect(JSON.parse(oscal.bytes.toString('utf8'))['assessment-results'].metadata['last-modified']).toBe('2026-11-28T09:00:00.000Z');
+    } finally {
+      a.close();
+    }
+  }, 240_000);
 });

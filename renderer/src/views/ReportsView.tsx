@@ -96,7 +96,7 @@ function Chooser() {
       <fieldset className="report-scope" disabled={busy}>
         <legend>Frameworks (none ticked: all)</legend>
         {frameworks.map((f) => (
-          <label key={f.id} className="check">
+          <label key={f.id} className="check-inline">
             <input type="checkbox" checked={chosen(options.frameworks, f.id)} onChange={() => setOptions({ frameworks: toggle(options.frameworks, f.id) })} />
             {f.shortName}
           </label>
@@ -106,14 +106,14 @@ function Chooser() {
         <legend>AI systems (none ticked: all)</legend>
         {systems.length === 0 && <span className="muted small">No AI systems yet.</span>}
         {systems.map((s) => (
-          <label key={s.id} className="check">
+          <label key={s.id} className="check-inline">
             <input type="checkbox" checked={chosen(options.systems, s.id)} onChange={() => setOptions({ systems: toggle(options.systems, s.id) })} />
             {s.name}
           </label>
         ))}
       </fieldset>
       <div className="actions">
-        <label className="check">
+        <label className="check-inline">
           <input type="checkbox" checked={issue} onChange={(e) => setIssue(e.target.checked)} disabled={busy} />
           Issue it (record its SHA-256 and the head it cites)
         </label>
