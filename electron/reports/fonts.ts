@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
  * is downloaded at run time and every format (PDF, DOCX, chart images) uses the same faces.
  */
 
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 
 export const fontFiles = {
   regular: 'Roboto-Regular.ttf',
@@ -20,7 +20,7 @@ export type FontFace = keyof typeof fontFiles;
 export const FONT_FAMILY = 'Roboto';
 
 export function fontDir(): string {
-  return join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  return join(dirname(requireHere.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
 }
 
 export function fontPath(face: FontFace): string {

@@ -37,4 +37,18 @@ describe('the Electron build', () => {
     await new Promise((done) => worker.once('exit', done));
     expect(messages.at(-1)).toMatchObject({ type: 'finished', result: { kind: 'verify', value: { ok: true } } });
   });
+
+  it('the bundled worker renders a report with its fonts and charts, as the packaged app will', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'r.assay');
+    createAssessment(file, { name: 'R', catalog: loadBundledCatalog(), actor: 't' }).close();
+    const out = join(dir, 'executive.pdf');
+    const workerData: WorkerInput = { kind: 'report', file, report: { options: { type: 'executive', format: 'pdf' }, out, issue: false, actor: 't' }, cancel: new SharedArrayBuffer(4) };
+    const worker = new Worker(resolve('out/main/jobs-worker.js'), { workerData });
+    const messages: WorkerMessage[] = [];
+    worker.on('message', (m: WorkerMessage) => messages.push(m));
+    await new Promise((done) => worker.once('exit', done));
+    expect(messages.at(-1)).toMatchObject({ type: 'finished', result: { kind: 'report', value: { path: out, format: 'pdf' } } });
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
 });

@@ -78,8 +78,8 @@ describe('the Electron window security settings', () => {
 
   it('accept file paths from the renderer only when the user chose them, checked before any command runs', () => {
     const main = readFileSync('electron/main.ts', 'utf8');
-    expect(main).toContain('const result = dispatch(name, input, ctx, { checkPaths: (command, paths) => granted.problem(command, paths) });');
-    expect(main.match(/dispatch\(/g)).toHaveLength(1);
+    expect(main).toContain('const result = await dispatchPatiently(name, input, ctx, { checkPaths: (command, paths) => granted.problem(command, paths) });');
+    expect(main.match(/dispatchPatiently\(/g)).toHaveLength(1);
     // Every dialog result is granted; nothing else adds paths but the recent list, launch file, drops and created/opened files.
     expect(main.match(/granted\.grant\(result\.filePaths?\b/g)).toHaveLength(5);
     // The evidence dialog picks several files: each one is granted.
@@ -95,7 +95,7 @@ describe('the Electron window security settings', () => {
     expect(preload).toMatch(/onEvent: \(listener\) => \{/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer/);
     const main = readFileSync('electron/main.ts', 'utf8');
-    expect(main).toContain('onEvent((event) => mainWindow?.webContents.send(IPC_EVENT, event))');
+    expect(main).toMatch(/onEvent\(\(event\) => \{[^}]*mainWindow\?\.webContents\.send\(IPC_EVENT, event\);/s);
     expect(main).toContain('configureJobs({ nativeBinding })');
   });
 });

@@ -21,7 +21,7 @@ interface PdfmakeInstance {
   createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
 }
 
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 
 const standard14 = [
   'Courier', 'Courier-Bold', 'Courier-Oblique', 'Courier-BoldOblique',
@@ -34,7 +34,7 @@ let instance: PdfmakeInstance | null = null;
 
 export function pdfmake(): PdfmakeInstance {
   if (instance) return instance;
-  const pm = require('pdfmake') as PdfmakeInstance;
+  const pm = requireHere('pdfmake') as PdfmakeInstance;
   const allowed = new Set([...standard14, ...(Object.keys(fontFiles) as FontFace[]).map(fontPath)]);
   pm.addFonts({
     [FONT_FAMILY]: { normal: fontPath('regular'), bold: fontPath('bold'), italics: fontPath('italic'), bolditalics: fontPath('boldItalic') },
