@@ -1,4 +1,4 @@
-import type { Framework, FrameworkItem, OperatorRole } from './schema';
+import type { Framework, FrameworkItem, OperatorRole, RiskClass } from './schema';
 import { type CatalogIndex, itemTitle } from './trace';
 
 /** The EU AI Act operator roles as people name them. */
@@ -52,3 +52,13 @@ const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').tr
 export function repeatsTitle(description: string | undefined, title: string): boolean {
   return description !== undefined && words(description) === words(title);
 }
+
+/** EU AI Act risk classes as people read them (reports, the catalog browser). */
+export const riskClassLabels: Record<RiskClass, string> = {
+  prohibited: 'Prohibited practice',
+  high_risk: 'High-risk',
+  limited_risk: 'Limited risk (transparency)',
+  minimal_risk: 'Minimal risk',
+  gpai: 'General-purpose AI model',
+  gpai_systemic: 'GPAI model with systemic risk',
+};

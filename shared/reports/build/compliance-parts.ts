@@ -1,5 +1,8 @@
 import type { Catalog, Framework } from '../../catalog/schema';
+import { satisfiedShare } from '../../charts/dashboard-charts';
 import { type ControlState, controlStateLabels } from '../../domain/control-state';
+import { type FrameworkCoverageSummary, coverageStatusLabels } from '../../domain/coverage';
+import type { Cell, TableColumn } from '../model';
 import type { ReportScope } from '../scope';
 
 /**
@@ -107,3 +110,19 @@ export function joinOrNull(values: readonly string[], separator = ', '): string 
 export function sheetName(text: string): string {
   return text.replace(/[\\/?*[\]:]/g, '-').slice(0, 31);
 }
+
+/** Requirement counts per framework by coverage status, as the gap assessment and the executive summary both show them. */
+export const countColumns: TableColumn[] = [
+  { key: 'framework', label: 'Framework', width: 2 },
+  { key: 'assessable', label: 'Requirements', align: 'right' },
+  { key: 'satisfied', label: coverageStatusLabels.satisfied, align: 'right' },
+  { key: 'partly', label: coverageStatusLabels.partly, align: 'right' },
+  { key: 'not_satisfied', label: coverageStatusLabels.not_satisfied, align: 'right' },
+  { key: 'not_applicable', label: coverageStatusLabels.not_applicable, align: 'right' },
+  { key: 'governance_only', label: coverageStatusLabels.governance_only, align: 'right' },
+  { key: 'share', label: 'Share satisfied', align: 'right' },
+];
+export const countRow = (name: string, c: FrameworkCoverageSummary): Cell[] => {
+  const share = satisfiedShare(c);
+  return [name, c.assessable, c.satisfied, c.partly, c.not_satisfied, c.not_applicable, c.governance_only, share === null ? 'n/a' : `${share}%`];
+};

@@ -1,16 +1,16 @@
 import type { OperatorRole, RiskClass } from '../../catalog/schema';
-import { operatorRoleLabels } from '../../catalog/labels';
+import { operatorRoleLabels, riskClassLabels } from '../../catalog/labels';
 import { coverageByFrameworkOption, satisfiedShare } from '../../charts/dashboard-charts';
 import { riskHeatmapOption } from '../../charts/risk-heatmap';
 import { type CheckFinding, countBySeverity } from '../../domain/checks';
 import { type StateCounts, implementationRate } from '../../domain/control-state';
-import { type FrameworkCoverageSummary, coverageStatusLabels } from '../../domain/coverage';
+import type { FrameworkCoverageSummary } from '../../domain/coverage';
 import { type CoverageGap, rankControlsByGaps } from '../../domain/coverage-gaps';
 import { type Rating, type Risk, heatMaps, inherentScore, ratingBands, ratingOf, residualScore } from '../../domain/risk';
 import { countOf } from '../../plural';
 import type { Block, ReportSection } from '../model';
 import { type ReportBuilder, personName } from '../scope';
-import { systemIdsInScope } from './compliance-parts';
+import { countColumns, countRow, systemIdsInScope } from './compliance-parts';
 
 /**
  * The executive summary: where the assessment stands in a few pages, with the dashboard's own
@@ -43,15 +43,6 @@ export interface ExecutiveData {
   findings: CheckFinding[];
 }
 
-const classLabels: Record<RiskClass, string> = {
-  prohibited: 'Prohibited practice',
-  high_risk: 'High-risk',
-  limited_risk: 'Limited risk (transparency)',
-  minimal_risk: 'Minimal risk',
-  gpai: 'General-purpose AI model',
-  gpai_systemic: 'GPAI model with systemic risk',
-};
-
 const pct = (share: number | null) => (share === null ? 'n/a' : `${share}%`);
 
 function sumCoverage(rows: readonly FrameworkCoverageSummary[]): FrameworkCoverageSummary {
@@ -68,7 +59,7 @@ function ratingCounts(scores: readonly (number | null)[]): Record<Rating, number
 
 function classOf(s: ExecutiveSystem): string {
   if (!s.classification) return 'Not classified';
-  const classes = s.classification.riskClasses.map((c) => classLabels[c]);
+  const classes = s.classification.riskClasses.map((c) => riskClassLabels[c]);
   const text = classes.length ? classes.join(', ') : 'No class concluded yet';
   return s.classification.complete ? text : `${text} (classification incomplete)`;
 }
@@ -143,17 +134,8 @@ export const buildExecutive: ReportBuilder<ExecutiveData> = (data, meta, scope) 
           kind: 'table',
           sheet: 'Coverage',
           caption: 'Assessable requirements per framework by coverage status; share satisfied of those that apply',
-          columns: [
-            { key: 'framework', label: 'Framework', width: 2 },
-            { key: 'assessable', label: 'Requirements', align: 'right' },
-            { key: 'satisfied', label: coverageStatusLabels.satisfied, align: 'right' },
-            { key: 'partly', label: coverageStatusLabels.partly, align: 'right' },
-            { key: 'not_satisfied', label: coverageStatusLabels.not_satisfied, align: 'right' },
-            { key: 'not_applicable', label: coverageStatusLabels.not_applicable, align: 'right' },
-            { key: 'governance_only', label: coverageStatusLabels.governance_only, align: 'right' },
-            { key: 'share', label: 'Share satisfied', align: 'right' },
-          ],
-          rows: coverage.map((c) => [c.name, c.assessable, c.satisfied, c.partly, c.not_satisfied, c.not_applicable, c.governance_only, pct(satisfiedShare(c))]),
+          columns: countColumns,
+          rows: coverage.map((c) => countRow(c.name, c)),
         },
       ]
     : [{ kind: 'paragraph', text: 'No framework in scope has assessable requirements.', tone: 'muted' }];

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../catalog/schema';
 import { itemTitle } from '../../catalog/trace';
-import { coverageByFrameworkOption, satisfiedShare } from '../../charts/dashboard-charts';
+import { coverageByFrameworkOption } from '../../charts/dashboard-charts';
 import {
   COVERAGE_RULE,
   type CoverageEntry,
@@ -14,7 +14,7 @@ import {
 import { type Closer, type CoverageGap, coverageGaps } from '../../domain/coverage-gaps';
 import type { Block, Cell, ReportSection, TableColumn } from '../model';
 import type { ReportBuilder } from '../scope';
-import { type ControlEntryView, type EvidenceView, byEvidenceId, citedEvidence, controlsWithStates, evidenceByTarget, frameworksInScope, joinOrNull, sheetName, systemIdsInScope } from './compliance-parts';
+import { type ControlEntryView, type EvidenceView, byEvidenceId, citedEvidence, controlsWithStates, countColumns, countRow, evidenceByTarget, frameworksInScope, joinOrNull, sheetName, systemIdsInScope } from './compliance-parts';
 
 /**
  * The gap assessment: per framework, every assessable requirement with its coverage (the rule of
@@ -56,21 +56,6 @@ function gapText(gap: CoverageGap | undefined): string | null {
   if (gap.closers.length === 0) return 'Every mapped control is implemented but covers only part of it: needs a coverage set, a stronger mapping or a control of the organisation’s own';
   return gap.closers.map(closerText).join('; ');
 }
-
-const countColumns: TableColumn[] = [
-  { key: 'framework', label: 'Framework', width: 2 },
-  { key: 'assessable', label: 'Requirements', align: 'right' },
-  { key: 'satisfied', label: coverageStatusLabels.satisfied, align: 'right' },
-  { key: 'partly', label: coverageStatusLabels.partly, align: 'right' },
-  { key: 'not_satisfied', label: coverageStatusLabels.not_satisfied, align: 'right' },
-  { key: 'not_applicable', label: coverageStatusLabels.not_applicable, align: 'right' },
-  { key: 'governance_only', label: coverageStatusLabels.governance_only, align: 'right' },
-  { key: 'share', label: 'Share satisfied', align: 'right' },
-];
-const countRow = (name: string, c: FrameworkCoverageSummary): Cell[] => {
-  const share = satisfiedShare(c);
-  return [name, c.assessable, c.satisfied, c.partly, c.not_satisfied, c.not_applicable, c.governance_only, share === null ? 'n/a' : `${share}%`];
-};
 
 export const buildGap: ReportBuilder<GapData> = (data, _meta, scope) => {
   const frameworks = frameworksInScope(data.catalog, scope);

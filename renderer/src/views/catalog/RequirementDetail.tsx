@@ -5,17 +5,9 @@ import { formatDate } from '../../../../shared/format-date';
 import { operatorRoleLabels } from '../../../../shared/catalog/labels';
 import { countOf } from '../../../../shared/plural';
 import { StateBadge } from '../../components/StateBadge';
+import { riskClassLabels } from '../../../../shared/catalog/labels';
 import { useApp } from '../../store';
 import { Relationship, TraceLink } from './links';
-
-const classLabels: Record<string, string> = {
-  prohibited: 'Prohibited practice',
-  high_risk: 'High-risk',
-  limited_risk: 'Limited risk (transparency)',
-  minimal_risk: 'Minimal risk',
-  gpai: 'General-purpose AI model',
-  gpai_systemic: 'GPAI model with systemic risk',
-};
 
 export function RequirementDetail({ index, target }: { index: CatalogIndex; target: string }) {
   const controls = useApp((s) => s.controls);
@@ -66,7 +58,7 @@ export function RequirementDetail({ index, target }: { index: CatalogIndex; targ
           </div>
           <div>
             <h3>Risk class</h3>
-            <p>{item.eu.risk_classes.map((c) => classLabels[c] ?? c).join(', ')}</p>
+            <p>{item.eu.risk_classes.map((c) => riskClassLabels[c as keyof typeof riskClassLabels] ?? c).join(', ')}</p>
           </div>
           <div className="wide">
             <h3>Applies from</h3>
