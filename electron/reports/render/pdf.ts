@@ -47,8 +47,13 @@ function sectionContent(section: ReportSection, numbers: Iterator<{ number: stri
     headlineLevel: entry.depth,
     ...(breakFirst ? { pageBreak: 'before' as const } : {}),
   };
-  const blocks = (breakFirst ? rest : section.blocks).map((b) => blockContent(b, textWidth));
-  return [heading, ...blocks, ...(section.sections ?? []).flatMap((s) => sectionContent(s, numbers, textWidth))];
+  const own = breakFirst ? rest : section.blocks;
+  const blocks = own.map((b) => blockContent(b, textWidth));
+  const subsections = (section.sections ?? []).flatMap((s) => sectionContent(s, numbers, textWidth));
+  // A figure cannot break, so pdfmake moves it whole to the next page, and reports its start on this
+  // one: a heading followed by it would be left alone at the foot of the page. They travel together.
+  if (own[0]?.kind === 'figure') return [{ unbreakable: true, stack: [heading, blocks[0]!] }, ...blocks.slice(1), ...subsections];
+  return [heading, ...blocks, ...subsections];
 }
 
 export function pdfDefinition(doc: ReportDoc, ctx?: RenderContext): TDocumentDefinitions {
