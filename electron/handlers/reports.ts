@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import { type ReportFormat, reportFormats, reportTitles, reportTypes, tabularReports } from '../../shared/reports/model';
 import { startJob } from '../jobs/runner';
-import { generationTime, parseReportOptions } from '../reports/generate';
+import { generationTime, parseReportOptions } from '../reports/options';
 import { verifyReport } from '../reports/verify-report';
 import { listIssuedReports } from '../store/reports';
 import { actorOf } from './context';

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AssayError } from '../../shared/errors';
-import { type ReportDoc, type ReportFormat, type ReportMeta, ReportOptions, type ReportOptionsParsed, reportTitles, tabularReports } from '../../shared/reports/model';
-import type { ReportScope } from '../../shared/reports/scope';
+import { type ReportDoc, type ReportFormat, type ReportMeta, reportTitles } from '../../shared/reports/model';
 import { APP_VERSION } from '../version';
 import type { Assessment } from '../store/assessment';
-import { listSystems } from '../store/systems';
+import { generationTime, parseReportOptions, resolveScope } from './options';
 import { type StateSummary, currentState } from './state';
 import type { RenderContext, Renderer } from './render/renderer';
 import { oscalRenderer, renderers as allRenderers } from './renderers';
@@ -36,44 +35,6 @@ export interface Generated {
   sha256: string;
   state: StateSummary;
   evidence: { id: string; sha256: string }[];
-}
-
-/** The reproducible-builds convention: SOURCE_DATE_EPOCH (seconds since 1970) fixes every date written. */
-export function generationTime(env: NodeJS.ProcessEnv = process.env, clock: () => Date = () => new Date()): string {
-  const epoch = env.SOURCE_DATE_EPOCH?.trim();
-  if (!epoch) return clock().toISOString();
-  if (!/^\d{1,12}$/.test(epoch)) throw new AssayError('invalid_input', `SOURCE_DATE_EPOCH is "${epoch}"; it must be a whole number of seconds since 1970-01-01 (e.g. $(date +%s))`);
-  return new Date(Number(epoch) * 1000).toISOString();
-}
-
-export function parseReportOptions(input: unknown): ReportOptionsParsed {
-  const parsed = ReportOptions.safeParse(input ?? {});
-  if (!parsed.success) throw new AssayError('invalid_input', `report options: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`);
-  const o = parsed.data;
-  if ((o.format === 'xlsx' || o.format === 'csv') && !tabularReports.includes(o.type))
-    throw new AssayError('invalid_input', `the ${reportTitles[o.type].toLowerCase()} is not a table; ${o.format.toUpperCase()} is written for ${tabularReports.join(', ')} (choose pdf or docx)`);
-  return o;
-}
-
-/** The systems and frameworks chosen, by id or exact name, or all of them; an unknown one is refused by name. */
-export function resolveScope(a: Assessment, o: ReportOptionsParsed, today: string): ReportScope {
-  const systems = listSystems(a).map((s) => ({ id: s.id, name: s.name }));
-  const frameworks = a.catalog().frameworks.map((f) => ({ id: f.id, name: f.name }));
-  const pick = <T extends { id: string; name: string }>(all: T[], wanted: string[] | undefined, what: string): T[] => {
-    if (!wanted?.length) return all;
-    return wanted.map((w) => {
-      const found = all.find((x) => x.id.toLowerCase() === w.toLowerCase() || x.name.toLowerCase() === w.toLowerCase());
-      if (!found) throw new AssayError('invalid_input', `${what} "${w}" is not in this assessment; it has ${all.map((x) => x.id).join(', ') || 'none'}`);
-      return found;
-    });
-  };
-  return {
-    systems: pick(systems, o.systems, 'system'),
-    frameworks: pick(frameworks, o.frameworks, 'framework'),
-    allSystems: !o.systems?.length,
-    allFrameworks: !o.frameworks?.length,
-    today,
-  };
 }
 
 export async function generateReport(a: Assessment, options: unknown, hooks: GenerateHooks): Promise<Generated> {

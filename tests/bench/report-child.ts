@@ -9,7 +9,7 @@ import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow,
 import { generateReport } from '../../electron/reports/generate';
 import { pdfmake } from '../../electron/reports/render/pdf/engine';
 import { reportSources } from '../../electron/reports/registry';
-import { resolveScope } from '../../electron/reports/generate';
+import { resolveScope } from '../../electron/reports/options';
 import { openForReading } from '../../electron/store/open';
 import type { Block, ReportSection } from '../../shared/reports/model';
 
