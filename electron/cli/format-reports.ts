@@ -3,7 +3,7 @@ import type { IssuedReport, ReportResult, ReportVerification } from '../../share
 
 export function formatReportResult(r: ReportResult): string {
   return [
-    `${reportTitles[r.type]} (${r.format}) written: ${r.path}`,
+    `${r.format === 'oscal' ? 'OSCAL assessment results of the whole assessment' : reportTitles[r.type]} (${r.format}) written: ${r.path}`,
     `  manifest  ${r.manifestPath}`,
     `  SHA-256   ${r.sha256} (${r.size} bytes)`,
     `  cites     audit head ${r.head.count}:${r.head.hash}, generated ${r.generatedAt}`,

@@ -12,7 +12,7 @@ export const reportExtensions: Record<ReportFormat, string> = { pdf: 'pdf', docx
 
 /** Beside the assessment, in "<name> reports/", named by type and generation time (never over an earlier one). */
 function defaultOut(file: string, type: string, format: ReportFormat): string {
-  const stamp = generationTime().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  const stamp = generationTime().slice(0, 23).replace(/[-:]/g, '').replace('T', '-').replace('.', '-');
   return join(dirname(file), `${basename(file).replace(/\.assay$/i, '')} reports`, `${type}-${stamp}.${reportExtensions[format]}`);
 }
 

@@ -69,8 +69,9 @@ export async function generateReport(a: Assessment, options: unknown, hooks: Gen
   if (o.format === 'oscal') {
     const render = oscalRenderer.render;
     if (!render) throw new AssayError('internal', 'OSCAL export is not available in this build');
-    const bytes = render(a, meta);
-    return { format: o.format, meta, doc: null, bytes, sha256: sha256(bytes), state, evidence: [] };
+    const oscalMeta = { ...meta, title: 'OSCAL assessment results (the whole assessment)' };
+    const bytes = render(a, oscalMeta);
+    return { format: o.format, meta: oscalMeta, doc: null, bytes, sha256: sha256(bytes), state, evidence: [] };
   }
   const source = (hooks.sources ?? allSources)[o.type];
   if (!source) throw new AssayError('internal', `the ${reportTitles[o.type].toLowerCase()} is not available in this build`);

@@ -57,6 +57,8 @@ export function verifyReport(report: string, options: { assessment?: string } = 
       : `${basename(report)} hashes to ${sha256} (${bytes.length} bytes); the manifest says ${manifest.report.sha256} (${manifest.report.size} bytes): the report was changed after it was generated`,
   });
   if (options.assessment) checks.push(...againstAssessment(options.assessment, manifest));
+  // The manifest travels with the report and can be edited with it: say what only the assessment can confirm.
+  else checks.push({ name: 'assessment', ok: true, detail: `not checked: give the assessment (--assessment) to check that head ${manifest.assessment.head.count} is on its chain and the state at that head gives the report's figures` });
   const failed = checks.filter((c) => !c.ok);
   return {
     ok: failed.length === 0,
@@ -78,7 +80,7 @@ function againstAssessment(file: string, manifest: ReportManifest): ReportCheck[
     const at = stateAtHead(a, head);
     if ('problem' in at) return [...checks, { name: 'head', ok: false, detail: at.problem }];
     const current = a.head().count;
-    checks.push({ name: 'head', ok: true, detail: `entry ${head.count} is on the assessment's intact chain${current > head.count ? ` (${current - head.count} entries were added since)` : ' (its current head)'}` });
+    checks.push({ name: 'head', ok: true, detail: `entry ${head.count} is on the assessment's intact chain${current > head.count ? ` (${current - head.count} ${current - head.count === 1 ? 'entry was' : 'entries were'} added since)` : ' (its current head)'}` });
     const figures = Object.entries(manifest.assessment.figures).find(([k, v]) => at.figures[k] !== v) ?? Object.entries(at.figures).find(([k]) => !(k in manifest.assessment.figures));
     const state = at.stateSha256 === manifest.assessment.stateSha256;
     checks.push({

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { AssayError } from '../../shared/errors';
 import { MANIFEST_SCHEMA, type ReportManifest } from '../../shared/reports/manifest';
@@ -7,8 +7,9 @@ import type { Generated } from './generate';
 
 /**
  * Writes a report and its manifest (`<report>.manifest.json`) beside it. Each file is written to a
- * temporary name and renamed, so a crash or a full disk never leaves a half-written report that a
- * manifest vouches for.
+ * temporary name and published with a hard link, which fails if the name exists: a report already
+ * written (perhaps issued, its SHA-256 in the register) is never replaced, and a crash or a full
+ * disk never leaves a half-written report that a manifest vouches for.
  */
 
 export const manifestPathOf = (report: string) => `${report}.manifest.json`;
@@ -43,21 +44,25 @@ function writeAtomically(path: string, bytes: Buffer | string): void {
   const temporary = `${path}.${randomBytes(4).toString('hex')}.part`;
   try {
     writeFileSync(temporary, bytes, { flag: 'wx' });
-    renameSync(temporary, path);
+    linkSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
     const code = (error as { code?: string }).code;
+    if (code === 'EEXIST') throw new AssayError('conflict', `${path}: already exists; reports are never written over (an issued one is in the register by its SHA-256): choose another name or remove it first`);
     if (code === 'ENOENT') throw new AssayError('not_found', `${dirname(path)}: no such folder; the report was not written`);
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AssayError('refused', `${path}: cannot be written here (${code}); the report was not written`);
     throw error;
+  } finally {
+    rmSync(temporary, { force: true });
   }
 }
 
 export function writeReport(path: string, g: Generated): { path: string; manifestPath: string; manifest: ReportManifest } {
   mkdirSync(dirname(path), { recursive: true });
+  const manifestPath = manifestPathOf(path);
+  for (const existing of [path, manifestPath])
+    if (existsSync(existing)) throw new AssayError('conflict', `${existing}: already exists; reports are never written over (an issued one is in the register by its SHA-256): choose another name or remove it first`);
   const manifest = manifestOf(g, basename(path));
   writeAtomically(path, g.bytes);
-  const manifestPath = manifestPathOf(path);
   writeAtomically(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   return { path, manifestPath, manifest };
 }

@@ -45,11 +45,11 @@ function assessment(dir: string): string {
   return file;
 }
 
-async function written(file: string, dir: string, options: Record<string, unknown> = {}) {
+async function written(file: string, dir: string, options: Record<string, unknown> = {}, name = 'executive.pdf') {
   const a = openForReading(file);
   try {
     const g = await generateReport(a, { type: 'executive', format: 'pdf', ...options }, hooks);
-    return { g, ...writeReport(join(dir, 'out', 'executive.pdf'), g) };
+    return { g, ...writeReport(join(dir, 'out', name), g) };
   } finally {
     a.close();
   }
@@ -69,6 +69,16 @@ describe('report generation', () => {
     expect(parsed).toEqual(manifest);
     expect(manifest.assessment.figures).toMatchObject({ systems: 2, risks: 0 });
     expect(manifest.report).toMatchObject({ fileName: 'executive.pdf', type: 'executive', format: 'pdf', sha256: g.sha256, size: g.bytes.length });
+  });
+
+  it('never writes over a report already written, and says what alone the manifest cannot confirm', async () => {
+    const dir = tempDir();
+    const file = assessment(dir);
+    const { path } = await written(file, dir);
+    const before = readFileSync(path);
+    await expect(written(file, dir)).rejects.toThrow(/executive\.pdf: already exists; reports are never written over/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(verifyReport(path).message).toMatch(/assessment: not checked: give the assessment \(--assessment\) to check that head 3 is on its chain/);
   });
 
   it('refuses what it cannot do, naming it', async () => {
@@ -103,7 +113,7 @@ describe('verify-report', () => {
     dispatch('systems.add', { file, system: { name: 'Payroll bot', roles: ['deployer'] } }, testContext(dir));
     const later = verifyReport(path, { assessment: file });
     expect(later.ok).toBe(true);
-    expect(later.checks.find((c) => c.name === 'head')?.detail).toMatch(/1 entries were added since/);
+    expect(later.checks.find((c) => c.name === 'head')?.detail).toMatch(/1 entry was added since/);
   });
 
   it('names a report changed after it was written', async () => {
@@ -132,7 +142,7 @@ describe('verify-report', () => {
     const db = new Database(file);
     db.prepare("UPDATE ai_system SET name = 'Claims triage v2' WHERE id = 'SYS-001'").run();
     db.close();
-    const tampered = await written(file, dir);
+    const tampered = await written(file, dir, {}, 'made-from-tampered.pdf');
     const result = verifyReport(tampered.path, { assessment: file });
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/^state: replaying the log up to entry 3 gives state SHA-256 [0-9a-f]{64}; the manifest says [0-9a-f]{64}: the report was made from a file that differed from its log/);

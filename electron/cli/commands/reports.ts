@@ -1,7 +1,8 @@
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AssayError } from '../../../shared/errors';
-import { type ReportFormat, type ReportOptions, type ReportType, reportFormats, reportTypes, tabularReports } from '../../../shared/reports/model';
+import { type ReportFormat, type ReportOptions, type ReportType, audiences, paperSizes, reportFormats, reportTypes, tabularReports } from '../../../shared/reports/model';
 import type { ReportResult } from '../../../shared/reports/results';
 import { reportExtensions } from '../../handlers/reports';
 import { waitForJob } from '../../jobs/await-job';
@@ -10,7 +11,7 @@ import { formatIssuedReports, formatReportResult, formatReportVerification } fro
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_USAGE } from '../kit';
 
 interface ReportFlags {
-  type: string;
+  type?: string;
   format: string;
   out: string;
   frameworks?: string;
@@ -51,7 +52,7 @@ export function registerReportCommands(program: Command, kit: CliKit): void {
     .command('report')
     .description('write a report and its manifest (<out>.manifest.json); the assessment is only read (SOURCE_DATE_EPOCH fixes the generation time)')
     .argument('<file>', 'an .assay file')
-    .requiredOption('--type <type>', `${reportTypes.join('|')}, or all (then --out is a folder)`)
+    .option('--type <type>', `${reportTypes.join('|')}, or all (then --out is a folder); not needed with --format oscal`)
     .requiredOption('--format <format>', `${reportFormats.join('|')} (xlsx and csv for the tabular reports; oscal: assessment results for the whole assessment)`)
     .requiredOption('--out <path>', 'the report file to write (a folder with --type all)')
     .option('--frameworks <ids>', 'framework ids to cover, comma-separated (default: all)')
@@ -63,7 +64,13 @@ export function registerReportCommands(program: Command, kit: CliKit): void {
     .option('--json', 'print JSON')
     .action(async (file: string, o: ReportFlags) => {
       if (!(reportFormats as readonly string[]).includes(o.format)) throw usage(`--format must be one of ${reportFormats.join(', ')} (got "${o.format}")`);
+      // OSCAL assessment results always cover the whole assessment: no report type to choose.
+      if (o.format === 'oscal') o.type ??= 'executive';
+      if (o.type === undefined) throw usage(`--type is required: one of ${reportTypes.join(', ')} or all`);
       if (o.type !== 'all' && !(reportTypes as readonly string[]).includes(o.type)) throw usage(`--type must be one of ${reportTypes.join(', ')} or all (got "${o.type}")`);
+      if (!(paperSizes as readonly string[]).includes(o.paper ?? 'A4')) throw usage(`--paper must be ${paperSizes.join(' or ')} (got "${o.paper}")`);
+      if (!(audiences as readonly string[]).includes(o.audience ?? 'internal')) throw usage(`--audience must be ${audiences.join(' or ')} (got "${o.audience}")`);
+      if (o.type === 'all' && existsSync(o.out) && !statSync(o.out).isDirectory()) throw usage(`--out must be a folder with --type all; ${o.out} is a file`);
       const format = o.format as ReportFormat;
       const base = {
         format,

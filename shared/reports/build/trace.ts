@@ -55,7 +55,7 @@ export const buildTrace: ReportBuilder<TraceData> = (data, _meta, scope) => {
         ['Threats', String(data.catalog.threats.length)],
         ['Controls on a path', String(controlsSeen.size)],
         ['Requirements reached', String(requirementsSeen.size)],
-        ['Threat → control → requirement paths', String(rows.length)],
+        ['Paths from a threat through a control to a requirement', String(rows.length)],
       ],
     },
     {
@@ -72,13 +72,13 @@ export const buildTrace: ReportBuilder<TraceData> = (data, _meta, scope) => {
     sections: [
       { title: 'Summary', blocks: summary },
       {
-        title: 'Threat → control → requirement',
+        title: 'From threat through control to requirement',
         blocks: rows.length
           ? [
               {
                 kind: 'table',
                 sheet: 'Trace',
-                caption: 'One row per threat, control and requirement, with the relationship and rationale of the control → requirement mapping',
+                caption: 'One row per threat, control and requirement, with the relationship and rationale of the mapping from control to requirement',
                 columns: [
                   { key: 'threat', label: 'Threat', width: 1.4 },
                   { key: 'control', label: 'Control', width: 1.4 },
@@ -100,7 +100,7 @@ export const buildTrace: ReportBuilder<TraceData> = (data, _meta, scope) => {
           {
             kind: 'table',
             sheet: 'Threat controls',
-            caption: 'The catalog’s threat → control mappings with their rationale',
+            caption: 'The catalog’s mappings from threats to controls, with their rationale',
             columns: [
               { key: 'threat', label: 'Threat', width: 1.4 },
               { key: 'control', label: 'Control', width: 1.4 },
