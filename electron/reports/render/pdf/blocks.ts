@@ -58,17 +58,24 @@ export function columnWidths(table: TableBlock): string[] {
 }
 
 /** Cells are text as given: a formula-like value is shown literally, a missing one as a muted dash. */
-function cellText(value: Cell, align: TableColumn['align']): TableCell {
+const wideLayout: CustomTableLayout = { ...gridLayout, paddingLeft: () => 1.5, paddingRight: () => 1.5 };
+
+function cellText(value: Cell, align: TableColumn['align'], fontSize: number | undefined): TableCell {
   const alignment = align ?? 'left';
-  if (value === null) return { text: '—', color: colours.muted, style: 'td', alignment };
-  return { text: typeof value === 'number' ? String(value) : value, style: 'td', alignment };
+  const size = fontSize === undefined ? {} : { fontSize };
+  if (value === null) return { text: '—', color: colours.muted, style: 'td', alignment, ...size };
+  return { text: typeof value === 'number' ? String(value) : value, style: 'td', alignment, ...size };
 }
 
+/** Tables of many columns (a risk register has 14) are set smaller, so ids and words are not split across lines. */
+const WIDE_TABLE = 9;
+
 function tableContent(table: TableBlock): Content {
-  const header: TableCell[] = table.columns.map((c) => ({ text: c.label, style: 'th', alignment: c.align ?? 'left' }));
+  const fontSize = table.columns.length >= WIDE_TABLE ? 6.5 : undefined;
+  const header: TableCell[] = table.columns.map((c) => ({ text: c.label, style: 'th', alignment: c.align ?? 'left', ...(fontSize ? { fontSize } : {}) }));
   const body: TableCell[][] = [
     header,
-    ...table.rows.map((row) => table.columns.map((c, i) => cellText(row[i] ?? null, c.align))),
+    ...table.rows.map((row) => table.columns.map((c, i) => cellText(row[i] ?? null, c.align, fontSize))),
   ];
   // A table without rows still shows its header, and says so rather than ending at a bare rule.
   if (table.rows.length === 0) {
@@ -76,7 +83,7 @@ function tableContent(table: TableBlock): Content {
   }
   const grid: Content = {
     table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: columnWidths(table), body },
-    layout: gridLayout,
+    layout: fontSize ? wideLayout : gridLayout,
     margin: [0, 0, 0, 10],
   };
   return table.caption ? { stack: [{ text: table.caption, style: 'caption' }, grid] } : grid;

@@ -64,7 +64,7 @@ export const styles: StyleDictionary = {
   caption: { fontSize: 8.5, bold: true, color: colours.muted, margin: [0, 4, 0, 3] },
   figureCaption: { fontSize: 9, italics: true, color: colours.muted, alignment: 'center', margin: [0, 4, 0, 0] },
   alt: { fontSize: 7, color: colours.muted, alignment: 'center', margin: [0, 1, 0, 8] },
-  th: { bold: true, color: colours.headerInk, fontSize: 8.5 },
+  th: { bold: true, color: colours.headerInk, fontSize: 7.5 },
   td: { fontSize: 8.5 },
   factLabel: { bold: true, fontSize: 9 },
   runningHeader: { fontSize: 8, color: colours.muted },
