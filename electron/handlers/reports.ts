@@ -2,6 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import { type ReportFormat, reportFormats, reportTitles, reportTypes, tabularReports } from '../../shared/reports/model';
 import { startJob } from '../jobs/runner';
 import { generationTime, parseReportOptions } from '../reports/options';
+import { issueWrittenReport } from '../reports/issue';
 import { verifyReport } from '../reports/verify-report';
 import { listIssuedReports } from '../store/reports';
 import { actorOf } from './context';
@@ -16,7 +17,7 @@ function defaultOut(file: string, type: string, format: ReportFormat): string {
   return join(dirname(file), `${basename(file).replace(/\.assay$/i, '')} reports`, `${type}-${stamp}.${reportExtensions[format]}`);
 }
 
-type ReportHandlers = Pick<Handlers, 'reports.types' | 'reports.generate' | 'reports.list' | 'reports.verify'>;
+type ReportHandlers = Pick<Handlers, 'reports.types' | 'reports.generate' | 'reports.issue' | 'reports.list' | 'reports.verify'>;
 
 export const reportHandlers: ReportHandlers = {
   'reports.types': () => ({
@@ -31,6 +32,12 @@ export const reportHandlers: ReportHandlers = {
     const assessment = input.issue ? useForWriting(input.file, actor).assessment : useForReading(input.file);
     const out = input.out ? normalisePath(input.out) : defaultOut(assessment.file, options.type, options.format);
     return startJob('report', assessment.file, { report: { options: input.options, out, issue: input.issue ?? false, actor } });
+  },
+
+  'reports.issue': (input, ctx) => {
+    const { actor } = actorOf(ctx);
+    const { assessment } = useForWriting(input.file, actor);
+    return issueWrittenReport(assessment, normalisePath(input.report), actor);
   },
 
   'reports.list': (input) => ({ reports: listIssuedReports(useForReading(input.file)) }),

@@ -20,6 +20,11 @@ export const reportCommands = {
     z.object({ file: AssessmentFile, options: ReportOptions, out: AssessmentFile.optional(), issue: z.boolean().optional() }).strict(),
     z.object({ jobId: JobId }),
   ),
+  'reports.issue': command(
+    'Issue a report already written (with its manifest beside it): once it checks out against this assessment, record its SHA-256 and the head it cites in the register of issued reports and the audit log.',
+    z.object({ file: AssessmentFile, report: AssessmentFile }).strict(),
+    IssuedReport,
+  ),
   'reports.list': command('The register of issued reports: type, format, file name, SHA-256, the head each cites, who issued it and when.', FileOnly, z.object({ reports: z.array(IssuedReport) })),
   'reports.verify': command(
     "Check a report against the manifest beside it and, given the assessment, that the head it cites is on the assessment's chain and the state at that head gives the report's figures.",

@@ -209,3 +209,20 @@ describe('every report of the sample, end to end', () => {
     }
   }, 240_000);
 });
+
+describe('issuing a report already written', () => {
+  it('issues it once it checks out against the assessment, and refuses one changed since', async () => {
+    const dir = tempDir();
+    const file = assessment(dir);
+    const { path, manifest } = await written(file, dir);
+    const ctx = testContext(dir);
+    const issued = dispatch('reports.issue', { file, report: path }, ctx);
+    expect(issued).toMatchObject({ ok: true, value: { id: 'RPT-001', sha256: manifest.report.sha256, head: manifest.assessment.head } });
+    const other = await written(file, dir, {}, 'second.pdf');
+    writeFileSync(other.path, Buffer.concat([readFileSync(other.path), Buffer.from(' ')]));
+    const refused = dispatch('reports.issue', { file, report: other.path }, ctx);
+    expect(!refused.ok && refused.error.message).toMatch(/second\.pdf: not issued, it does not check out against .*: report: second\.pdf hashes to/);
+    const listed = dispatch('reports.list', { file }, ctx);
+    expect(listed.ok && (listed.value as { reports: unknown[] }).reports).toHaveLength(1);
+  });
+});

@@ -91,8 +91,10 @@ export function registerReportCommands(program: Command, kit: CliKit): void {
       const results: ReportResult[] = [];
       for (const type of types) {
         const name = format === 'oscal' ? `assessment-results.${reportExtensions.oscal}` : `${type}.${reportExtensions[format]}`;
-        results.push(await one(path, { ...base, type }, join(resolve(o.out), name), o.issue ?? false));
+        results.push(await one(path, { ...base, type }, join(resolve(o.out), name), false));
       }
+      // Issued only once all are written, so every report of the set cites the same head.
+      if (o.issue) for (const r of results) r.issued = run('reports.issue', { file: path, report: r.path });
       emit(o.json, results, results.map(formatReportResult).join('\n\n'));
     });
 
