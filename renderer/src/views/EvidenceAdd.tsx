@@ -1,3 +1,4 @@
+import { JobProgressBar } from '../components/JobProgressBar';
 import { type DragEvent, useId, useRef, useState } from 'react';
 import type { EvidenceLinkInput } from '../../../shared/domain/evidence/model';
 import { formatBytes } from '../../../shared/format-bytes';
@@ -22,15 +23,14 @@ export function IntakeProgress() {
   const uploading = intake.jobId === null;
   const label = uploading && intake.total ? `${intake.phase}: ${formatBytes(intake.done)} of ${formatBytes(intake.total)}` : intake.phase;
   return (
-    <div className="evidence-progress" role="status">
-      <progress max={intake.total || 1} value={intake.total ? intake.done : undefined} aria-label="Adding evidence" />
-      <span className="small">{label}</span>
-      {intake.jobId && (
-        <button type="button" className="btn btn-quiet" onClick={() => void cancel()}>
-          Cancel
-        </button>
-      )}
-    </div>
+    <JobProgressBar
+      className="evidence-progress"
+      label="Adding evidence"
+      text={label}
+      done={intake.done}
+      total={intake.total}
+      onCancel={intake.jobId ? () => void cancel() : undefined}
+    />
   );
 }
 

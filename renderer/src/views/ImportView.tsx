@@ -3,6 +3,7 @@ import { formatBytes } from '../../../shared/format-bytes';
 import type { ImportFormatChoice } from '../../../shared/imports/model';
 import { shell } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { JobProgressBar } from '../components/JobProgressBar';
 import { useImports } from '../imports-store';
 import { useApp } from '../store';
 import { useSystems } from '../systems-store';
@@ -15,18 +16,13 @@ function JobProgress() {
   if (!progress || (step !== 'uploading' && step !== 'previewing' && step !== 'importing')) return null;
   const label = step === 'uploading' && progress.total ? `${progress.phase}: ${formatBytes(progress.done)} of ${formatBytes(progress.total)}` : progress.phase;
   return (
-    <div className="import-progress" role="status">
-      <progress max={progress.total || 1} value={progress.total ? progress.done : undefined} aria-label={step === 'importing' ? 'Importing' : 'Reading the file'} />
-      <span className="small">
-        {label}
-        {progress.total > 0 && step !== 'uploading' ? ` (${progress.done} of ${progress.total})` : ''}
-      </span>
-      {jobId && (
-        <button type="button" className="btn btn-quiet" onClick={() => void cancel()}>
-          Cancel
-        </button>
-      )}
-    </div>
+    <JobProgressBar
+      label={step === 'importing' ? 'Importing' : 'Reading the file'}
+      text={`${label}${progress.total > 0 && step !== 'uploading' ? ` (${progress.done} of ${progress.total})` : ''}`}
+      done={progress.done}
+      total={progress.total}
+      onCancel={jobId ? () => void cancel() : undefined}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import { formatBytes } from '../../../shared/format-bytes';
 import { type Audience, type PaperSize, type ReportFormat, type ReportType, audiences, paperSizes, tlpLabels } from '../../../shared/reports/model';
 import { shell } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { JobProgressBar } from '../components/JobProgressBar';
 import { useReports } from '../reports-store';
 import { useApp } from '../store';
 import { useSystems } from '../systems-store';
@@ -14,17 +15,7 @@ const formatLabels: Record<ReportFormat, string> = { pdf: 'PDF', docx: 'Word (DO
 function Progress() {
   const { progress, jobId, cancel } = useReports();
   if (!progress) return null;
-  return (
-    <div className="import-progress" role="status">
-      <progress max={progress.total || 1} value={progress.total ? progress.done : undefined} aria-label="Generating the report" />
-      <span className="small">{progress.phase}</span>
-      {jobId && (
-        <button type="button" className="btn btn-quiet" onClick={() => void cancel()}>
-          Cancel
-        </button>
-      )}
-    </div>
-  );
+  return <JobProgressBar label="Generating the report" text={progress.phase} done={progress.done} total={progress.total} onCancel={jobId ? () => void cancel() : undefined} />;
 }
 
 function Chooser() {
