@@ -45,6 +45,15 @@ export function formatDateTime(value: Date | string | number, timeZone = 'UTC'):
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${p.timeZoneName}`;
 }
 
+/**
+ * A recorded moment to the second, always in UTC ("2026-11-28 14:05:09 UTC"): what a report's
+ * title page states, so a reader can match it to the manifest without parsing ISO 8601.
+ */
+export function formatTimestamp(value: Date | string | number): string {
+  const date = toDate(value);
+  return `${formatDateTime(date).slice(0, -' UTC'.length)}:${pad(date.getUTCSeconds())} UTC`;
+}
+
 /** The time zone this process runs in, for showing local times with their zone. */
 export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

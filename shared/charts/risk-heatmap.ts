@@ -36,12 +36,13 @@ const grids = [
 
 export function riskHeatmapOption(maps: { inherent: HeatMap; residual: HeatMap; residualNotAssessed: number }): RiskHeatmapOption {
   const total = (m: HeatMap) => m.flat().reduce((a, b) => a + b, 0);
+  const shortTitles = [`Inherent risk (${total(maps.inherent)})`, `Residual risk (${total(maps.residual)})`];
   const titles = [
     `Inherent risk (${total(maps.inherent)})`,
     `Residual risk (${total(maps.residual)}${maps.residualNotAssessed ? `; ${maps.residualNotAssessed} not assessed` : ''})`,
   ];
-  // Impact labels on two lines, so five of them fit under a narrow grid.
-  const impactTicks = riskLevels.map((i) => `${i}\n${impactLabels[i]}`);
+  // Impact labels slanted: five words side by side do not fit under a grid half a page wide.
+  const impactTicks = riskLevels.map((i) => `${i} ${impactLabels[i]}`);
   const likelihoods = riskLevels.map((l) => `${l} ${likelihoodLabels[l]}`);
   const series = [maps.inherent, maps.residual].map(
     (cells, i): HeatmapSeriesOption => ({
@@ -58,17 +59,27 @@ export function riskHeatmapOption(maps: { inherent: HeatMap; residual: HeatMap; 
   return {
     aria: { enabled: true, label: { description: `${titles[0]} and ${titles[1]}: heat maps of likelihood (rows) by impact (columns), each cell giving the number of risks.` } },
     animation: false,
-    title: titles.map((text, i) => ({ text, left: grids[i]!.centre, textAlign: 'center', top: 4, textStyle: { fontSize: 14, fontWeight: 600, color: '#1b1f24' } })),
-    grid: grids.map((g) => ({ left: g.left, right: g.right, top: 52, bottom: 96 })),
+    // The not-assessed count goes on a second line: on one line the residual title ran off the chart.
+    title: shortTitles.map((text, i) => ({
+      text,
+      ...(i === 1 && maps.residualNotAssessed ? { subtext: `${maps.residualNotAssessed} not assessed` } : {}),
+      left: grids[i]!.centre,
+      textAlign: 'center',
+      top: 0,
+      itemGap: 2,
+      textStyle: { fontSize: 14, fontWeight: 600, color: '#1b1f24' },
+      subtextStyle: { fontSize: 11, color: '#3b4450' },
+    })),
+    grid: grids.map((g) => ({ left: g.left, right: g.right, top: 56, bottom: 100 })),
     xAxis: grids.map((_, i) => ({
       type: 'category',
       gridIndex: i,
       data: impactTicks,
       name: 'Impact',
       nameLocation: 'middle',
-      nameGap: 42,
+      nameGap: 50,
       nameTextStyle: { color: '#3b4450', fontWeight: 600 },
-      axisLabel: { interval: 0, fontSize: 11, color: '#3b4450', lineHeight: 13 },
+      axisLabel: { interval: 0, rotate: 30, fontSize: 10, color: '#3b4450' },
       axisTick: { show: false },
       splitArea: { show: false },
     })),

@@ -67,7 +67,7 @@ describe('PDF report layout (A4)', () => {
   it('opens with a title page stating the provenance, without the running header', () => {
     const file = write(a4);
     const title = pageText(file, 1);
-    for (const text of ['Gap assessment', 'EU AI Act · all systems', 'Northwind Insurance — AI programme', `412:${fixtureMeta.head.hash}`, '2026.11.2', '0.1.0', '2026-11-28T09:00:00.000Z', 'Dana Whitfield', 'TLP:AMBER', 'internal']) {
+    for (const text of ['Gap assessment', 'EU AI Act · all systems', 'Northwind Insurance — AI programme', `412:${fixtureMeta.head.hash}`, '2026.11.2', '0.1.0', '2026-11-28 09:00:00 UTC', 'Dana Whitfield', 'TLP:AMBER', 'internal']) {
       expect(title).toContain(text);
     }
     expect(title).not.toContain('Northwind Insurance — AI programme · Gap assessment · TLP:AMBER');

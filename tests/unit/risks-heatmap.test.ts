@@ -34,7 +34,7 @@ describe('the risk heat map chart', () => {
       [4, 3, 2, 20],
     ]);
     expect(residual!.data.filter((d) => d[2]! > 0)).toEqual([[2, 1, 2, 6]]);
-    expect(option.title).toEqual([expect.objectContaining({ text: 'Inherent risk (3)' }), expect.objectContaining({ text: 'Residual risk (2; 1 not assessed)' })]);
+    expect(option.title).toEqual([expect.objectContaining({ text: 'Inherent risk (3)' }), expect.objectContaining({ text: 'Residual risk (2)', subtext: '1 not assessed' })]);
     expect(heatmapCells(maps.inherent).reduce((n, c) => n + c.count, 0)).toBe(3);
   });
 
@@ -49,7 +49,8 @@ describe('the risk heat map chart', () => {
     const svg = renderChartSvg(riskHeatmapOption(maps), 880, 360);
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('Inherent risk (3)');
-    expect(svg).toContain('Residual risk (2; 1 not assessed)');
+    expect(svg).toContain('Residual risk (2)');
+    expect(svg).toContain('1 not assessed');
     expect(svg).toContain('4 Likely');
     expect(svg).toContain(ratingColours.critical);
     expect(svg).toMatch(/>2<\/text>/);

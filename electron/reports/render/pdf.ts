@@ -3,6 +3,7 @@ import { AssayError } from '../../../shared/errors';
 import { outline, type ReportDoc, type ReportSection } from '../../../shared/reports/model';
 import { blockContent } from './pdf/blocks';
 import { pdfmake } from './pdf/engine';
+import { printableDoc } from './pdf/printable';
 import { footer, header, tableOfContents, titlePage } from './pdf/pages';
 import { contentWidth, defaultStyle, margins, paper, styles } from './pdf/theme';
 import type { RenderContext, Renderer } from './renderer';
@@ -56,7 +57,8 @@ function sectionContent(section: ReportSection, numbers: Iterator<{ number: stri
   return [heading, ...blocks, ...subsections];
 }
 
-export function pdfDefinition(doc: ReportDoc, ctx?: RenderContext): TDocumentDefinitions {
+export function pdfDefinition(model: ReportDoc, ctx?: RenderContext): TDocumentDefinitions {
+  const doc = printableDoc(model);
   const { meta } = doc;
   const date = generationDate(doc);
   const numbers = outline(doc.sections)[Symbol.iterator]();

@@ -12,3 +12,9 @@ export function groupFiguresLine(g: GroupFigures): string {
 }
 
 export const directionWords = { better: 'improving', worse: 'worsening', same: 'unchanged' } as const;
+
+/** The platform a figure came from, as its maker spells it (stored as the import format's id). */
+const sourceNames: Record<string, string> = { knowbe4: 'KnowBe4', mimecast: 'Mimecast' };
+export function sourceName(source: string): string {
+  return sourceNames[source] ?? source;
+}

@@ -1,6 +1,7 @@
 import { controlTrendOption, groupFiguresOption } from '../../charts/human-risk-charts';
 import type { SystemCorrelation } from '../../domain/human-risk/correlation';
 import type { GroupFigures, HumanRiskSummary } from '../../domain/human-risk/summary';
+import { sourceName } from '../../domain/human-risk/words';
 import { likelihoodLabels, type RiskLevel } from '../../domain/risk';
 import type { Block, Cell, ReportSection } from '../model';
 import type { ReportBuilder } from '../scope';
@@ -48,7 +49,7 @@ export const buildHumanRisk: ReportBuilder<HumanRiskData> = (data, _meta, scope)
   const intro: Block[] = [
     {
       kind: 'paragraph',
-      text: `Human-risk figures for ${scopeWords(scope)}. The assessment holds ${summary.figures} figures about ${summary.people} pseudonymised people, from ${summary.sources.join(', ') || 'no source yet'}. People are counted, never named; groups are named because AI systems are matched with them.`,
+      text: `Human-risk figures for ${scopeWords(scope)}. The assessment holds ${summary.figures} figures about ${summary.people} pseudonymised people, from ${summary.sources.map(sourceName).join(', ') || 'no source yet'}. People are counted, never named; groups are named because AI systems are matched with them.`,
     },
     {
       kind: 'facts',

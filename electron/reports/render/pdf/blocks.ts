@@ -1,16 +1,20 @@
 import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces';
 import type { Block, Cell, TableBlock, TableColumn } from '../../../../shared/reports/model';
 import { figureContent } from './figure';
-import { colours } from './theme';
+import { columnWidths, type TableType } from './column-widths';
+import { colours, tableText } from './theme';
 
 /** Each block kind of the report model as pdfmake content. Layout only: no text is added or changed. */
+
+const CELL_PAD = 4;
+const WIDE_CELL_PAD = 1.5;
 
 const gridLayout: CustomTableLayout = {
   hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0.8 : 0.4),
   vLineWidth: () => 0,
   hLineColor: () => colours.rule,
-  paddingLeft: () => 4,
-  paddingRight: () => 4,
+  paddingLeft: () => CELL_PAD,
+  paddingRight: () => CELL_PAD,
   paddingTop: () => 3,
   paddingBottom: () => 3,
   // The header row is filled; later rows alternate so long rows stay easy to follow.
@@ -50,15 +54,8 @@ const signoffLayout: CustomTableLayout = {
   paddingBottom: () => 3,
 };
 
-/** Column widths as shares of the text width, from the model's relative widths (default 1 each). */
-export function columnWidths(table: TableBlock): string[] {
-  const weights = table.columns.map((c) => (c.width !== undefined && c.width > 0 ? c.width : 1));
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => `${((w / total) * 100).toFixed(3)}%`);
-}
-
 /** Cells are text as given: a formula-like value is shown literally, a missing one as a muted dash. */
-const wideLayout: CustomTableLayout = { ...gridLayout, paddingLeft: () => 1.5, paddingRight: () => 1.5 };
+const wideLayout: CustomTableLayout = { ...gridLayout, paddingLeft: () => WIDE_CELL_PAD, paddingRight: () => WIDE_CELL_PAD };
 
 function cellText(value: Cell, align: TableColumn['align'], fontSize: number | undefined): TableCell {
   const alignment = align ?? 'left';
@@ -70,23 +67,40 @@ function cellText(value: Cell, align: TableColumn['align'], fontSize: number | u
 /** Tables of many columns (a risk register has 14) are set smaller, so ids and words are not split across lines. */
 const WIDE_TABLE = 9;
 
-function tableContent(table: TableBlock): Content {
-  const fontSize = table.columns.length >= WIDE_TABLE ? 6.5 : undefined;
+/**
+ * The caption is the table's first header row, spanning it: it repeats on every page the table runs
+ * onto, and pdfmake keeps it with the column headings and the first row, so it is never left alone
+ * at the foot of a page (as a paragraph above the table it could be).
+ */
+function captionedLayout(base: CustomTableLayout): CustomTableLayout {
+  return {
+    ...base,
+    hLineWidth: (i, node) => (i === 0 ? 0 : i === 1 || i === node.table.body.length ? 0.8 : 0.4),
+    fillColor: (row) => (row === 0 ? null : row === 1 ? colours.headerFill : (row - 1) % 2 === 0 ? colours.zebra : null),
+  };
+}
+
+function tableContent(table: TableBlock, textWidth: number): Content {
+  const wide = table.columns.length >= WIDE_TABLE;
+  const fontSize = wide ? tableText.wide : undefined;
+  const type: TableType = wide ? { bodySize: tableText.wide, headSize: tableText.wide, padding: 2 * WIDE_CELL_PAD } : { bodySize: tableText.body, headSize: tableText.head, padding: 2 * CELL_PAD };
+  const span = table.columns.length;
+  const filler = (): TableCell[] => table.columns.slice(1).map(() => ({ text: '' }));
   const header: TableCell[] = table.columns.map((c) => ({ text: c.label, style: 'th', alignment: c.align ?? 'left', ...(fontSize ? { fontSize } : {}) }));
+  const caption: TableCell[][] = table.caption ? [[{ text: table.caption, style: 'caption', colSpan: span }, ...filler()]] : [];
   const body: TableCell[][] = [
+    ...caption,
     header,
     ...table.rows.map((row) => table.columns.map((c, i) => cellText(row[i] ?? null, c.align, fontSize))),
   ];
   // A table without rows still shows its header, and says so rather than ending at a bare rule.
-  if (table.rows.length === 0) {
-    body.push([{ text: 'No entries.', style: 'td', color: colours.muted, colSpan: table.columns.length }, ...table.columns.slice(1).map(() => ({ text: '' }))]);
-  }
-  const grid: Content = {
-    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: columnWidths(table), body },
-    layout: fontSize ? wideLayout : gridLayout,
+  if (table.rows.length === 0) body.push([{ text: 'No entries.', style: 'td', color: colours.muted, colSpan: span }, ...filler()]);
+  const base = fontSize ? wideLayout : gridLayout;
+  return {
+    table: { headerRows: caption.length + 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: columnWidths(table, textWidth, type), body },
+    layout: caption.length ? captionedLayout(base) : base,
     margin: [0, 0, 0, 10],
   };
-  return table.caption ? { stack: [{ text: table.caption, style: 'caption' }, grid] } : grid;
 }
 
 function factsContent(rows: [string, string][]): Content {
@@ -130,7 +144,7 @@ export function blockContent(block: Block, textWidth: number): Content {
     case 'facts':
       return factsContent(block.rows);
     case 'table':
-      return tableContent(block);
+      return tableContent(block, textWidth);
     case 'figure':
       return figureContent(block, textWidth);
     case 'signoff':

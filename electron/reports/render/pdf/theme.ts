@@ -47,6 +47,9 @@ export function labelColours(label: string): { color: string; background: string
   return tlp ? { color: tlp, background: '#000000' } : { color: '#ffffff', background: '#3a4350' };
 }
 
+/** Table text sizes, shared by the styles below and the column-width estimate. */
+export const tableText = { body: 8.5, head: 7.5, wide: 6.5 } as const;
+
 export const defaultStyle = { font: FONT_FAMILY, fontSize: 9.5, lineHeight: 1.25, color: colours.ink };
 
 export const styles: StyleDictionary = {
@@ -64,8 +67,8 @@ export const styles: StyleDictionary = {
   caption: { fontSize: 8.5, bold: true, color: colours.muted, margin: [0, 4, 0, 3] },
   figureCaption: { fontSize: 9, italics: true, color: colours.muted, alignment: 'center', margin: [0, 4, 0, 0] },
   alt: { fontSize: 7, color: colours.muted, alignment: 'center', margin: [0, 1, 0, 8] },
-  th: { bold: true, color: colours.headerInk, fontSize: 7.5 },
-  td: { fontSize: 8.5 },
+  th: { bold: true, color: colours.headerInk, fontSize: tableText.head },
+  td: { fontSize: tableText.body },
   factLabel: { bold: true, fontSize: 9 },
   runningHeader: { fontSize: 8, color: colours.muted },
   footer: { fontSize: 8, color: colours.muted },
