@@ -8,7 +8,7 @@ import { gatherEvidence as gatherEvidenceData } from '../../electron/reports/dat
 import { gatherSoa } from '../../electron/reports/data/soa';
 import { reportSources } from '../../electron/reports/registry';
 import { people } from '../../electron/sample/sample-data';
-import { sampleEvidence } from '../../electron/sample/sample-extras';
+import { sampleEvidence, sampleThreatDecisions } from '../../electron/sample/sample-extras';
 import { buildSample } from '../../electron/sample/build-sample';
 import type { Assessment } from '../../electron/store/assessment';
 import { listEvidence } from '../../electron/store/evidence';
@@ -205,6 +205,30 @@ describe('compliance reports on the sample assessment', () => {
       if (frameworks) expect(new Set(column(trace, 'framework'))).toEqual(new Set(['EU AI Act']));
       expect(table(r, 'Threat controls').rows).toHaveLength(catalog.threat_controls.length);
     }
+  });
+
+  it('the traceability matrix says which systems in scope each threat applies to, and lists the dismissed ones with their reasons', () => {
+    const dir = tempDir();
+    const { a } = sample(dir);
+    const support = listSystems(a).find((s) => s.name === 'Customer support assistant')!;
+    const dismissal = sampleThreatDecisions.find((d) => d.decision === 'dismissed')!;
+    const added = sampleThreatDecisions.find((d) => d.decision === 'added')!;
+    const r = generate(a, 'trace');
+    const trace = table(r, 'Trace');
+    const appliesTo = (threat: string) => new Set(trace.rows.filter((row) => String(row[0]).startsWith(`${threat} `)).map((row) => row[1]));
+    // Dismissed for the support assistant only: the other systems it was suggested for keep it.
+    for (const v of appliesTo(dismissal.threat)) expect(String(v).split(', ')).not.toContain(support.id);
+    for (const v of appliesTo(added.threat)) expect(String(v)).toMatch(/SYS-\d{3}/);
+    const gone = table(r, 'Dismissed threats');
+    expect(gone.rows).toContainEqual([expect.stringMatching(new RegExp(`^${dismissal.threat} `)), `${support.id} ${support.name}`, dismissal.reason, dismissal.actor, expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)]);
+    // Outside the organisation the decider's name is withheld, the decision and its reason are not.
+    const external = generate(a, 'trace', scopeOf(a), 'external');
+    const row = table(external, 'Dismissed threats').rows[0]!;
+    expect(row).not.toContain(dismissal.actor);
+    expect(row).toContain(dismissal.reason);
+    // A scope without the support assistant has nothing dismissed in it.
+    const others = listSystems(a).filter((s) => s.id !== support.id).map((s) => s.id);
+    expect(tables(generate(a, 'trace', scopeOf(a, { systems: others }))).some((t) => t.sheet === 'Dismissed threats' && t.rows.some((x) => String(x[1]).startsWith(support.id)))).toBe(false);
   });
 
   it('the evidence index lists every item with the SHA-256 of the bytes stored, and cites them all', () => {

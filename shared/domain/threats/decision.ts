@@ -41,3 +41,11 @@ export type SystemThreat = z.infer<typeof SystemThreat>;
 
 /** What replay needs from a decision entry (the system is the entry's entity). */
 export const ThreatDecisionPayload = z.object({ threatId: ThreatId, decision: ThreatDecision, reason: z.string().nullable(), suggested: z.boolean() });
+
+/**
+ * Whether a threat counts against a system: added or confirmed by the user, or suggested by the
+ * rules and not dismissed (a suggestion nobody has looked at yet still counts: silence is not a reason).
+ */
+export function threatApplies(t: Pick<SystemThreat, 'suggested' | 'decision'>): boolean {
+  return t.decision === 'added' || t.decision === 'confirmed' || (t.suggested && t.decision !== 'dismissed');
+}

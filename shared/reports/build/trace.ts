@@ -1,8 +1,9 @@
 import { type Catalog, splitRef } from '../../catalog/schema';
 import { buildIndex, itemTitle, traceThreat } from '../../catalog/trace';
+import { threatApplies, type SystemThreat } from '../../domain/threats/decision';
 import { countOf } from '../../plural';
 import type { Block, Cell } from '../model';
-import type { ReportBuilder } from '../scope';
+import { personName, type ReportBuilder } from '../scope';
 import { type ControlEntryView, frameworksInScope, stateLabel } from './compliance-parts';
 
 /**
@@ -14,9 +15,25 @@ import { type ControlEntryView, frameworksInScope, stateLabel } from './complian
 export interface TraceData {
   catalog: Catalog;
   controls: ControlEntryView[];
+  /** The systems in scope with their threats as suggested and decided. */
+  systems: { id: string; name: string; threats: SystemThreat[] }[];
 }
 
-export const buildTrace: ReportBuilder<TraceData> = (data, _meta, scope) => {
+/** Which systems in scope each threat applies to, and which dismissed it with what reason. */
+function applicability(systems: TraceData['systems']) {
+  const applies = new Map<string, string[]>();
+  const dismissed: { threatId: string; system: string; reason: string; by: string | null; on: string | null }[] = [];
+  for (const system of systems)
+    for (const t of system.threats) {
+      if (threatApplies(t)) applies.set(t.threatId, [...(applies.get(t.threatId) ?? []), system.id]);
+      else if (t.decision === 'dismissed') dismissed.push({ threatId: t.threatId, system: `${system.id} ${system.name}`, reason: t.reason ?? '', by: t.decidedBy, on: t.decidedAt });
+    }
+  return { applies, dismissed };
+}
+
+export const buildTrace: ReportBuilder<TraceData> = (data, meta, scope) => {
+  const { applies, dismissed } = applicability(data.systems);
+  const appliesTo = (threatId: string) => applies.get(threatId)?.join(', ') ?? (data.systems.length ? 'none in scope' : 'no systems');
   const index = buildIndex(data.catalog);
   const frameworks = frameworksInScope(data.catalog, scope);
   const shortNames = new Map(frameworks.map((f) => [f.id, f.short_name]));
@@ -27,6 +44,8 @@ export const buildTrace: ReportBuilder<TraceData> = (data, _meta, scope) => {
   const controlsSeen = new Set<string>();
   const requirementsSeen = new Set<string>();
 
+  const threatNames = new Map(data.catalog.threats.map((t) => [t.id, `${t.id} ${t.name}`]));
+  const threatName = (id: string) => threatNames.get(id) ?? id;
   for (const threat of data.catalog.threats) {
     const trace = traceThreat(index, threat.id)!;
     const threatCell = `${threat.id} ${threat.name}`;
@@ -41,7 +60,7 @@ export const buildTrace: ReportBuilder<TraceData> = (data, _meta, scope) => {
         reached += 1;
         controlsSeen.add(control.id);
         requirementsSeen.add(m.requirement);
-        rows.push([threatCell, `${control.id} ${control.name}`, stateLabel(states.get(control.id) ?? 'not_started'), short, entry ? `${item} ${itemTitle(entry.item)}` : item, m.relationship, m.rationale]);
+        rows.push([threatCell, appliesTo(threat.id), `${control.id} ${control.name}`, stateLabel(states.get(control.id) ?? 'not_started'), short, entry ? `${item} ${itemTitle(entry.item)}` : item, m.relationship, m.rationale]);
       }
     }
     if (reached === 0) unreached.push(threatCell);
@@ -53,6 +72,8 @@ export const buildTrace: ReportBuilder<TraceData> = (data, _meta, scope) => {
       rows: [
         ['Frameworks', frameworks.map((f) => f.short_name).join(', ') || 'None'],
         ['Threats', String(data.catalog.threats.length)],
+        ['Threats that apply to a system in scope', `${applies.size} (suggested and not dismissed, confirmed, or added)`],
+        ['Dismissed for a system in scope', String(dismissed.length)],
         ['Controls on a path', String(controlsSeen.size)],
         ['Requirements reached', String(requirementsSeen.size)],
         ['Paths from a threat through a control to a requirement', String(rows.length)],
@@ -81,6 +102,7 @@ export const buildTrace: ReportBuilder<TraceData> = (data, _meta, scope) => {
                 caption: 'One row per threat, control and requirement, with the relationship and rationale of the mapping from control to requirement',
                 columns: [
                   { key: 'threat', label: 'Threat', width: 1.4 },
+                  { key: 'appliesTo', label: 'Applies to', width: 0.9 },
                   { key: 'control', label: 'Control', width: 1.4 },
                   { key: 'state', label: 'State', width: 0.8 },
                   { key: 'framework', label: 'Framework', width: 1 },
@@ -93,6 +115,26 @@ export const buildTrace: ReportBuilder<TraceData> = (data, _meta, scope) => {
               },
             ]
           : [{ kind: 'paragraph', text: 'No threat reaches a requirement of the frameworks in scope.', tone: 'muted' }],
+      },
+      {
+        title: 'Threats dismissed for systems in scope',
+        blocks: [
+          dismissed.length
+            ? {
+                kind: 'table',
+                sheet: 'Dismissed threats',
+                caption: 'Threats the rules suggested that the organisation dismissed for a system, with its reason',
+                columns: [
+                  { key: 'threat', label: 'Threat', width: 1.4 },
+                  { key: 'system', label: 'System', width: 1.2 },
+                  { key: 'reason', label: 'Reason', width: 2.6 },
+                  { key: 'by', label: 'Decided by', width: 1 },
+                  { key: 'on', label: 'On', width: 0.8 },
+                ],
+                rows: dismissed.map((d) => [threatName(d.threatId), d.system, d.reason, personName(d.by, meta.audience, 'decided by'), d.on ? d.on.slice(0, 10) : null]),
+              }
+            : { kind: 'paragraph', text: 'No threat was dismissed for a system in scope.', tone: 'muted' },
+        ],
       },
       {
         title: 'Why each control answers its threats',
