@@ -8,6 +8,8 @@ import { type StateSummary, currentState } from './state';
 import type { RenderContext, Renderer } from './render/renderer';
 import { oscalRenderer, renderers as allRenderers } from './renderers';
 import { reportSources as allSources } from './registry';
+import { redactNames } from '../../shared/reports/redact';
+import { knownNames } from '../store/people';
 import type { ReportRegistry } from './source';
 
 /**
@@ -78,7 +80,8 @@ export async function generateReport(a: Assessment, options: unknown, hooks: Gen
   const built = source.build(source.gather(a, scope), meta, scope);
   hooks.onProgress?.(1, 3);
   cancelled();
-  const doc: ReportDoc = { meta: { ...meta, subtitle: built.subtitle }, sections: built.sections, evidence: built.evidence };
+  const model: ReportDoc = { meta: { ...meta, subtitle: built.subtitle }, sections: built.sections, evidence: built.evidence };
+  const doc = o.audience === 'external' ? redactNames(model, knownNames(a.db)) : model;
   const renderer = (hooks.renderers ?? allRenderers)[o.format];
   if (!renderer) throw new AssayError('internal', `${o.format.toUpperCase()} rendering is not available in this build`);
   const bytes = await renderer(doc, { isCancelled: hooks.isCancelled, onProgress: (done, total) => hooks.onProgress?.(1 + done / Math.max(total, 1), 3) });

@@ -51,6 +51,12 @@ export function nameResolver(db: Database.Database): (actor: string | null) => s
   return (actor) => (actor === null ? null : (names.get(actor) ?? actor));
 }
 
+/** The names and e-mail addresses of everyone not erased: what an external report must not show. */
+export function knownNames(db: Database.Database): string[] {
+  const rows = db.prepare('SELECT display_name, email FROM person WHERE erased_at IS NULL').all() as Pick<PersonRow, 'display_name' | 'email'>[];
+  return rows.flatMap((r) => [r.display_name, ...(r.email ? [r.email] : [])]);
+}
+
 /** Replaces a person's data with a tombstone; the key goes too, so the digest cannot be brute-forced. */
 export function erasePerson(db: Database.Database, id: string, at: string): PersonRow {
   const row = getPerson(db, id);
