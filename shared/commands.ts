@@ -17,6 +17,7 @@ import { threatCommands } from './command-groups/threats';
 import { evidenceCommands } from './command-groups/evidence';
 import { importCommands } from './command-groups/imports';
 import { reportCommands } from './command-groups/reports';
+import { reviewCommands } from './command-groups/reviews';
 import { componentCommands } from './command-groups/components';
 import { findingCommands } from './command-groups/findings';
 import { humanRiskCommands } from './command-groups/human-risk';
@@ -232,7 +233,11 @@ const coreCommands = {
     z.object({ file: NewAssessmentFile, name: z.string().trim().min(1, 'a name is required').max(200) }).strict(),
     AssessmentSummary,
   ),
-  'assessment.open': command('Open an assessment file, upgrading an older one after a backup.', FileOnly, AssessmentSummary),
+  'assessment.open': command(
+    "Open an assessment file, upgrading an older one after a backup; with readOnly (an auditor's review), open it for reading only: nothing upgrades it and every editing command refuses until it is closed.",
+    z.object({ file: AssessmentFile, readOnly: z.boolean().optional() }).strict(),
+    AssessmentSummary,
+  ),
   'assessment.close': command('Close an open assessment file.', FileOnly, z.object({ closed: z.boolean() })),
   'assessment.upgrade': command(
     'Upgrade an assessment in an older file format (a backup copy is kept beside it); the upgrade is logged.',
@@ -350,6 +355,7 @@ export const commands = {
   ...evidenceCommands,
   ...importCommands,
   ...reportCommands,
+  ...reviewCommands,
   ...componentCommands,
   ...findingCommands,
   ...humanRiskCommands,
@@ -362,7 +368,7 @@ export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
 export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
 
 /** Input fields that name a file on disk: the doors confine them (bridge folders, Electron's user-chosen paths). */
-export const PATH_FIELDS = ['file', 'source', 'paths', 'out', 'report'] as const;
+export const PATH_FIELDS = ['file', 'source', 'paths', 'out', 'report', 'review', 'package', 'reports'] as const;
 
 /** The file paths a raw command input names, whatever the command. */
 export function pathsIn(input: unknown): string[] {

@@ -2,7 +2,7 @@ import { loadBundledCatalog } from '../catalog/load';
 import { rememberRecent } from '../recent';
 import { createAssessment, NotWritable } from '../store/open';
 import { type HandlerContext, actorOf } from './context';
-import { closeFile, normalisePath, register, useForReading, useForWriting } from './open-files';
+import { closeFile, holdReadOnly, normalisePath, register, useForReading, useForWriting } from './open-files';
 import type { Handlers } from './types';
 
 function remember(ctx: HandlerContext, file: string, name: string): void {
@@ -20,6 +20,12 @@ export const assessmentHandlers: Pick<Handlers, 'assessment.create' | 'assessmen
 
   /** The app opens for editing; read-only media or a damaged file are opened for reading instead, and say so. */
   'assessment.open': (input, ctx) => {
+    if (input.readOnly) {
+      const assessment = holdReadOnly(input.file);
+      const summary = { ...assessment.summary(), readNote: assessment.info.readNote ?? 'Opened read-only for review: nothing is upgraded or written.' };
+      remember(ctx, summary.file, summary.name);
+      return summary;
+    }
     let summary;
     try {
       const { assessment, backup } = useForWriting(input.file, actorOf(ctx).actor, true);

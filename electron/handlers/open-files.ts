@@ -9,6 +9,8 @@ import { type OpenResult, openForReading, openForWriting } from '../store/open';
  * A file is held either for reading (never migrated, never written) or for editing.
  */
 const open = new Map<string, Assessment>();
+/** Files the user opened read-only on purpose (an auditor's review): editing commands refuse them. */
+const readOnlyByChoice = new Set<string>();
 
 export function normalisePath(file: string): string {
   return resolve(file);
@@ -33,8 +35,19 @@ export function useForReading(file: string): Assessment {
   return register(openForReading(normalisePath(file)));
 }
 
+/** Opens a file for reading only and keeps it so until it is closed, whatever later commands ask. */
+export function holdReadOnly(file: string): Assessment {
+  const key = normalisePath(file);
+  const existing = open.get(key);
+  if (existing?.db.open && existing.info.mode === 'write') closeFile(key);
+  readOnlyByChoice.add(key);
+  return useForReading(key);
+}
+
 /** For editing commands: a write connection, upgrading an older file after a backup. */
 export function useForWriting(file: string, actor: string, upgrade = false): OpenResult {
+  if (readOnlyByChoice.has(normalisePath(file)))
+    throw new AssayError('refused', `${normalisePath(file)}: is open read-only for review, so editing commands refuse; close it and open it for editing to change it`);
   const existing = getOpen(file);
   if (existing?.db.open && existing.info.mode === 'write') return { assessment: existing };
   if (existing?.db.open && existing.info.damage)
@@ -51,12 +64,14 @@ export function openAssessments(): Assessment[] {
 
 export function closeFile(file: string): boolean {
   const key = normalisePath(file);
+  readOnlyByChoice.delete(key);
   const assessment = open.get(key);
   assessment?.close();
   return open.delete(key);
 }
 
 export function closeAll(): void {
+  readOnlyByChoice.clear();
   for (const assessment of open.values()) assessment.close();
   open.clear();
 }

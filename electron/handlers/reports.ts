@@ -1,10 +1,11 @@
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { type ReportFormat, reportFormats, reportTitles, reportTypes, tabularReports } from '../../shared/reports/model';
 import { startJob } from '../jobs/runner';
 import { generationTime, parseReportOptions } from '../reports/options';
 import { issueWrittenReport } from '../reports/issue';
 import { verifyReport } from '../reports/verify-report';
 import { listIssuedReports } from '../store/reports';
+import { reportsFolderOf } from '../reports/write';
 import { actorOf } from './context';
 import { normalisePath, useForReading, useForWriting } from './open-files';
 import type { Handlers } from './types';
@@ -14,7 +15,7 @@ export const reportExtensions: Record<ReportFormat, string> = { pdf: 'pdf', docx
 /** Beside the assessment, in "<name> reports/", named by type and generation time (never over an earlier one). */
 function defaultOut(file: string, type: string, format: ReportFormat): string {
   const stamp = generationTime().slice(0, 23).replace(/[-:]/g, '').replace('T', '-').replace('.', '-');
-  return join(dirname(file), `${basename(file).replace(/\.assay$/i, '')} reports`, `${type}-${stamp}.${reportExtensions[format]}`);
+  return join(reportsFolderOf(file), `${type}-${stamp}.${reportExtensions[format]}`);
 }
 
 type ReportHandlers = Pick<Handlers, 'reports.types' | 'reports.generate' | 'reports.issue' | 'reports.list' | 'reports.verify'>;

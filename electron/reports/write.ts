@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AssayError } from '../../shared/errors';
 import { MANIFEST_SCHEMA, type ReportManifest } from '../../shared/reports/manifest';
 import type { Generated } from './generate';
@@ -13,6 +13,9 @@ import type { Generated } from './generate';
  */
 
 export const manifestPathOf = (report: string) => `${report}.manifest.json`;
+
+/** Where reports go when no path is given: "<name> reports/" beside the assessment. */
+export const reportsFolderOf = (assessment: string) => join(dirname(assessment), `${basename(assessment).replace(/\.assay$/i, '')} reports`);
 
 export function manifestOf(g: Generated, fileName: string): ReportManifest {
   const m = g.meta;

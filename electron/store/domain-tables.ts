@@ -11,6 +11,7 @@ import { readComponentTables } from './components';
 import { readFindingTables } from './findings';
 import { readHumanRiskTables } from './human-risk';
 import { readReportTables } from './reports';
+import { readReviewTables } from './reviews';
 
 /**
  * What each domain's state tables hold, in the shape its replay produces. A domain that
@@ -28,6 +29,7 @@ const readers: ((db: Database.Database) => Record<string, TableRows>)[] = [
   readFindingTables,
   readHumanRiskTables,
   readReportTables,
+  readReviewTables,
 ];
 
 export function domainTables(db: Database.Database): Record<string, TableRows> {
