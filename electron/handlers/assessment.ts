@@ -2,7 +2,7 @@ import { loadBundledCatalog } from '../catalog/load';
 import { rememberRecent } from '../recent';
 import { createAssessment, NotWritable } from '../store/open';
 import { type HandlerContext, actorOf } from './context';
-import { closeFile, holdReadOnly, normalisePath, register, useForReading, useForWriting } from './open-files';
+import { closeFile, holdReadOnly, isHeldReadOnly, normalisePath, register, useForReading, useForWriting } from './open-files';
 import type { Handlers } from './types';
 
 function remember(ctx: HandlerContext, file: string, name: string): void {
@@ -20,7 +20,8 @@ export const assessmentHandlers: Pick<Handlers, 'assessment.create' | 'assessmen
 
   /** The app opens for editing; read-only media or a damaged file are opened for reading instead, and say so. */
   'assessment.open': (input, ctx) => {
-    if (input.readOnly) {
+    // Opened read-only on purpose, it stays so (a reload, a refresh) until it is closed.
+    if (input.readOnly || isHeldReadOnly(input.file)) {
       const assessment = holdReadOnly(input.file);
       const summary = { ...assessment.summary(), readNote: assessment.info.readNote ?? 'Opened read-only for review: nothing is upgraded or written.' };
       remember(ctx, summary.file, summary.name);

@@ -35,6 +35,10 @@ export function useForReading(file: string): Assessment {
   return register(openForReading(normalisePath(file)));
 }
 
+export function isHeldReadOnly(file: string): boolean {
+  return readOnlyByChoice.has(normalisePath(file));
+}
+
 /** Opens a file for reading only and keeps it so until it is closed, whatever later commands ask. */
 export function holdReadOnly(file: string): Assessment {
   const key = normalisePath(file);

@@ -22,6 +22,7 @@ export type View =
   | 'incidents'
   | 'imports'
   | 'reports'
+  | 'review'
   | 'findings'
   | 'humanRisk'
   | 'catalog'
@@ -74,7 +75,7 @@ interface AppState {
 
   start(): Promise<void>;
   create(file: string, name: string): Promise<boolean>;
-  open(file: string): Promise<boolean>;
+  open(file: string, options?: { readOnly?: boolean }): Promise<boolean>;
   close(): Promise<void>;
   select(id: string | null): void;
   setView(view: View): void;
@@ -154,8 +155,8 @@ export const useApp = create<AppState>()((set, get) => {
       return done !== undefined;
     },
 
-    async open(file) {
-      const done = await attempt(async () => enter(await api.invoke('assessment.open', { file })));
+    async open(file, options) {
+      const done = await attempt(async () => enter(await api.invoke('assessment.open', { file, ...(options?.readOnly ? { readOnly: true } : {}) })));
       return done !== undefined;
     },
 

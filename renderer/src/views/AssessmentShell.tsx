@@ -13,6 +13,7 @@ import { EvidenceView } from './EvidenceView';
 import { SystemsView } from './SystemsView';
 import { HumanRiskView } from './HumanRiskView';
 import { ReportsView } from './ReportsView';
+import { ReviewView } from './ReviewView';
 import { formatDate, localTimeZone } from '../../../shared/format-date';
 
 const views: { id: View; label: string }[] = [
@@ -26,6 +27,7 @@ const views: { id: View; label: string }[] = [
   { id: 'humanRisk', label: 'Human risk' },
   { id: 'imports', label: 'Imports' },
   { id: 'reports', label: 'Reports' },
+  { id: 'review', label: 'Review' },
   { id: 'catalog', label: 'Catalog' },
   { id: 'checks', label: 'Checks' },
   { id: 'audit', label: 'Audit log' },
@@ -123,6 +125,7 @@ export function AssessmentShell() {
           {view === 'checks' && <ChecksView />}
           {view === 'humanRisk' && <HumanRiskView />}
           {view === 'reports' && <ReportsView />}
+          {view === 'review' && <ReviewView />}
         </main>
       </div>
     </div>

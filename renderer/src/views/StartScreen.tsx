@@ -70,6 +70,7 @@ function OpenAssessmentForm() {
   const open = useApp((s) => s.open);
   const busy = useApp((s) => s.busy);
   const [file, setFile] = useState('');
+  const [readOnly, setReadOnly] = useState(false);
   const id = useId();
 
   return (
@@ -78,7 +79,7 @@ function OpenAssessmentForm() {
       aria-labelledby="open-heading"
       onSubmit={async (e) => {
         e.preventDefault();
-        await open(file.trim());
+        await open(file.trim(), { readOnly });
       }}
       // In the desktop app a dropped file counts as chosen: the preload asks Electron for its path.
       onDragOver={(e) => {
@@ -89,7 +90,7 @@ function OpenAssessmentForm() {
         if (!shell || !dropped) return;
         e.preventDefault();
         const path = await shell.droppedFile(dropped);
-        if (path) await open(path);
+        if (path) await open(path, { readOnly });
       }}
     >
       <h2 id="open-heading">Open assessment</h2>
@@ -102,7 +103,7 @@ function OpenAssessmentForm() {
             className="btn"
             onClick={async () => {
               const chosen = await shell?.chooseExistingFile();
-              if (chosen) await open(chosen);
+              if (chosen) await open(chosen, { readOnly });
             }}
           >
             Browse…
@@ -110,8 +111,12 @@ function OpenAssessmentForm() {
         )}
       </div>
       <div className="actions">
+        <label className="check-inline">
+          <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />
+          Read-only, for review (nothing is written; editing refuses)
+        </label>
         <button type="submit" className="btn" disabled={busy || !file.trim()}>
-          Open
+          {readOnly ? 'Open read-only' : 'Open'}
         </button>
       </div>
     </form>

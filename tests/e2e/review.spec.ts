@@ -1,0 +1,72 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { loadBundledCatalog } from '../../electron/catalog/load';
+import { createAssessment, openForReading, openForWriting } from '../../electron/store/open';
+import { listReviewItems } from '../../electron/store/reviews';
+import { addSystem } from '../../electron/store/systems';
+import { e2eDir, openApp, screenshotPath } from './app';
+import { expectAccessible } from './axe';
+
+function seed(): { file: string; copy: string } {
+  const file = join(e2eDir, 'review-client.assay');
+  createAssessment(file, { name: 'Northwind under review', catalog: loadBundledCatalog(), actor: 'Dana Lee' }).close();
+  const a = openForWriting(file, { actor: 'Dana Lee' }).assessment;
+  addSystem(a, { name: 'Credit scoring', roles: ['provider'] }, 'Dana Lee');
+  a.close();
+  const copy = join(e2eDir, 'review-auditor.assay');
+  copyFileSync(file, copy);
+  return { file, copy };
+}
+
+async function openFile(page: import('@playwright/test').Page, file: string, readOnly: boolean) {
+  await openApp(page);
+  await page.getByRole('textbox', { name: 'File' }).nth(1).fill(file);
+  if (readOnly) await page.getByRole('checkbox', { name: /Read-only, for review/ }).check();
+  await page.getByRole('button', { name: readOnly ? 'Open read-only' : 'Open', exact: true }).click();
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Review', exact: true })).toBeVisible();
+}
+
+test('review: the auditor verifies a read-only copy and writes a graded finding; the assessor merges it and addresses it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { file, copy } = seed();
+
+  // The auditor's side.
+  await openFile(page, copy, true);
+  await expect(page.getByTestId('read-only-banner')).toContainText('Read-only');
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(page.getByText('Everything checks out.')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('textbox', { name: 'Id' }).fill('GOV-01');
+  await page.getByRole('combobox', { name: /^Grade/ }).selectOption('major');
+  await page.getByRole('textbox', { name: 'Finding' }).fill('There is no approved AI policy.');
+  await page.getByRole('button', { name: 'Add to the review' }).click();
+  await expect(page.getByText(/, reviewing head/)).toContainText('1 entry,');
+  const pkg = join(e2eDir, 'review-back.assayreview');
+  await page.getByRole('textbox', { name: 'Package to send back' }).fill(pkg);
+  await page.getByRole('button', { name: 'Write the package' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Send it to the assessor' })).toBeVisible();
+  await expectAccessible(page, '.review-view');
+  await page.screenshot({ path: screenshotPath('review-auditor'), fullPage: true });
+
+  // The assessor's side.
+  await page.getByRole('button', { name: 'Close assessment' }).click();
+  await openFile(page, file, false);
+  await page.getByRole('textbox', { name: 'Review package' }).fill(pkg);
+  await page.getByRole('button', { name: 'Show what arrives' }).click();
+  await expect(page.getByText('1 arriving, 0 merged before')).toBeVisible();
+  await page.getByRole('button', { name: 'Merge 1 item' }).click();
+  const items = page.getByRole('region', { name: 'Auditors’ findings in this assessment' });
+  await expect(items).toContainText('RV-001');
+  await expect(items).toContainText('control:GOV-01');
+  await items.getByLabel('Status of RV-001').selectOption('addressed');
+  await items.getByLabel('Note on RV-001').fill('Policy approved by the board');
+  await items.getByRole('button', { name: 'Save' }).click();
+  await expect(items).toContainText('Addressed: Policy approved by the board');
+  await expectAccessible(page, '.review-view');
+  await page.screenshot({ path: screenshotPath('review-assessor'), fullPage: true });
+
+  const a = openForReading(file);
+  expect(listReviewItems(a).map((i) => [i.id, i.grade, i.status])).toEqual([['RV-001', 'major', 'addressed']]);
+  a.close();
+});
