@@ -17,6 +17,7 @@ import { registerOwnControlCommands } from './commands/own-controls';
 import { registerComponentCommands } from './commands/components';
 import { registerFindingCommands } from './commands/findings';
 import { registerHumanRiskCommands } from './commands/human-risk';
+import { registerCopyCommands } from './commands/copies';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
 import { runJob } from '../jobs/await-job';
 import { progressLine } from '../jobs/progress-line';
@@ -245,6 +246,7 @@ function buildProgram(io: Io): Command {
   registerFindingCommands(program, kit);
   registerHumanRiskCommands(program, kit);
   registerReportCommands(program, kit);
+  registerCopyCommands(program, kit);
 
   program
     .command('import-framework')
