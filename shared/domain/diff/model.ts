@@ -5,7 +5,7 @@ import { z } from 'zod';
 export const diffSections = [
   { kind: 'systems', title: 'AI systems', tables: ['ai_system', 'system_classification'] },
   { kind: 'controls', title: 'Control entries (organisation-wide)', tables: ['control_state'] },
-  { kind: 'system-controls', title: 'Control entries (per system)', tables: ['system_control'] },
+  { kind: 'system-controls', title: 'Control entries (per system)', tables: ['system_control_state'] },
   { kind: 'evidence', title: 'Evidence', tables: ['evidence', 'evidence_revision', 'evidence_link'] },
   { kind: 'risks', title: 'Risks', tables: ['risk', 'risk_acceptance'] },
   { kind: 'findings', title: 'Findings', tables: ['finding'] },
