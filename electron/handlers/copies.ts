@@ -39,9 +39,9 @@ export const copyHandlers: CopyHandlers = {
     const a = useForReading(input.file);
     const label = input.label ?? 'manual';
     const path = keepBackup(a.db, a.file, label);
-    const pruned = input.keep !== undefined ? pruneBackups(a.file, label, input.keep) : [];
     const backup = listBackups(a.file).find((b) => b.path === path);
     if (!backup) throw new AssayError('internal', `${path}: the backup was written but cannot be listed`);
+    const pruned = input.keep !== undefined ? pruneBackups(a.file, label, input.keep) : [];
     return { backup, pruned };
   },
 
