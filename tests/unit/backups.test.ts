@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/dispatch';
 import { closeAll, useForReading } from '../../electron/handlers/open-files';
+import { startBackupSchedule } from '../../electron/backups/scheduler';
 import { keepBackup } from '../../electron/store/backup';
 import { backupsFolder } from '../../electron/store/backup-names';
 import { pruneBackups } from '../../electron/store/backups';
@@ -154,5 +155,37 @@ describe('backups of an assessment', () => {
     expect(call(dir, 'backups.schedule', {})).toEqual({ intervalMinutes: 5, keep: 3 });
     expect(call(dir, 'app.settings', {})).toMatchObject({ displayName: null });
     expect(dispatch('backups.setSchedule', { intervalMinutes: -1, keep: 3 }, testContext(dir))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
+
+describe('scheduled backups', () => {
+  it('copy an assessment open for editing once the interval has passed and it changed, keeping the newest N', () => {
+    const dir = tempDir();
+    const file = made(dir);
+    call(dir, 'backups.setSchedule', { intervalMinutes: 10, keep: 2 });
+    let now = Date.parse('2030-01-01T00:00:00.000Z');
+    const schedule = startBackupSchedule(testContext(dir).home, { now: () => now });
+    try {
+      expect(schedule.tick()).toEqual([]); // first sight: the time and head are noted
+      now += 11 * 60_000;
+      expect(schedule.tick()).toEqual([]); // unchanged since: nothing to keep
+      const taken: string[] = [];
+      for (const id of ['GOV-02', 'GOV-03', 'GOV-04']) {
+        call(dir, 'controls.setState', { file, controlId: id, state: 'implemented' });
+        now += 10 * 60_000;
+        taken.push(...schedule.tick());
+      }
+      call(dir, 'controls.setState', { file, controlId: 'GOV-05', state: 'implemented' });
+      now += 60_000;
+      expect(schedule.tick()).toEqual([]); // changed, but within the interval
+      expect(taken).toHaveLength(3);
+      expect(readdirSync(backupsFolder(file)).sort()).toEqual(taken.slice(1).map((p) => basename(p)).sort());
+      call(dir, 'backups.setSchedule', { intervalMinutes: 0, keep: 2 });
+      call(dir, 'controls.setState', { file, controlId: 'GOV-06', state: 'implemented' });
+      now += 60 * 60_000;
+      expect(schedule.tick()).toEqual([]); // off
+    } finally {
+      schedule.stop();
+    }
   });
 });
