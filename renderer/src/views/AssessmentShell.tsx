@@ -13,6 +13,8 @@ import { EvidenceView } from './EvidenceView';
 import { SystemsView } from './SystemsView';
 import { HumanRiskView } from './HumanRiskView';
 import { ReportsView } from './ReportsView';
+import { DiffView } from './copies/DiffView';
+import { BackupsView } from './copies/BackupsView';
 import { formatDate, localTimeZone } from '../../../shared/format-date';
 
 const views: { id: View; label: string }[] = [
@@ -29,6 +31,8 @@ const views: { id: View; label: string }[] = [
   { id: 'catalog', label: 'Catalog' },
   { id: 'checks', label: 'Checks' },
   { id: 'audit', label: 'Audit log' },
+  { id: 'diff', label: 'Compare copies' },
+  { id: 'backups', label: 'Backups' },
 ];
 
 export function AssessmentShell() {
@@ -112,6 +116,8 @@ export function AssessmentShell() {
         <main className="content">
           {view === 'overview' && <DashboardView />}
           {view === 'systems' && <SystemsView />}
+          {view === 'diff' && <DiffView />}
+          {view === 'backups' && <BackupsView />}
           {view === 'controls' && <ControlsView />}
           {view === 'risks' && <RisksView />}
           {view === 'incidents' && <IncidentsView />}
