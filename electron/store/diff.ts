@@ -15,7 +15,11 @@ export function diffAssessments(a: Assessment, b: Assessment): AssessmentDiff {
   };
   const hashes = (x: Assessment) => x.db.prepare('SELECT hash FROM audit_log ORDER BY seq').pluck().all() as string[];
   const [sa, sb] = [side(a), side(b)];
-  const sections = diffTables(readTables(a.db), readTables(b.db));
+  // Both files' people: an owner chosen in b alone is named from b (erased people stay ids).
+  const people = new Map<string, string>();
+  for (const x of [a, b])
+    for (const p of x.db.prepare('SELECT id, display_name FROM person WHERE erased_at IS NULL').all() as { id: string; display_name: string }[]) people.set(p.id, p.display_name);
+  const sections = diffTables(readTables(a.db), readTables(b.db), people);
   return {
     a: sa,
     b: sb,

@@ -38,10 +38,11 @@ test('compare copies, then back up, restore with a confirmation, and see the res
   await page.getByLabel('Path of the other .assay file').fill(b);
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(page.getByTestId('diff-chain')).toContainText('b extends a by 3 entries');
-  await expect(page.getByRole('region', { name: 'AI systems' })).toContainText('SYS-002 Support assistant');
+  await expect(page.getByRole('region', { name: 'AI systems' })).toContainText('SYS-002 (Support assistant) added');
   const controls = page.getByRole('region', { name: 'Control entries (organisation-wide)' });
   await expect(controls).toContainText('GOV-01');
   await expect(controls).toContainText('state: "in_progress" → "implemented"');
+  await expect(controls).toContainText('owner: (empty) → "Sam Lee"');
   await expect(page.getByRole('region', { name: 'Risks' })).toContainText('Biased training data');
   await expectAccessible(page, '.diff-view');
   await page.screenshot({ path: screenshotPath('diff'), fullPage: true });
@@ -66,5 +67,5 @@ test('compare copies, then back up, restore with a confirmation, and see the res
   await page.screenshot({ path: screenshotPath('backups'), fullPage: true });
 
   await page.getByRole('button', { name: 'Audit log', exact: true }).click();
-  await expect(page.getByText('Restored from a backup').first()).toBeVisible();
+  await expect(page.getByRole('row', { name: /Restored from a backup/ })).toContainText('discarded the chain ending at entry 3');
 });

@@ -34,13 +34,18 @@ function parseObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
-export function changedFields(a: Row, b: Row): FieldChange[] {
+/** People are stored by id; a diff names them (an erased person keeps the id). */
+export type PersonNames = ReadonlyMap<string, string>;
+
+const named = (value: DiffValue, people: PersonNames): DiffValue => (typeof value === 'string' ? (people.get(value) ?? value) : value);
+
+export function changedFields(a: Row, b: Row, people: PersonNames = new Map()): FieldChange[] {
   const fa = fieldsOf(a);
   const fb = fieldsOf(b);
   const changes = [...new Set([...Object.keys(fa), ...Object.keys(fb)])]
     .sort()
     .filter((f) => (fa[f] ?? null) !== (fb[f] ?? null))
-    .map((field) => ({ field, old: fa[field] ?? null, new: fb[field] ?? null }));
+    .map((field) => ({ field, old: named(fa[field] ?? null, people), new: named(fb[field] ?? null, people) }));
   const content = changes.filter((c) => !BOOKKEEPING.test(c.field));
   return content.length > 0 ? content : changes;
 }
@@ -60,13 +65,13 @@ function labelOf(key: string, row: Row, systems: Map<string, string>): string {
   return title && !shown.includes(title) ? `${shown} ${title}` : shown;
 }
 
-function diffTable(table: string, a: TableRows, b: TableRows, systems: Map<string, string>): DiffItem[] {
+function diffTable(table: string, a: TableRows, b: TableRows, systems: Map<string, string>, people: PersonNames): DiffItem[] {
   const items: DiffItem[] = [];
   for (const key of [...new Set([...a.keys(), ...b.keys()])].sort()) {
     const before = a.get(key);
     const after = b.get(key);
     if (before && after) {
-      const fields = changedFields(before, after);
+      const fields = changedFields(before, after, people);
       if (fields.length > 0) items.push({ table, key, label: labelOf(key, after, systems), change: 'changed', fields });
     } else if (after) items.push({ table, key, label: labelOf(key, after, systems), change: 'added', fields: [] });
     else if (before) items.push({ table, key, label: labelOf(key, before, systems), change: 'removed', fields: [] });
@@ -75,10 +80,10 @@ function diffTable(table: string, a: TableRows, b: TableRows, systems: Map<strin
 }
 
 /** The changes from a to b, grouped by what people call them; sections without changes are left out. */
-export function diffTables(a: Tables, b: Tables): DiffSection[] {
+export function diffTables(a: Tables, b: Tables, people: PersonNames = new Map()): DiffSection[] {
   const systems = systemNames(a, b);
   const empty: TableRows = new Map();
   return diffSections
-    .map((s) => ({ kind: s.kind, title: s.title, items: s.tables.flatMap((t) => diffTable(t, a[t] ?? empty, b[t] ?? empty, systems)) }))
+    .map((s) => ({ kind: s.kind, title: s.title, items: s.tables.flatMap((t) => diffTable(t, a[t] ?? empty, b[t] ?? empty, systems, people)) }))
     .filter((s) => s.items.length > 0);
 }
