@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import type { BackupSchedule } from '../../../../shared/backups';
 import { formatBytes } from '../../../../shared/format-bytes';
 import { formatDate, localTimeZone } from '../../../../shared/format-date';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -6,11 +7,15 @@ import { useCopies } from '../../copies-store';
 import { useApp } from '../../store';
 
 function Schedule() {
-  const { schedule, saveSchedule, busy } = useCopies();
-  const [draft, setDraft] = useState(schedule);
+  const schedule = useCopies((s) => s.schedule);
+  // Keyed by what was loaded, so a saved or reloaded schedule starts a fresh draft.
+  return schedule ? <ScheduleForm key={`${schedule.intervalMinutes}/${schedule.keep}`} initial={schedule} /> : null;
+}
+
+function ScheduleForm({ initial }: { initial: BackupSchedule }) {
+  const { saveSchedule, busy } = useCopies();
+  const [draft, setDraft] = useState(initial);
   const id = useId();
-  useEffect(() => setDraft(schedule), [schedule]);
-  if (!draft) return null;
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Schedule</h2>
