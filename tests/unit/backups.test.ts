@@ -59,7 +59,7 @@ describe('backups of an assessment', () => {
     const now = runAssay(dir, ['backups', 'client.assay', '--now', '--json']);
     expect(now.code, now.err).toBe(0);
     expect((JSON.parse(now.out) as BackupInfo[]).filter((b) => b.label === 'manual')).toHaveLength(2);
-  });
+  }, 180_000);
 
   it('pruning keeps the newest N of the schedule and leaves other backups alone', () => {
     const dir = tempDir();

@@ -63,7 +63,7 @@ describe('comparing two copies of an assessment', () => {
     const back = call(dir, 'assessment.diff', { file: b, other: a }) as AssessmentDiff;
     expect(item(back, 'systems', 'SYS-002')!.change).toBe('removed');
     expect(back.chain.relation).toBe('a-extends-b');
-  }, 60_000);
+  }, 180_000);
 
   it('finds the fork when both copies changed after they parted, and calls different assessments unrelated', () => {
     const dir = tempDir();
@@ -88,7 +88,7 @@ describe('comparing two copies of an assessment', () => {
     expect(u.chain.relation).toBe('unrelated');
     expect(u.chain.summary).toMatch(/^unrelated assessments: a is [0-9a-f-]{36}, b is [0-9a-f-]{36}/);
     expect(dispatch('assessment.diff', { file: a, other: a }, testContext(dir))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-  });
+  }, 120_000);
 
   it('places the divergence from the hashes alone: same, prefix either way, fork at the first differing entry', () => {
     const side = (hashes: string[], id = 'x') => ({ id, hashes });
@@ -119,5 +119,5 @@ describe('comparing two copies of an assessment', () => {
     const missing = runAssay(dir, ['diff', 'a.assay', 'nope.assay']);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('nope.assay');
-  });
+  }, 180_000);
 });

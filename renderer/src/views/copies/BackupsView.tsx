@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { BackupSchedule } from '../../../../shared/backups';
 import { formatBytes } from '../../../../shared/format-bytes';
-import { formatDate, localTimeZone } from '../../../../shared/format-date';
+import { formatDateTime, localTimeZone } from '../../../../shared/format-date';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useCopies } from '../../copies-store';
 import { useApp } from '../../store';
@@ -79,7 +79,7 @@ export function BackupsView() {
             <tbody>
               {backups.map((b) => (
                 <tr key={b.path}>
-                  <td>{formatDate(b.takenAt, localTimeZone())}</td>
+                  <td>{formatDateTime(b.takenAt, localTimeZone())}</td>
                   <td>{b.label}</td>
                   <td>{formatBytes(b.size)}</td>
                   <td className="mono">{b.head ? `${b.head.count}:${b.head.hash.slice(0, 12)}…` : `unreadable`}</td>
