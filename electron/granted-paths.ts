@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * The desktop app's rule for file paths from the renderer: main accepts a path only when the
@@ -38,10 +38,17 @@ export class GrantedPaths {
     if (typeof path === 'string' && this.inNewFilesFolder(path)) this.grant(path);
   }
 
+  /** A backup in the "<name> backups" folder of a file the user chose: the Backups panel lists them to restore. */
+  private isBackupOfGranted(path: string): boolean {
+    const folder = dirname(resolve(path));
+    const name = basename(folder);
+    return name.endsWith(' backups') && this.has(join(dirname(folder), `${name.slice(0, -' backups'.length)}.assay`));
+  }
+
   /** Why a command's paths (validated input) are refused, or undefined when the user chose every one. */
   problem(command: string, paths: string[]): string | undefined {
     for (const path of paths) {
-      if (this.has(path)) continue;
+      if (this.has(path) || this.isBackupOfGranted(path)) continue;
       // A new file directly in the proposed folder is what the New assessment form offers by default.
       if (this.isNewFileCommand(command) && this.inNewFilesFolder(path)) continue;
       return `${command}: ${path} was not chosen in this window; choose it with Browse…, drop it on the window or pick it from the recent list`;

@@ -6,6 +6,7 @@ import { commandNames } from '../shared/commands';
 import { IPC_COMMAND_PREFIX, IPC_EVENT, IPC_SHELL } from '../shared/preload-api';
 import { dispatchPatiently } from './dispatch';
 import { startChangeWatcher } from './events/change-watcher';
+import { startBackupSchedule } from './backups/scheduler';
 import { onEvent } from './events/hub';
 import { GrantedPaths } from './granted-paths';
 import { defaultContext } from './handlers/context';
@@ -189,6 +190,7 @@ void app.whenReady().then(() => {
   hardenContents();
   registerIpc();
   startChangeWatcher();
+  startBackupSchedule(ctx.home);
   createWindow();
 });
 app.on('window-all-closed', () => app.quit());

@@ -21,6 +21,7 @@ import { reviewCommands } from './command-groups/reviews';
 import { componentCommands } from './command-groups/components';
 import { findingCommands } from './command-groups/findings';
 import { humanRiskCommands } from './command-groups/human-risk';
+import { copyCommands } from './command-groups/copies';
 
 export { AssessmentFile } from './command-kit';
 export { ControlRow, ListedControl };
@@ -359,6 +360,7 @@ export const commands = {
   ...componentCommands,
   ...findingCommands,
   ...humanRiskCommands,
+  ...copyCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -368,7 +370,7 @@ export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
 export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
 
 /** Input fields that name a file on disk: the doors confine them (bridge folders, Electron's user-chosen paths). */
-export const PATH_FIELDS = ['file', 'source', 'paths', 'out', 'report', 'review', 'package', 'reports'] as const;
+export const PATH_FIELDS = ['file', 'source', 'paths', 'out', 'report', 'review', 'package', 'reports', 'other', 'backup'] as const;
 
 /** The file paths a raw command input names, whatever the command. */
 export function pathsIn(input: unknown): string[] {

@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../shared/errors';
 import { formatEvent } from '../../shared/event-stream';
 import { dispatchPatiently } from '../dispatch';
 import { startChangeWatcher } from '../events/change-watcher';
+import { startBackupSchedule } from '../backups/scheduler';
 import { onEvent } from '../events/hub';
 import type { HandlerContext } from '../handlers/context';
 import { CONTENT_SECURITY_POLICY } from '../security';
@@ -248,6 +249,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
   port = (server.address() as AddressInfo).port;
   const watcher = options.changePollMs === 0 ? undefined : startChangeWatcher({ intervalMs: options.changePollMs });
+  const backups = startBackupSchedule(options.ctx.home);
   return {
     server,
     port,
@@ -256,6 +258,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     close: () =>
       new Promise<void>((done) => {
         watcher?.stop();
+        backups.stop();
         transfers.close();
         for (const stream of streams) stream.end();
         server.close(() => done());

@@ -18,6 +18,7 @@ import { registerOwnControlCommands } from './commands/own-controls';
 import { registerComponentCommands } from './commands/components';
 import { registerFindingCommands } from './commands/findings';
 import { registerHumanRiskCommands } from './commands/human-risk';
+import { registerCopyCommands } from './commands/copies';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
 import { runJob } from '../jobs/await-job';
 import { progressLine } from '../jobs/progress-line';
@@ -247,6 +248,7 @@ function buildProgram(io: Io): Command {
   registerHumanRiskCommands(program, kit);
   registerReportCommands(program, kit);
   registerReviewCommands(program, kit);
+  registerCopyCommands(program, kit);
 
   program
     .command('import-framework')

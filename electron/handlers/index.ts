@@ -20,6 +20,7 @@ import { componentHandlers } from './components';
 import { findingHandlers } from './findings';
 import { reportHandlers } from './reports';
 import { reviewHandlers } from './reviews';
+import { copyHandlers } from './copies';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -48,4 +49,5 @@ export const handlers: Handlers = {
   ...findingHandlers,
   ...humanRiskHandlers,
   ...reviewHandlers,
+  ...copyHandlers,
 };

@@ -27,7 +27,9 @@ export type View =
   | 'humanRisk'
   | 'catalog'
   | 'checks'
-  | 'audit';
+  | 'audit'
+  | 'diff'
+  | 'backups';
 export type CatalogKind = 'framework' | 'requirement' | 'threat' | 'control';
 export interface CatalogSelection {
   kind: CatalogKind;

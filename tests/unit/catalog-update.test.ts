@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadBundledCatalog } from '../../electron/catalog/load';
@@ -43,8 +42,8 @@ describe('assay catalog-update', () => {
     const file = olderAssessment(dir);
     const r = runAssay(dir, ['catalog-update', file]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/^updated the catalog 2026\.11\.1 → .* \(the previous file was kept as .*client\.catalog-2026\.11\.1-backup\.assay\)/);
-    expect(existsSync(join(dir, 'client.catalog-2026.11.1-backup.assay'))).toBe(true);
+    expect(r.out).toMatch(/^updated the catalog 2026\.11\.1 → .* \(the previous file was kept as .*client backups\/client\.\d{8}-\d{6}-\d{3}\.catalog-2026\.11\.1\.assay\)/);
+    expect(existsSync(/kept as (.*)\)/.exec(r.out)![1]!)).toBe(true);
 
     const a = openForReading(file);
     expect(a.summary().catalogVersion).toBe(bundled.manifest.version);

@@ -129,7 +129,9 @@ describe('the assessment file', () => {
       sql: 'ALTER TABLE control_state ADD COLUMN test_column TEXT',
     };
     const { assessment, backup } = openAssessment(file, { migrations: [...migrations, next] });
-    expect(backup).toBe(join(dir, `a.format${LATEST_SCHEMA}-backup.assay`));
+    // Kept in the assessment's backups folder, named by time and reason (electron/store/backup-names.ts).
+    expect(backup).toMatch(new RegExp(`/a backups/a\\.\\d{8}-\\d{6}-\\d{3}\\.format${LATEST_SCHEMA}\\.assay$`));
+    expect(backup!.startsWith(join(dir, 'a backups'))).toBe(true);
     expect(assessment.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA + 1);
     expect(assessment.control('GOV-01').state).toBe('in_progress');
     const columns = assessment.db.prepare('PRAGMA table_info(control_state)').all() as { name: string }[];
@@ -196,7 +198,7 @@ describe('upgrading a file of format 1', () => {
     const file = join(dir, 'old.assay');
     writeVersion1File(file);
     const { assessment, backup } = openAssessment(file);
-    expect(backup).toBe(join(dir, 'old.format1-backup.assay'));
+    expect(backup).toMatch(/\/old backups\/old\.\d{8}-\d{6}-\d{3}\.format1\.assay$/);
     expect(assessment.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA);
     expect(assessment.summary()).toMatchObject({ name: 'Old file', catalogVersion: '2026.11.0', counts: { total: 3, implemented: 1 } });
     // The snapshot predates frameworks: it still parses, with empty framework and threat lists.

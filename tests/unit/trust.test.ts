@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -202,7 +202,7 @@ describe('files written before this step', () => {
 
     const upgraded = runAssay(dir, ['upgrade', file]);
     expect(upgraded.code, upgraded.err).toBe(0);
-    expect(existsSync(join(dir, 'old.format2-backup.assay'))).toBe(true);
+    expect(readdirSync(join(dir, 'old backups'))).toEqual([expect.stringMatching(/^old\.\d{8}-\d{6}-\d{3}\.format2\.assay$/)]);
     const result = verifyFile(file);
     expect(result.ok, result.message).toBe(true);
     expect(result).toMatchObject({ adopted: true, replayFrom: 3, entries: 3 });

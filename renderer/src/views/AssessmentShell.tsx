@@ -14,6 +14,8 @@ import { SystemsView } from './SystemsView';
 import { HumanRiskView } from './HumanRiskView';
 import { ReportsView } from './ReportsView';
 import { ReviewView } from './ReviewView';
+import { DiffView } from './copies/DiffView';
+import { BackupsView } from './copies/BackupsView';
 import { formatDate, localTimeZone } from '../../../shared/format-date';
 
 const views: { id: View; label: string }[] = [
@@ -31,6 +33,8 @@ const views: { id: View; label: string }[] = [
   { id: 'catalog', label: 'Catalog' },
   { id: 'checks', label: 'Checks' },
   { id: 'audit', label: 'Audit log' },
+  { id: 'diff', label: 'Compare copies' },
+  { id: 'backups', label: 'Backups' },
 ];
 
 export function AssessmentShell() {
@@ -114,6 +118,8 @@ export function AssessmentShell() {
         <main className="content">
           {view === 'overview' && <DashboardView />}
           {view === 'systems' && <SystemsView />}
+          {view === 'diff' && <DiffView />}
+          {view === 'backups' && <BackupsView />}
           {view === 'controls' && <ControlsView />}
           {view === 'risks' && <RisksView />}
           {view === 'incidents' && <IncidentsView />}

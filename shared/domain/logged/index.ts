@@ -11,6 +11,7 @@ import { findingsDomain } from '../findings/log';
 import { humanRiskDomain } from '../human-risk/log';
 import { reportsDomain } from '../reports/log';
 import { reviewDomain } from '../review/log';
+import { backupsDomain } from '../backups/log';
 
 /**
  * The domains that log audited changes beyond the core (assessment, catalog, controls,
@@ -30,4 +31,5 @@ export const loggedDomains: readonly LoggedDomain[] = [
   humanRiskDomain,
   reportsDomain,
   reviewDomain,
+  backupsDomain,
 ];

@@ -1,0 +1,63 @@
+import { AssayError } from '../../shared/errors';
+import { readSettings, writeSettings } from '../settings';
+import type { Assessment } from '../store/assessment';
+import { keepBackup } from '../store/backup';
+import { listBackups, pruneBackups } from '../store/backups';
+import { diffAssessments } from '../store/diff';
+import { openForReading } from '../store/open';
+import { restoreBackup } from '../store/restore';
+import { actorOf } from './context';
+import { closeFile, getOpen, normalisePath, useForReading, useForWriting } from './open-files';
+import type { Handlers } from './types';
+
+/** Reads a file this process may not hold: what it holds is used, anything else is opened for the call and closed after. */
+function withReading<T>(file: string, use: (a: Assessment) => T): T {
+  const held = getOpen(file);
+  if (held?.db.open) return use(held);
+  const a = openForReading(normalisePath(file));
+  try {
+    return use(a);
+  } finally {
+    a.close();
+  }
+}
+
+type CopyHandlers = Pick<Handlers, 'assessment.diff' | 'backups.list' | 'backups.create' | 'backups.restore' | 'backups.schedule' | 'backups.setSchedule'>;
+
+export const copyHandlers: CopyHandlers = {
+  'assessment.diff': (input) => {
+    if (normalisePath(input.file) === normalisePath(input.other)) throw new AssayError('invalid_input', `${input.file}: compare it with another copy, not with itself`);
+    return withReading(input.file, (a) => withReading(input.other, (b) => diffAssessments(a, b)));
+  },
+
+  'backups.list': (input) => {
+    useForReading(input.file); // refuses what is not an assessment, with the usual message
+    return { backups: listBackups(normalisePath(input.file)) };
+  },
+
+  'backups.create': (input) => {
+    const a = useForReading(input.file);
+    const label = input.label ?? 'manual';
+    const path = keepBackup(a.db, a.file, label);
+    const backup = listBackups(a.file).find((b) => b.path === path);
+    if (!backup) throw new AssayError('internal', `${path}: the backup was written but cannot be listed`);
+    const pruned = input.keep !== undefined ? pruneBackups(a.file, label, input.keep) : [];
+    return { backup, pruned };
+  },
+
+  'backups.restore': (input, ctx) => {
+    const { actor } = actorOf(ctx);
+    const { assessment } = useForWriting(input.file, actor);
+    const result = restoreBackup(assessment, normalisePath(input.backup), actor);
+    // The file was replaced: the next command opens the restored one.
+    closeFile(input.file);
+    return result;
+  },
+
+  'backups.schedule': (_input, ctx) => readSettings(ctx.home).backupSchedule,
+
+  'backups.setSchedule': (input, ctx) => {
+    writeSettings(ctx.home, { ...readSettings(ctx.home), backupSchedule: input });
+    return input;
+  },
+};

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** An assessment's backup as listed: where, when, why, how large, and the audit head it ends at. */
+export const BackupInfo = z.object({
+  path: z.string(),
+  takenAt: z.string(),
+  /** Why it was taken: formatN (before an upgrade), catalog-<version>, before-restore, scheduled, manual. */
+  label: z.string(),
+  size: z.number().int(),
+  head: z.object({ count: z.number().int(), hash: z.string() }).optional(),
+  /** Why the backup could not be read (then it has no head). */
+  problem: z.string().optional(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+/** The schedule the app keeps backups on: every `intervalMinutes` while a file is open for editing, the newest `keep` kept. */
+export const BackupSchedule = z.object({
+  intervalMinutes: z.number().int().min(0, 'the interval is 0 (off) or more minutes').max(24 * 60),
+  keep: z.number().int().min(1, 'keep at least one scheduled backup').max(1000),
+});
+export type BackupSchedule = z.infer<typeof BackupSchedule>;
+
+export const DEFAULT_BACKUP_SCHEDULE: BackupSchedule = { intervalMinutes: 30, keep: 10 };
