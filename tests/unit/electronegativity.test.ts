@@ -27,7 +27,7 @@ describe('the Electronegativity gate', () => {
     expect(code, out).toBe(1);
     expect(out).toMatch(/NOT JUSTIFIED NODE_INTEGRATION_JS_CHECK unsafe\/main\.cjs:5:/);
     expect(out).toMatch(/NOT JUSTIFIED CONTEXT_ISOLATION_JS_CHECK unsafe\/main\.cjs/);
-  }, 90_000);
+  }, 180_000);
 
   it('passes once every finding is justified, and fails on a justification that matches nothing', async () => {
     const { findings } = await scan(base, FIXTURES);
@@ -39,7 +39,7 @@ describe('the Electronegativity gate', () => {
     expect(code, out).toBe(1);
     expect(out).toContain('STALE justification (matches no finding, remove it): REMOTE_MODULE_JS_CHECK unsafe/*.cjs');
     expect(out).not.toContain('NOT JUSTIFIED');
-  }, 90_000);
+  }, 180_000);
 
   it('matches a justification by check, file pattern and the text of the flagged line', () => {
     const config = { ...base, justified: [{ check: 'SANDBOX_JS_CHECK', file: 'out/main/*.js', code: 'mainWindow = new BrowserWindow({', why: 'a justification for this test' }] };

@@ -129,7 +129,7 @@ function killTest<P>(title: string, op: KillOperation<P>, minKilled: number): vo
   it(title, async () => {
     const runs = await killAtEveryPoint(op, folder(op.name.split(' ')[0]!));
     expect(runs.filter((r) => r.killed).length).toBeGreaterThanOrEqual(minKilled);
-  }, 300_000);
+  }, 600_000);
 }
 
 // Every operation that must survive a kill is one line here (the pack joins with its own KillOperation).
