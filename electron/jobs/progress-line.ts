@@ -24,8 +24,15 @@ export function formatProgress(step: ProgressStep, width = 80): string {
   return text.length > width - 1 ? text.slice(0, width - 2) + '…' : text;
 }
 
-export function progressLine(stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY' | 'columns'> = process.stderr): ProgressLine {
-  if (!stream.isTTY) return { update() {}, finish() {} };
+/**
+ * ASSAY_PROGRESS=lines: where stderr is not a terminal, each change of phase or whole percent is
+ * written as its own line (`progress: replay 1/4 (25%)`), for pipelines and tests that watch a job.
+ */
+export function progressLine(
+  stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY' | 'columns'> = process.stderr,
+  asLines = process.env.ASSAY_PROGRESS === 'lines',
+): ProgressLine {
+  if (!stream.isTTY) return asLines ? progressLines(stream) : { update() {}, finish() {} };
   let shown = '';
   return {
     update(step) {
@@ -38,5 +45,19 @@ export function progressLine(stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY' 
       if (shown) stream.write('\r\u001b[2K');
       shown = '';
     },
+  };
+}
+
+function progressLines(stream: Pick<NodeJS.WriteStream, 'write'>): ProgressLine {
+  let shown = '';
+  return {
+    update(step) {
+      const percent = step.total > 0 ? Math.floor((100 * step.done) / step.total) : -1;
+      const key = `${step.phase}\u0000${percent}`;
+      if (key === shown) return;
+      shown = key;
+      stream.write(`progress: ${formatProgress(step, 200)}\n`);
+    },
+    finish() {},
   };
 }

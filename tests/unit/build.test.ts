@@ -22,7 +22,7 @@ describe('the Electron build', () => {
 
   it('writes the content security policy into the page', () => {
     const html = readFileSync('out/renderer/index.html', 'utf8');
-    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;self&#39;/);
+    expect(html).toMatch(/<head>\s*<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'/);
   });
 
   it('emits the job worker beside main.js, and the bundled worker verifies a real file', async () => {

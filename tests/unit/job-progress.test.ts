@@ -30,6 +30,17 @@ describe('job progress on the command line', () => {
     expect(written).toEqual([]);
   });
 
+  it('writes a line per phase and whole percent when ASSAY_PROGRESS=lines asks for it off a terminal', () => {
+    const { stream, written } = fakeStream(false);
+    const line = progressLine(stream, true);
+    line.update({ phase: 'writing', done: 1, total: 400 });
+    line.update({ phase: 'writing', done: 3, total: 400 });
+    line.update({ phase: 'writing', done: 8, total: 400 });
+    line.update({ phase: 'replay', done: 8, total: 400 });
+    line.finish();
+    expect(written).toEqual(['progress: writing 1/400 (0%)\n', 'progress: writing 8/400 (2%)\n', 'progress: replay 8/400 (2%)\n']);
+  });
+
   it('escapes control characters and fits the terminal width', () => {
     expect(formatProgress({ phase: 'a\u001b[31mb', done: 0, total: 0 })).toBe('a?[31mb');
     expect(formatProgress({ phase: 'x'.repeat(100), done: 1, total: 2 }, 20)).toHaveLength(19);
