@@ -159,9 +159,12 @@ export const riskSink: RecordSink = {
         const risk: Risk = { ...result.built.risk, owner };
         const wish = acceptanceWish(record.data, ctx.today, existing, risk);
         if (p.action === 'create' || result.built.changed.length > 0) {
-          const entry = a.audit({ at, actor: ctx.actor, command: existing ? 'risks.update' : 'risks.add', entity: 'risk', entityId: id, payload: { record: risk, people: payloadPeople } });
-          if (existing) update.run(risk.systemId, canonicalJson(risk), at, entry.actor, id);
-          else insert.run(id, risk.systemId, canonicalJson(risk), at, entry.actor, at, entry.actor);
+          // Serialised once, for the row and for the entry: the payload's canonical JSON has its keys "people" then "record".
+          const json = canonicalJson(risk);
+          const payloadJson = `{"people":${canonicalJson(payloadPeople)},"record":${json}}`;
+          const entry = a.audit({ at, actor: ctx.actor, command: existing ? 'risks.update' : 'risks.add', entity: 'risk', entityId: id, payload: { record: risk, people: payloadPeople }, payloadJson });
+          if (existing) update.run(risk.systemId, json, at, entry.actor, id);
+          else insert.run(id, risk.systemId, json, at, entry.actor, at, entry.actor);
         }
         if (wish) acceptances.push({ id, ...wish });
         ctx.setRef('risk', record.externalId, id);
