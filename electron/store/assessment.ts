@@ -178,8 +178,8 @@ export class Assessment {
   audit(input: AuditInput): StoredEntry {
     if (this.carry) {
       // A batch of 100,000 records names the same actor 100,000 times: look them up once.
-      const person = this.collectedActors.get(input.actor) ?? personFor(this.db, input.actor);
-      this.collectedActors.set(input.actor, person);
+      let person = this.collectedActors.get(input.actor);
+      if (!person) this.collectedActors.set(input.actor, (person = personFor(this.db, input.actor)));
       this.carry({ command: input.command, entity: input.entity, entityId: input.entityId, payload: input.payload, ...(input.payloadJson === undefined ? {} : { payloadJson: input.payloadJson }) });
       return { ...input, actor: person.id, actorDigest: person.digest, seq: 0, prevHash: '', hash: '' };
     }
