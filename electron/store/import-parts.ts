@@ -17,9 +17,9 @@ const PER_PART = 1000;
 type Carried = { command: string; entity: string; entityId: string; payload: unknown; payloadJson?: string };
 
 /**
- * The part being filled, as UTF-8 bytes outside the JavaScript heap: a thousand entries held as
- * strings or objects outlive the young generation's collections and pile up in the old one as
- * garbage (hundreds of MB over a 100,000-row import). The buffer is reused part after part.
+ * The part being filled, as UTF-8 bytes outside the JavaScript heap: the entries are encoded
+ * once as they come, not held as objects and serialised, joined and encoded again per part.
+ * The buffer is reused part after part.
  */
 class PartBytes {
   private buffer = Buffer.allocUnsafe(1 << 20);
