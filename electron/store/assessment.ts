@@ -63,6 +63,8 @@ export interface CollectedEntry {
   entity: string;
   entityId: string;
   payload: unknown;
+  /** The payload's canonical JSON when the writer of the entry already had it (see AuditInput). */
+  payloadJson?: string;
 }
 
 export class Assessment {
@@ -176,9 +178,9 @@ export class Assessment {
   audit(input: AuditInput): StoredEntry {
     if (this.carry) {
       // A batch of 100,000 records names the same actor 100,000 times: look them up once.
-      const person = this.collectedActors.get(input.actor) ?? personFor(this.db, input.actor);
-      this.collectedActors.set(input.actor, person);
-      this.carry({ command: input.command, entity: input.entity, entityId: input.entityId, payload: input.payload });
+      let person = this.collectedActors.get(input.actor);
+      if (!person) this.collectedActors.set(input.actor, (person = personFor(this.db, input.actor)));
+      this.carry({ command: input.command, entity: input.entity, entityId: input.entityId, payload: input.payload, ...(input.payloadJson === undefined ? {} : { payloadJson: input.payloadJson }) });
       return { ...input, actor: person.id, actorDigest: person.digest, seq: 0, prevHash: '', hash: '' };
     }
     return appendAudit(this.db, input);

@@ -53,6 +53,11 @@ export interface AuditInput {
   entity: string;
   entityId: string;
   payload: unknown;
+  /**
+   * The payload's canonical JSON, when the caller already made it (an import serialises each of
+   * its 100,000 risks once, for the row and for the entry). Must equal canonicalJson(payload).
+   */
+  payloadJson?: string;
 }
 
 export interface Head {
@@ -68,10 +73,11 @@ export function readHead(db: Database.Database): Head {
 /** Must run inside the caller's write transaction, so the change and its entry land together. */
 export function appendAudit(db: Database.Database, input: AuditInput): StoredEntry {
   const head = readHead(db);
-  const person = personFor(db, input.actor);
-  const record: AuditRecord = { ...input, payload: input.payload ?? null, actor: person.id, actorDigest: person.digest, seq: head.count + 1 };
+  const { payloadJson, ...fields } = input;
+  const person = personFor(db, fields.actor);
+  const record: AuditRecord = { ...fields, payload: fields.payload ?? null, actor: person.id, actorDigest: person.digest, seq: head.count + 1 };
   // Stored as the very canonical text that is hashed: serialised once, however large.
-  const payload = canonicalJson(record.payload);
+  const payload = payloadJson ?? canonicalJson(record.payload);
   const hash = hashEntry(head.hash, record, payload);
   db.prepare(
     `INSERT INTO audit_log (seq, at, actor, actor_digest, command, entity, entity_id, payload, prev_hash, hash)

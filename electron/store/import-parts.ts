@@ -14,12 +14,40 @@ import type { StoredEntry } from './audit';
 
 const PER_PART = 1000;
 
-type Carried = { command: string; entity: string; entityId: string; payload: unknown };
+type Carried = { command: string; entity: string; entityId: string; payload: unknown; payloadJson?: string };
+
+/**
+ * The part being filled, as UTF-8 bytes outside the JavaScript heap: the entries are encoded
+ * once as they come, not held as objects and serialised, joined and encoded again per part.
+ * The buffer is reused part after part.
+ */
+class PartBytes {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private length = 0;
+
+  append(text: string): void {
+    // A UTF-16 code unit never takes more than three bytes in UTF-8.
+    if (this.length + text.length * 3 > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + text.length * 3));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.length += this.buffer.write(text, this.length, 'utf8');
+  }
+
+  /** The bytes so far, valid until the next append; empties the part. */
+  take(): Buffer {
+    const bytes = this.buffer.subarray(0, this.length);
+    this.length = 0;
+    return bytes;
+  }
+}
 
 export class BatchPartWriter {
   private readonly hash = createHash('sha256');
   private readonly insert: Database.Statement;
-  private pending: Carried[] = [];
+  private readonly part = new PartBytes();
+  private pending = 0;
   private parts = 0;
   private entries = 0;
 
@@ -30,10 +58,21 @@ export class BatchPartWriter {
     this.insert = db.prepare('INSERT INTO import_batch_part (batch_id, part, content) VALUES (?, ?, ?)');
   }
 
-  entry(entry: Carried): void {
-    this.pending.push(entry);
+  /**
+   * Appends the entry to the part's canonical JSON, { "entries": [...] }: its four keys in sorted
+   * order, the payload as its writer serialised it when it did (the very text canonicalJson gives),
+   * so 100,000 risks are not serialised a second time.
+   */
+  entry(e: Carried): void {
+    this.part.append(this.pending === 0 ? '{"entries":[' : ',');
+    if (e.payloadJson === undefined) this.part.append(canonicalJson({ command: e.command, entity: e.entity, entityId: e.entityId, payload: e.payload }));
+    else {
+      this.part.append(`{"command":${JSON.stringify(e.command)},"entity":${JSON.stringify(e.entity)},"entityId":${JSON.stringify(e.entityId)},"payload":`);
+      this.part.append(e.payloadJson);
+      this.part.append('}');
+    }
     this.entries++;
-    if (this.pending.length >= PER_PART) this.flush();
+    if (++this.pending >= PER_PART) this.flush();
   }
 
   /** Writes what is left and the external ids; the result goes into the batch's log entry. */
@@ -44,13 +83,18 @@ export class BatchPartWriter {
   }
 
   private flush(): void {
-    if (this.pending.length) this.write({ entries: this.pending as CarriedEntry[] });
-    this.pending = [];
+    if (this.pending === 0) return;
+    this.part.append(']}');
+    this.pending = 0;
+    this.store(this.part.take());
   }
 
   private write(part: BatchPart): void {
-    // Encoded once: hashing and storing a string would each convert it to UTF-8 again.
-    const bytes = Buffer.from(canonicalJson(part), 'utf8');
+    this.part.append(canonicalJson(part));
+    this.store(this.part.take());
+  }
+
+  private store(bytes: Buffer): void {
     this.hash.update(bytes).update('\n');
     this.insert.run(this.batchId, this.parts++, deflateRawSync(bytes, { level: 1 }));
   }

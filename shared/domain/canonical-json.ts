@@ -7,6 +7,11 @@
  * walk is several times faster than building the string by hand. Objects with array-index keys
  * ("0", "17") defeat it, because JavaScript enumerates such keys first in numeric order whatever
  * order they were added in; a value holding one is built by hand instead, giving the same text.
+ *
+ * Faster still, when every object in the value already has its keys in sorted order (a writer
+ * that builds its records that way, like the risk import), JSON.stringify without a replacer
+ * gives the canonical text: one walk in JavaScript checks that, and no replacer call is made
+ * for each of a record's members (the replacer cost a 100,000-row import over a second).
  */
 
 const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
@@ -30,7 +35,30 @@ function sortedKeys(_key: string, value: unknown): unknown {
   return out;
 }
 
+/** Deeper values (and cycles) take the usual path, which behaves as it always did. */
+const MAX_ORDER_DEPTH = 100;
+
+/** True when JSON.stringify(value) is already the canonical text: keys in order, no index keys, no toJSON. */
+function inOrder(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
+    return true;
+  }
+  if (depth > MAX_ORDER_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!inOrder(value[i], depth + 1)) return false;
+    return true;
+  }
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if ((i > 0 && keys[i - 1]! >= key) || INDEX_KEY.test(key) || !inOrder((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
 export function canonicalJson(value: unknown): string {
+  if (inOrder(value)) return JSON.stringify(value) ?? 'null';
   try {
     return JSON.stringify(value, sortedKeys) ?? 'null';
   } catch (error) {

@@ -51,6 +51,21 @@ describe('canonicalJson', () => {
     fc.assert(fc.property(fc.jsonValue(), (v) => canonicalJson(v) === oracle(v)), { numRuns: 500 });
     fc.assert(fc.property(tricky.value, (v) => canonicalJson(v) === oracle(v)), { numRuns: 1000 });
   });
+
+  it('gives the same text for a value already in key order (its fast path) as for any other', () => {
+    const ordered = (v: unknown): unknown => {
+      if (v === null || typeof v !== 'object') return v;
+      if (Array.isArray(v)) return v.map(ordered);
+      const out = JSON.parse('{}') as Record<string, unknown>;
+      for (const k of Object.keys(v).sort()) Object.defineProperty(out, k, { value: ordered((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+      return out;
+    };
+    fc.assert(fc.property(tricky.value, (v) => canonicalJson(ordered(v)) === oracle(v)), { numRuns: 1000 });
+    expect(canonicalJson({ a: new Date(0), b: [1, { c: undefined, d: 2 }] })).toBe('{"a":"1970-01-01T00:00:00.000Z","b":[1,{"d":2}]}');
+    const cycle: Record<string, unknown> = { a: 1 };
+    cycle.b = cycle;
+    expect(() => canonicalJson(cycle)).toThrow(TypeError);
+  });
 });
 
 describe('auditHashInput', () => {

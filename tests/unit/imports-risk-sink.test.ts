@@ -9,6 +9,7 @@ import { openSource } from '../../electron/imports/source';
 import { buildAssessmentModel } from '../../electron/store/assessment-model';
 import { listRisks } from '../../electron/store/risks';
 import { verifyFile } from '../../electron/store/verify';
+import { canonicalJson } from '../../shared/domain/canonical-json';
 import { runChecks } from '../../shared/domain/checks';
 import { tempDir } from './helpers';
 import { FakeEngine, TODAY, assessmentWithSystems, catalog } from './imports-sinks-helpers';
@@ -135,6 +136,8 @@ describe('the risk sink', () => {
     const entries = engine.apply(riskSink, planned);
     expect(entries).toHaveLength(1200);
     expect(entries.every((e) => e.command === 'risks.add')).toBe(true);
+    // Each risk is serialised once, for its row and its entry: the text handed on is the payload's canonical JSON.
+    expect(entries.every((e) => e.payloadJson === canonicalJson(e.payload))).toBe(true);
     const ids = listRisks(a, TODAY).risks.map((r) => r.id);
     expect(ids).toHaveLength(1201);
     expect(ids).toContain('RSK-1201');

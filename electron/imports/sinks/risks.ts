@@ -65,6 +65,13 @@ function tooLong(name: string | null, field: string): { field: string; message: 
   return name && name.length > 120 ? { field, message: `a person's name has at most 120 characters (this one has ${name.length})` } : null;
 }
 
+/** The same risk with its keys in sorted order: its canonical JSON is then one plain JSON.stringify (see canonicalJson). */
+function inKeyOrder(risk: Risk): Risk {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(risk).sort()) out[key] = risk[key as keyof Risk];
+  return out as Risk;
+}
+
 export const riskSink: RecordSink = {
   kind: 'risk',
   plan(records, ctx) {
@@ -156,12 +163,15 @@ export const riskSink: RecordSink = {
           owner = person.id;
           payloadPeople[person.id] = person.digest;
         }
-        const risk: Risk = { ...result.built.risk, owner };
+        const risk = inKeyOrder({ ...result.built.risk, owner });
         const wish = acceptanceWish(record.data, ctx.today, existing, risk);
         if (p.action === 'create' || result.built.changed.length > 0) {
-          const entry = a.audit({ at, actor: ctx.actor, command: existing ? 'risks.update' : 'risks.add', entity: 'risk', entityId: id, payload: { record: risk, people: payloadPeople } });
-          if (existing) update.run(risk.systemId, canonicalJson(risk), at, entry.actor, id);
-          else insert.run(id, risk.systemId, canonicalJson(risk), at, entry.actor, at, entry.actor);
+          // Serialised once, for the row and for the entry: the payload's canonical JSON has its keys "people" then "record".
+          const json = canonicalJson(risk);
+          const payloadJson = `{"people":${canonicalJson(payloadPeople)},"record":${json}}`;
+          const entry = a.audit({ at, actor: ctx.actor, command: existing ? 'risks.update' : 'risks.add', entity: 'risk', entityId: id, payload: { record: risk, people: payloadPeople }, payloadJson });
+          if (existing) update.run(risk.systemId, json, at, entry.actor, id);
+          else insert.run(id, risk.systemId, json, at, entry.actor, at, entry.actor);
         }
         if (wish) acceptances.push({ id, ...wish });
         ctx.setRef('risk', record.externalId, id);

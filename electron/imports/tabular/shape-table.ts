@@ -76,9 +76,17 @@ const TOTAL = /^(grand\s+)?(sub-?\s*)?totals?\b|^sum\b|^overall\b/i;
 
 /** Why a data row is left out, or null to keep it. */
 export function skipReason(cells: readonly Cell[]): string | null {
-  const filled = cells.map(text).filter((t) => t !== '');
-  if (filled.length === 0) return 'blank row';
-  if (TOTAL.test(filled[0]!)) return `${/sub/i.test(filled[0]!) ? 'subtotal' : 'total'} row ("${filled[0]!.slice(0, 40)}")`;
+  // Only the first filled cell matters; asked of every row, so no arrays are built for it.
+  let first: string | undefined;
+  for (const c of cells) {
+    const t = text(c);
+    if (t !== '') {
+      first = t;
+      break;
+    }
+  }
+  if (first === undefined) return 'blank row';
+  if (TOTAL.test(first)) return `${/sub/i.test(first) ? 'subtotal' : 'total'} row ("${first.slice(0, 40)}")`;
   return null;
 }
 
