@@ -11,6 +11,7 @@ import { readComponentTables } from './components';
 import { readFindingTables } from './findings';
 import { readHumanRiskTables } from './human-risk';
 import { readReportTables } from './reports';
+import { readSignoffTables } from './signoff';
 
 /**
  * What each domain's state tables hold, in the shape its replay produces. A domain that
@@ -28,6 +29,7 @@ const readers: ((db: Database.Database) => Record<string, TableRows>)[] = [
   readFindingTables,
   readHumanRiskTables,
   readReportTables,
+  readSignoffTables,
 ];
 
 export function domainTables(db: Database.Database): Record<string, TableRows> {

@@ -14,6 +14,7 @@ import findings from './0012_findings';
 import humanRisk from './0014_human_risk';
 import importParts from './0015_import_parts';
 import issuedReports from './0016_issued_reports';
+import signoff from './0017_signoff';
 
 export interface Migration {
   version: number;
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'human-risk', sql: humanRisk },
   { version: 15, name: 'import-parts', sql: importParts },
   { version: 16, name: 'issued-reports', sql: issuedReports },
+  { version: 17, name: 'signoff', sql: signoff },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;

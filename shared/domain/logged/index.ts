@@ -10,6 +10,7 @@ import { componentsDomain } from '../components/log';
 import { findingsDomain } from '../findings/log';
 import { humanRiskDomain } from '../human-risk/log';
 import { reportsDomain } from '../reports/log';
+import { signoffDomain } from '../signoff/log';
 
 /**
  * The domains that log audited changes beyond the core (assessment, catalog, controls,
@@ -28,4 +29,5 @@ export const loggedDomains: readonly LoggedDomain[] = [
   findingsDomain,
   humanRiskDomain,
   reportsDomain,
+  signoffDomain,
 ];
