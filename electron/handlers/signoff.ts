@@ -4,10 +4,12 @@ import { type TrustedKey, listTrusted, trustKey, untrustKey } from '../signing/t
 import { recordSignoff, signoffStatuses } from '../store/signoff';
 import { actorOf } from './context';
 import type { HandlerContext } from './context';
-import { useForReading, useForWriting } from './open-files';
+import { normalisePath, useForReading, useForWriting } from './open-files';
+import { manifestPathOf } from '../reports/write';
+import { signManifest } from '../signing/manifest-signature';
 import type { Handlers } from './types';
 
-type SignoffHandlers = Pick<Handlers, 'keys.show' | 'keys.create' | 'keys.trusted' | 'keys.trust' | 'keys.untrust' | 'signoff.create' | 'signoff.list'>;
+type SignoffHandlers = Pick<Handlers, 'keys.show' | 'keys.create' | 'keys.trusted' | 'keys.trust' | 'keys.untrust' | 'signoff.create' | 'signoff.list' | 'signoff.signManifest'>;
 
 const withGroups = (k: TrustedKey) => ({ ...k, fingerprintGroups: groupFingerprint(k.fingerprint) });
 
@@ -39,6 +41,7 @@ export const signoffHandlers: SignoffHandlers = {
     const id = recordSignoff(assessment, { role: input.role, comment: input.comment ? input.comment : null }, key, actor);
     return { signoff: signoffStatuses(assessment, trustedKeys(ctx)).find((s) => s.id === id)! };
   },
+  'signoff.signManifest': (input, ctx) => signManifest(manifestPathOf(normalisePath(input.report)), unlockKey(ctx.home, input.passphrase)),
   'signoff.list': (input, ctx) => {
     const a = useForReading(input.file);
     const head = a.head();

@@ -1,8 +1,7 @@
-import { createPublicKey, verify } from 'node:crypto';
 import type { SignoffStatus } from '../../shared/command-groups/signoff';
 import type { HeadValue } from '../../shared/domain/head';
 import { type SignoffRole, groupFingerprint, signoffMessage } from '../../shared/domain/signoff/message';
-import { fingerprintOf } from './keys';
+import { signatureProblem } from './keys';
 
 /** One sign-off row as stored. */
 export interface SignoffRowData {
@@ -31,26 +30,13 @@ export interface JudgeContext {
 
 const short = (hex: string) => `${hex.slice(0, 12)}…`;
 
-function signatureProblem(row: SignoffRowData, assessmentId: string): string | undefined {
-  let key;
-  try {
-    key = createPublicKey(row.public_key);
-  } catch {
-    return 'the public key it records cannot be read';
-  }
-  if (key.asymmetricKeyType !== 'ed25519') return `the key it records is ${key.asymmetricKeyType ?? 'unknown'}, not Ed25519`;
-  if (fingerprintOf(key) !== row.fingerprint) return 'the fingerprint it records is not that of the key it records';
+function problemOf(row: SignoffRowData, assessmentId: string): string | undefined {
   const head: HeadValue = { count: row.head_count, hash: row.head_hash };
   const message = signoffMessage({ assessmentId, head, role: row.role, signer: row.signer, fingerprint: row.fingerprint, at: row.signed_at, comment: row.comment });
-  const signature = Buffer.from(row.signature, 'base64');
-  let good: boolean;
-  try {
-    good = verify(null, message, key, signature);
-  } catch {
-    // A signature of the wrong length throws rather than answering false.
-    good = false;
-  }
-  return good ? undefined : 'the signature does not match what it signs (assessment, head, role, signer, key, time, comment): the sign-off was altered after it was signed';
+  const problem = signatureProblem(row.public_key, row.fingerprint, message, row.signature);
+  return problem === 'the signature does not match what it signs'
+    ? `${problem} (assessment, head, role, signer, key, time, comment): the sign-off was altered after it was signed`
+    : problem;
 }
 
 /**
@@ -72,7 +58,7 @@ export function judgeSignoff(row: SignoffRowData, ctx: JudgeContext): Omit<Signo
     covers: entriesSince === 0,
     entriesSince,
   };
-  const problem = signatureProblem(row, ctx.assessmentId);
+  const problem = problemOf(row, ctx.assessmentId);
   if (problem) return { ...base, verdict: 'invalid', detail: `invalid: ${problem}` };
   const onChain = ctx.hashAt(row.head_count);
   if (onChain !== row.head_hash)

@@ -1,4 +1,4 @@
-import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -131,4 +131,25 @@ export function unlockKey(home: string, passphrase: string): UnlockedKey {
   if (fingerprintOf(createPublicKey(privateKey)) !== key.fingerprint)
     throw new AssayError('integrity', `${file}: the public key recorded does not belong to the private key; the key file was altered`);
   return { name: key.name, fingerprint: key.fingerprint, publicKey: key.publicKey, privateKey };
+}
+
+/**
+ * Checks a detached signature against the key recorded beside it, which must be Ed25519 and have
+ * the fingerprint recorded too. Answers the problem in words, or undefined when it verifies.
+ */
+export function signatureProblem(publicKeyPem: string, fingerprint: string, message: Buffer, signatureBase64: string): string | undefined {
+  let key: KeyObject;
+  try {
+    key = createPublicKey(publicKeyPem);
+  } catch {
+    return 'the public key it records cannot be read';
+  }
+  if (key.asymmetricKeyType !== 'ed25519') return `the key it records is ${key.asymmetricKeyType ?? 'unknown'}, not Ed25519`;
+  if (fingerprintOf(key) !== fingerprint) return 'the fingerprint it records is not that of the key it records';
+  try {
+    if (verify(null, message, key, Buffer.from(signatureBase64, 'base64'))) return undefined;
+  } catch {
+    // A signature of the wrong length throws rather than answering false.
+  }
+  return 'the signature does not match what it signs';
 }

@@ -67,4 +67,9 @@ export const signoffCommands = {
     z.object({ file: AssessmentFile, trust: z.array(Fingerprint).max(100).optional() }).strict(),
     z.object({ head: z.object({ count: z.number().int(), hash: z.string() }), signoffs: z.array(SignoffStatus) }),
   ),
+  'signoff.signManifest': command(
+    "Sign a report's manifest with this user's key: writes <report>.manifest.json.sig beside it (never over one), which verify-report checks.",
+    z.object({ report: AssessmentFile, passphrase: Passphrase }).strict(),
+    z.object({ signature: z.string(), fingerprint: z.string(), manifestSha256: z.string() }),
+  ),
 } as const;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { parseFingerprint, signoffRoles } from '../../../shared/domain/signoff/message';
+import { groupFingerprint, parseFingerprint, signoffRoles } from '../../../shared/domain/signoff/message';
 import { AssayError } from '../../../shared/errors';
 import { readPublicKey } from '../../signing/keys';
 import { formatKey, formatSignoff, formatSignoffs, formatTrusted } from '../format-signoff';
@@ -157,5 +157,18 @@ export function registerSignoffCommands(program: Command, kit: CliKit): void {
     .action((file: string, o: { trust: string[]; json?: boolean }) => {
       const list = run('signoff.list', { file: resolve(file), ...(o.trust.length ? { trust: trustedFingerprints(kit, o.trust) } : {}) });
       emit(o.json, list, formatSignoffs(list));
+    });
+
+  program
+    .command('sign-manifest')
+    .description("sign a report's manifest with your signing key: writes <manifest>.sig beside it, which assay verify-report checks against the keys you trust")
+    .argument('<manifest>', 'the report\'s .manifest.json (or the report, its manifest beside it)')
+    .option('--passphrase-file <path>', 'read the passphrase of your signing key from the first line of this file')
+    .option('--json', 'print JSON')
+    .action(async (manifest: string, o: { passphraseFile?: string; json?: boolean }) => {
+      const report = resolve(manifest).replace(/\.manifest\.json$/i, '');
+      const secret = await passphrase({ file: o.passphraseFile, purpose: 'the passphrase of your signing key' });
+      const signed = run('signoff.signManifest', { report, passphrase: secret });
+      emit(o.json, signed, `signed the manifest (SHA-256 ${signed.manifestSha256}) with key ${groupFingerprint(signed.fingerprint)}\n  signature  ${signed.signature}`);
     });
 }
