@@ -32,7 +32,7 @@ const short = (hex: string) => `${hex.slice(0, 12)}…`;
 
 function problemOf(row: SignoffRowData, assessmentId: string): string | undefined {
   const head: HeadValue = { count: row.head_count, hash: row.head_hash };
-  const message = signoffMessage({ assessmentId, head, role: row.role, signer: row.signer, fingerprint: row.fingerprint, at: row.signed_at, comment: row.comment });
+  const message = Buffer.from(signoffMessage({ assessmentId, head, role: row.role, signer: row.signer, fingerprint: row.fingerprint, at: row.signed_at, comment: row.comment }), 'utf8');
   const problem = signatureProblem(row.public_key, row.fingerprint, message, row.signature);
   return problem === 'the signature does not match what it signs'
     ? `${problem} (assessment, head, role, signer, key, time, comment): the sign-off was altered after it was signed`

@@ -45,7 +45,7 @@ export function recordSignoff(a: Assessment, input: { role: SignoffRole; comment
   return a.write((at) => {
     const head = a.head();
     const fields = { assessmentId, head: { count: head.count, hash: head.hash }, role: input.role, signer: key.name, fingerprint: key.fingerprint, at, comment: input.comment };
-    const signature = sign(null, signoffMessage(fields), key.privateKey).toString('base64');
+    const signature = sign(null, Buffer.from(signoffMessage(fields), 'utf8'), key.privateKey).toString('base64');
     const record: SignoffRecord = { role: input.role, signer: key.name, fingerprint: key.fingerprint, publicKey: key.publicKey, head: fields.head, at, signature, comment: input.comment };
     const n = a.db.prepare("SELECT max(CAST(substr(id, 4) AS INTEGER)) AS n FROM signoff WHERE id LIKE 'SO-%'").pluck().get() as number | null;
     const id = `SO-${String((n ?? 0) + 1).padStart(3, '0')}`;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/dispatch';
 import { closeAll } from '../../electron/handlers/open-files';
 import { generateReport } from '../../electron/reports/generate';
-import type { Renderer } from '../../electron/reports/renderers';
+import type { Renderer } from '../../electron/reports/render/renderer';
 import { writeReport } from '../../electron/reports/write';
 import { openForReading } from '../../electron/store/open';
 import type { CommandName, CommandOutput } from '../../shared/commands';

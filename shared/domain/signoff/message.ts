@@ -23,9 +23,10 @@ export interface SignedFields {
   comment: string | null;
 }
 
-export function signoffMessage(f: SignedFields): Buffer {
+/** The message as text; it is signed as its UTF-8 bytes. */
+export function signoffMessage(f: SignedFields): string {
   const body = canonicalJson({ assessmentId: f.assessmentId, head: { count: f.head.count, hash: f.head.hash }, role: f.role, signer: f.signer, fingerprint: f.fingerprint, at: f.at, comment: f.comment });
-  return Buffer.from(`${SIGNOFF_DOMAIN}\n${body}`, 'utf8');
+  return `${SIGNOFF_DOMAIN}\n${body}`;
 }
 
 /** A key's fingerprint is the SHA-256 of its SPKI DER: 64 hex digits, kept without separators. */
