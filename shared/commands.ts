@@ -22,6 +22,7 @@ import { componentCommands } from './command-groups/components';
 import { findingCommands } from './command-groups/findings';
 import { humanRiskCommands } from './command-groups/human-risk';
 import { copyCommands } from './command-groups/copies';
+import { Fingerprint, SignoffStatus, signoffCommands } from './command-groups/signoff';
 
 export { AssessmentFile } from './command-kit';
 export { ControlRow, ListedControl };
@@ -102,6 +103,8 @@ export const VerifyResult = z.object({
   adopted: z.boolean(),
   /** Entries naming people whose data was erased on request: reported, not counted as tampering. */
   erasedEntries: z.number().int(),
+  /** Each sign-off judged against the keys the verifier trusts (present when the file has any). */
+  signoffs: z.array(SignoffStatus).optional(),
   checks: z.array(VerifyCheck),
   message: z.string(),
 });
@@ -262,8 +265,8 @@ const coreCommands = {
     z.object({ fileName: z.string(), mediaType: z.string(), content: z.string(), head: z.string() }),
   ),
   'audit.verify': command(
-    'Check every page, the audit chain, an expected head, and that replaying the log rebuilds every state table.',
-    z.object({ file: AssessmentFile, expectHead: HeadText.optional() }).strict(),
+    'Check every page, the audit chain, an expected head, that replaying the log rebuilds every state table, and every sign-off signature against the keys the user trusts (plus the fingerprints in trust).',
+    z.object({ file: AssessmentFile, expectHead: HeadText.optional(), trust: z.array(Fingerprint).max(100).optional(), requireTrusted: z.boolean().optional() }).strict(),
     VerifyResult,
   ),
   'people.list': command(
@@ -361,6 +364,7 @@ export const commands = {
   ...findingCommands,
   ...humanRiskCommands,
   ...copyCommands,
+  ...signoffCommands,
 } as const;
 
 export type Commands = typeof commands;

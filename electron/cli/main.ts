@@ -19,11 +19,13 @@ import { registerComponentCommands } from './commands/components';
 import { registerFindingCommands } from './commands/findings';
 import { registerHumanRiskCommands } from './commands/human-risk';
 import { registerCopyCommands } from './commands/copies';
-import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io } from './kit';
+import { registerSignoffCommands, trustedFingerprints } from './commands/signoff';
+import { type CliKit, EXIT_FAILED_CHECK, EXIT_OK, EXIT_USAGE, type Io, collect } from './kit';
 import { runJob } from '../jobs/await-job';
 import { progressLine } from '../jobs/progress-line';
 import { dispatch } from '../dispatch';
 import { defaultContext } from '../handlers/context';
+import { signatureOptions } from '../handlers/audit';
 import { closeAll } from '../handlers/open-files';
 import { setBusyTimeout } from '../store/sqlite';
 import { APP_VERSION } from '../version';
@@ -82,13 +84,13 @@ function buildProgram(io: Io): Command {
    * On a terminal, verify runs as a job so its progress can be shown on stderr; the input is
    * checked against the same schema first, and the worker calls the same verify.
    */
-  async function verifyWithProgress(raw: { file: string; expectHead?: string }): Promise<CommandOutput<'audit.verify'>> {
+  async function verifyWithProgress(raw: { file: string; expectHead?: string; trust?: string[]; requireTrusted?: boolean }): Promise<CommandOutput<'audit.verify'>> {
     const parsed = commands['audit.verify'].input.safeParse(raw);
     if (!parsed.success) return run('audit.verify', raw); // reports the problems as every door does
     requireAssessmentPath(parsed.data.file);
     const line = progressLine();
     try {
-      const result = await runJob('verify', parsed.data.file, { onProgress: line.update, expectHead: parsed.data.expectHead });
+      const result = await runJob('verify', parsed.data.file, { onProgress: line.update, expectHead: parsed.data.expectHead, signatures: signatureOptions(ctx, parsed.data) });
       if (result.kind !== 'verify') throw new AssayError('internal', `verify: the job answered with a ${result.kind} result`);
       return result.value;
     } catch (error) {
@@ -143,9 +145,16 @@ function buildProgram(io: Io): Command {
     .description('check every page, the audit chain and, by replaying the log, every state table (exit 1 on any problem); read-only')
     .argument('<file>', 'an .assay file')
     .option('--expect-head <count:hash>', 'the head you hold from outside the file (a report, a manifest); a shorter or different chain fails')
+    .option('--trust <key>', 'check sign-offs against this public key file or fingerprint too, besides the keys you trust (repeatable)', collect, [])
+    .option('--require-trusted', 'fail unless there is a sign-off and every one is by a trusted key (by default a key you do not trust is reported, not failed)')
     .option('--json', 'print JSON')
-    .action(async (file: string, opts: { json?: boolean; expectHead?: string }) => {
-      const input = { file: resolve(file), ...(opts.expectHead !== undefined ? { expectHead: opts.expectHead } : {}) };
+    .action(async (file: string, opts: { json?: boolean; expectHead?: string; trust: string[]; requireTrusted?: boolean }) => {
+      const input = {
+        file: resolve(file),
+        ...(opts.expectHead !== undefined ? { expectHead: opts.expectHead } : {}),
+        ...(opts.trust.length ? { trust: trustedFingerprints(kit, opts.trust) } : {}),
+        ...(opts.requireTrusted ? { requireTrusted: true } : {}),
+      };
       const result = process.stderr.isTTY ? await verifyWithProgress(input) : run('audit.verify', input);
       if (opts.json) io.out(JSON.stringify(result, null, 2));
       else io.out(formatVerify(result));
@@ -249,6 +258,7 @@ function buildProgram(io: Io): Command {
   registerReportCommands(program, kit);
   registerReviewCommands(program, kit);
   registerCopyCommands(program, kit);
+  registerSignoffCommands(program, kit);
 
   program
     .command('import-framework')

@@ -7,7 +7,9 @@ import type { Assessment } from '../store/assessment';
 import { type StoredEntry, listAudit } from '../store/audit';
 import { nameResolver } from '../store/people';
 import { verifyAssessment } from '../store/verify';
-import { actorOf } from './context';
+import type { SignatureOptions } from '../store/verify-signoffs';
+import { type HandlerContext, actorOf } from './context';
+import { trustedKeys } from './signoff';
 import { useForReading, useForWriting } from './open-files';
 import type { Handlers } from './types';
 
@@ -21,6 +23,12 @@ export function describeEntries(a: Assessment, entries: StoredEntry[]): AuditEnt
     actorName: name(e.actor) ?? e.actor,
     ...describeAuditEntry(e, { control: (id) => controls.get(id), assessment: () => assessmentName }),
   }));
+}
+
+/** The user's pinned keys plus those given for this call; undefined when there is nothing to pass (so verify jobs can still be shared). */
+export function signatureOptions(ctx: HandlerContext, input: { trust?: readonly string[] | undefined; requireTrusted?: boolean | undefined }): SignatureOptions | undefined {
+  const trusted = [...trustedKeys(ctx, input.trust ?? []).entries()];
+  return trusted.length || input.requireTrusted ? { trusted, requireTrusted: input.requireTrusted ?? false } : undefined;
 }
 
 export const auditHandlers: Pick<Handlers, 'audit.list' | 'audit.export' | 'audit.verify' | 'people.list' | 'people.erase'> = {
@@ -72,7 +80,7 @@ export const auditHandlers: Pick<Handlers, 'audit.list' | 'audit.export' | 'audi
     return { fileName: `${stem}-audit-log.csv`, mediaType: 'text/csv', head, content: `${csv}\n# head,${head}\n` };
   },
 
-  'audit.verify': (input) => verifyAssessment(useForReading(input.file), { expectHead: input.expectHead }),
+  'audit.verify': (input, ctx) => verifyAssessment(useForReading(input.file), { expectHead: input.expectHead, signatures: signatureOptions(ctx, input) }),
 
   'people.list': (input) => ({ people: useForReading(input.file).people() }),
 

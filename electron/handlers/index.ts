@@ -21,6 +21,7 @@ import { findingHandlers } from './findings';
 import { reportHandlers } from './reports';
 import { reviewHandlers } from './reviews';
 import { copyHandlers } from './copies';
+import { signoffHandlers } from './signoff';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -50,4 +51,5 @@ export const handlers: Handlers = {
   ...humanRiskHandlers,
   ...reviewHandlers,
   ...copyHandlers,
+  ...signoffHandlers,
 };

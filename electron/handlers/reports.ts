@@ -7,6 +7,7 @@ import { verifyReport } from '../reports/verify-report';
 import { listIssuedReports } from '../store/reports';
 import { reportsFolderOf } from '../reports/write';
 import { actorOf } from './context';
+import { trustedKeys } from './signoff';
 import { normalisePath, useForReading, useForWriting } from './open-files';
 import type { Handlers } from './types';
 
@@ -43,5 +44,5 @@ export const reportHandlers: ReportHandlers = {
 
   'reports.list': (input) => ({ reports: listIssuedReports(useForReading(input.file)) }),
 
-  'reports.verify': (input) => verifyReport(normalisePath(input.report), input.file ? { assessment: normalisePath(input.file) } : {}),
+  'reports.verify': (input, ctx) => verifyReport(normalisePath(input.report), { ...(input.file ? { assessment: normalisePath(input.file) } : {}), trusted: trustedKeys(ctx, input.trust) }),
 };

@@ -1,6 +1,7 @@
 import type { JobKind } from '../../shared/jobs';
 import type { JobResult } from '../../shared/events';
 import type { EvidenceRequest } from '../store/evidence-intake';
+import type { SignatureOptions } from '../store/verify-signoffs';
 
 /** What the runner hands a job's worker thread. */
 export interface WorkerInput {
@@ -8,6 +9,8 @@ export interface WorkerInput {
   file: string;
   /** For verify: the head the caller holds from outside the file. */
   expectHead?: string;
+  /** For verify: the keys the verifier trusts (fingerprint, name) and whether every sign-off must be by one. */
+  signatures?: SignatureOptions;
   /** For evidence.add: the files, their details and links, and who adds them. */
   evidence?: EvidenceRequest & { actor: string };
   /** For import and import.preview: the source file, the user's choices, who imports. */

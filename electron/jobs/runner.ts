@@ -11,6 +11,7 @@ import type { WorkerInput, WorkerMessage } from './protocol';
 
 export interface JobOptions {
   expectHead?: string | undefined;
+  signatures?: WorkerInput['signatures'];
   evidence?: WorkerInput['evidence'];
   import?: WorkerInput['import'];
   report?: WorkerInput['report'];
@@ -29,6 +30,7 @@ interface Job {
   cancel: Int32Array;
   ended: Promise<void>;
   expectHead: string | undefined;
+  signatures: WorkerInput['signatures'];
   /** When the job's worker exited (ms since the epoch), for the change watcher. */
   endedAt?: number;
 }
@@ -85,17 +87,18 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
   const running = [...jobs.values()].filter((j) => j.info.state === 'running');
   // The same work on the same file already under way: hand back that job rather than doing it twice.
   // (Adding evidence is never "the same work": each request names its own files.)
-  const same = kind === 'verify' && options.expectHead === undefined ? running.find((j) => j.info.kind === kind && j.info.file === path && j.expectHead === undefined) : undefined;
+  const plain = (o: { expectHead?: string | undefined; signatures?: WorkerInput['signatures'] }) => o.expectHead === undefined && o.signatures === undefined;
+  const same = kind === 'verify' && plain(options) ? running.find((j) => j.info.kind === kind && j.info.file === path && plain(j)) : undefined;
   if (same) return { jobId: same.info.jobId };
   if (running.length >= MAX_RUNNING_JOBS)
     throw new AssayError('conflict', `jobs.start: ${running.length} jobs are already running; wait for one to finish or cancel one (jobs.list)`);
   const jobId = `job-${++counter}-${randomBytes(4).toString('hex')}`;
   const cancelBuffer = new SharedArrayBuffer(4);
-  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(options.evidence ? { evidence: options.evidence } : {}), ...(options.import ? { import: options.import } : {}), ...(options.report ? { report: options.report } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
+  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(options.signatures ? { signatures: options.signatures } : {}), ...(options.evidence ? { evidence: options.evidence } : {}), ...(options.import ? { import: options.import } : {}), ...(options.report ? { report: options.report } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
   const worker = new Worker(workerEntry(), { workerData });
   noteSideEffect();
   const info: JobInfo = { jobId, kind, file: path, state: 'running', startedAt: new Date().toISOString(), phase: 'starting', done: 0, total: 0 };
-  const job: Job = { info, worker, cancel: new Int32Array(cancelBuffer), ended: Promise.resolve(), expectHead: options.expectHead };
+  const job: Job = { info, worker, cancel: new Int32Array(cancelBuffer), ended: Promise.resolve(), expectHead: options.expectHead, signatures: options.signatures };
   job.ended = new Promise<void>((done) => {
     worker.on('message', (message: WorkerMessage) => settle(job, message));
     worker.on('error', (error) => settle(job, { type: 'failed', error: { code: 'internal', message: `${kind} of ${path}: ${error.message}` } }));

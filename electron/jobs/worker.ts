@@ -91,7 +91,7 @@ try {
   else if (input.kind === 'report') reportJob(input, { onProgress, isCancelled }).then((value) => post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'report', value } }), fail);
   else if (input.kind === 'evidence.add') addEvidence();
   else if (input.kind === 'verify') {
-    const value = verifyFile(input.file, { onProgress, isCancelled, expectHead: input.expectHead });
+    const value = verifyFile(input.file, { onProgress, isCancelled, expectHead: input.expectHead, signatures: input.signatures });
     post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'verify', value } });
   } else throw new AssayError('usage', `unknown job kind ${JSON.stringify(input.kind)}`);
 } catch (error) {

@@ -6,6 +6,7 @@ import { ReportManifest } from '../../shared/reports/manifest';
 import { openForReading } from '../store/open';
 import { stateAtHead } from './state';
 import { manifestPathOf } from './write';
+import { checkManifestSignature } from '../signing/manifest-signature';
 
 /**
  * Checks a report against its manifest, without the assessment (the report's bytes hash to what
@@ -41,7 +42,7 @@ function readManifest(path: string, report: string): ReportManifest {
   return parsed.data;
 }
 
-export function verifyReport(report: string, options: { assessment?: string } = {}): ReportVerification {
+export function verifyReport(report: string, options: { assessment?: string; trusted?: ReadonlyMap<string, string> } = {}): ReportVerification {
   if (!existsSync(report)) throw new AssayError('not_found', `${report}: no such report`);
   const manifestPath = manifestPathOf(report);
   const manifest = readManifest(manifestPath, report);
@@ -59,6 +60,8 @@ export function verifyReport(report: string, options: { assessment?: string } = 
   if (options.assessment) checks.push(...againstAssessment(options.assessment, manifest));
   // The manifest travels with the report and can be edited with it: say what only the assessment can confirm.
   else checks.push({ name: 'assessment', ok: true, detail: `not checked: give the assessment (--assessment) to check that head ${manifest.assessment.head.count} is on its chain and the state at that head gives the report's figures` });
+  const signed = checkManifestSignature(manifestPath, options.trusted ?? new Map());
+  if (signed) checks.push(signed);
   const failed = checks.filter((c) => !c.ok);
   return {
     ok: failed.length === 0,

@@ -12,6 +12,7 @@ import { readFindingTables } from './findings';
 import { readHumanRiskTables } from './human-risk';
 import { readReportTables } from './reports';
 import { readReviewTables } from './reviews';
+import { readSignoffTables } from './signoff';
 
 /**
  * What each domain's state tables hold, in the shape its replay produces. A domain that
@@ -30,6 +31,7 @@ const readers: ((db: Database.Database) => Record<string, TableRows>)[] = [
   readHumanRiskTables,
   readReportTables,
   readReviewTables,
+  readSignoffTables,
 ];
 
 export function domainTables(db: Database.Database): Record<string, TableRows> {

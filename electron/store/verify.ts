@@ -11,6 +11,7 @@ import { fullIntegrityCheck } from './integrity';
 import { openForReading } from './open';
 import { readBatchParts } from './import-parts';
 import { firstDifference, unknownTables } from './replay-check';
+import { type SignatureOptions, signoffCheck } from './verify-signoffs';
 
 export interface VerifyProgress {
   /** What is being checked now, in words a person reads ("audit chain", "replay"). */
@@ -22,6 +23,8 @@ export interface VerifyProgress {
 export interface VerifyOptions {
   /** The head the caller holds from outside the file ("count:hash"), e.g. from a report. */
   expectHead?: string | undefined;
+  /** The keys the verifier trusts, pinned outside the file: every sign-off's signature is checked against them. */
+  signatures?: SignatureOptions | undefined;
   onProgress?: (progress: VerifyProgress) => void;
   /** Polled between steps; when it answers true the check stops with a 'cancelled' error. */
   isCancelled?: () => boolean;
@@ -129,6 +132,8 @@ export function verifyAssessment(a: Assessment, options: VerifyOptions = {}): Ve
         detail: `${outcome.erased.size} ${outcome.erased.size === 1 ? 'person was' : 'people were'} erased on request; ${erasedEntries} ${erasedEntries === 1 ? 'entry names' : 'entries name'} them by id only (erased, not tampered)`,
       });
   }
+  const signed = signoffCheck(a.db, entries, options.signatures);
+  if (signed.check) checks.push(signed.check);
   const stored = evidenceCheck(a.db, { onProgress: (done, all) => options.onProgress?.({ phase: 'evidence files (MiB)', done, total: all }), isCancelled: options.isCancelled });
   if (stored) checks.push(stored);
   progress('done', total);
@@ -146,6 +151,7 @@ export function verifyAssessment(a: Assessment, options: VerifyOptions = {}): Ve
     replayFrom,
     adopted,
     erasedEntries,
+    ...(signed.signoffs.length ? { signoffs: signed.signoffs } : {}),
     checks,
     message: ok ? `intact: ${checks.map((c) => `${c.name}: ${c.detail}`).join('; ')}` : failed.map((c) => `${c.name}: ${c.detail}`).join('; '),
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssessmentFile, FileOnly, command } from '../command-kit';
+import { Fingerprint } from './signoff';
 import { JobId } from '../jobs';
 import { ReportOptions, reportFormats, reportTypes } from '../reports/model';
 import { IssuedReport, ReportVerification } from '../reports/results';
@@ -27,8 +28,8 @@ export const reportCommands = {
   ),
   'reports.list': command('The register of issued reports: type, format, file name, SHA-256, the head each cites, who issued it and when.', FileOnly, z.object({ reports: z.array(IssuedReport) })),
   'reports.verify': command(
-    "Check a report against the manifest beside it and, given the assessment, that the head it cites is on the assessment's chain and the state at that head gives the report's figures.",
-    z.object({ report: AssessmentFile, file: AssessmentFile.optional() }).strict(),
+    "Check a report against the manifest beside it and, given the assessment, that the head it cites is on the assessment's chain and the state at that head gives the report's figures; a signature beside the manifest (<manifest>.sig) is checked against the keys the user trusts and those in trust.",
+    z.object({ report: AssessmentFile, file: AssessmentFile.optional(), trust: z.array(Fingerprint).max(100).optional() }).strict(),
     ReportVerification,
   ),
 } as const;

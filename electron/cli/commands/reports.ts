@@ -8,7 +8,8 @@ import { reportExtensions } from '../../handlers/reports';
 import { waitForJob } from '../../jobs/await-job';
 import { progressLine } from '../../jobs/progress-line';
 import { formatIssuedReports, formatReportResult, formatReportVerification } from '../format-reports';
-import { type CliKit, EXIT_FAILED_CHECK, EXIT_USAGE } from '../kit';
+import { type CliKit, EXIT_FAILED_CHECK, EXIT_USAGE, collect } from '../kit';
+import { trustedFingerprints } from './signoff';
 
 interface ReportFlags {
   type?: string;
@@ -103,9 +104,11 @@ export function registerReportCommands(program: Command, kit: CliKit): void {
     .description('check a report against its manifest and, given the assessment, against the state at the head it cites; exit 1 naming the first mismatch')
     .argument('<report>', 'a report written by assay report (its .manifest.json beside it)')
     .option('--assessment <file>', 'the .assay file the report was made from')
+    .option('--trust <key>', 'a public key file or fingerprint to check a manifest signature (<manifest>.sig) against, besides the keys you trust (repeatable)', collect, [])
     .option('--json', 'print JSON')
-    .action((report: string, o: { assessment?: string; json?: boolean }) => {
-      const result = run('reports.verify', { report: resolve(report), ...(o.assessment ? { file: resolve(o.assessment) } : {}) });
+    .action((report: string, o: { assessment?: string; trust: string[]; json?: boolean }) => {
+      const trust = o.trust.length ? { trust: trustedFingerprints(kit, o.trust) } : {};
+      const result = run('reports.verify', { report: resolve(report), ...(o.assessment ? { file: resolve(o.assessment) } : {}), ...trust });
       emit(o.json, result, formatReportVerification(result));
       if (!result.ok) throw kit.exit(EXIT_FAILED_CHECK);
     });

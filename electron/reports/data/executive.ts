@@ -7,6 +7,7 @@ import { readClassification } from '../../store/classification';
 import { coverageStatus } from '../../store/coverage-status';
 import { riskRecords } from '../../store/risks';
 import { listSystems } from '../../store/systems';
+import { gatherSignoffs } from './signoffs';
 
 /** What the executive summary reads: the figures `status`, the dashboard and `check` compute, as of the generation day. */
 export function gatherExecutive(a: Assessment, scope: ReportScope): ExecutiveData {
@@ -29,5 +30,6 @@ export function gatherExecutive(a: Assessment, scope: ReportScope): ExecutiveDat
     controlCounts: a.summary().counts,
     risks: riskRecords(a).risks,
     findings: runChecks(buildAssessmentModel(a, scope.today)),
+    signoffs: gatherSignoffs(a),
   };
 }

@@ -15,6 +15,7 @@ import humanRisk from './0014_human_risk';
 import importParts from './0015_import_parts';
 import issuedReports from './0016_issued_reports';
 import reviewItems from './0019_review_items';
+import signoff from './0017_signoff';
 
 export interface Migration {
   version: number;
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'human-risk', sql: humanRisk },
   { version: 15, name: 'import-parts', sql: importParts },
   { version: 16, name: 'issued-reports', sql: issuedReports },
+  { version: 17, name: 'signoff', sql: signoff },
   { version: 19, name: 'review-items', sql: reviewItems },
 ];
 

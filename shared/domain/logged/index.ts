@@ -12,6 +12,7 @@ import { humanRiskDomain } from '../human-risk/log';
 import { reportsDomain } from '../reports/log';
 import { reviewDomain } from '../review/log';
 import { backupsDomain } from '../backups/log';
+import { signoffDomain } from '../signoff/log';
 
 /**
  * The domains that log audited changes beyond the core (assessment, catalog, controls,
@@ -32,4 +33,5 @@ export const loggedDomains: readonly LoggedDomain[] = [
   reportsDomain,
   reviewDomain,
   backupsDomain,
+  signoffDomain,
 ];

@@ -11,6 +11,7 @@ import { countOf } from '../../plural';
 import type { Block, ReportSection } from '../model';
 import { type ReportBuilder, personName } from '../scope';
 import { countColumns, countRow, systemIdsInScope } from './compliance-parts';
+import { type ReportSignoff, signoffBlocks } from './signoff-blocks';
 
 /**
  * The executive summary: where the assessment stands in a few pages, with the dashboard's own
@@ -41,6 +42,8 @@ export interface ExecutiveData {
   risks: Risk[];
   /** The consistency checks' findings across the whole assessment. */
   findings: CheckFinding[];
+  /** The recorded sign-offs, with their key fingerprints and the heads they approve. */
+  signoffs: ReportSignoff[];
 }
 
 const pct = (share: number | null) => (share === null ? 'n/a' : `${share}%`);
@@ -240,7 +243,7 @@ export const buildExecutive: ReportBuilder<ExecutiveData> = (data, meta, scope) 
         title: 'Sign-off',
         blocks: [
           { kind: 'paragraph', text: 'By signing, each person confirms they have read this summary and the state of the assessment at the audit head it states.' },
-          { kind: 'signoff', rows: ['Assessor', 'Reviewer', 'Approver'].map((role) => ({ role, name: null, date: null, fingerprint: null })) },
+          ...signoffBlocks(data.signoffs, meta.audience),
         ],
       },
     ],
