@@ -20,6 +20,7 @@ import { reportCommands } from './command-groups/reports';
 import { componentCommands } from './command-groups/components';
 import { findingCommands } from './command-groups/findings';
 import { humanRiskCommands } from './command-groups/human-risk';
+import { packageCommands } from './command-groups/packages';
 
 export { AssessmentFile } from './command-kit';
 export { ControlRow, ListedControl };
@@ -353,6 +354,7 @@ export const commands = {
   ...componentCommands,
   ...findingCommands,
   ...humanRiskCommands,
+  ...packageCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -362,7 +364,7 @@ export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
 export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
 
 /** Input fields that name a file on disk: the doors confine them (bridge folders, Electron's user-chosen paths). */
-export const PATH_FIELDS = ['file', 'source', 'paths', 'out', 'report'] as const;
+export const PATH_FIELDS = ['file', 'source', 'paths', 'out', 'report', 'package'] as const;
 
 /** The file paths a raw command input names, whatever the command. */
 export function pathsIn(input: unknown): string[] {

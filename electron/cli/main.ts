@@ -1,4 +1,5 @@
 import { registerReportCommands } from './commands/reports';
+import { registerPackageCommands } from './commands/packages';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { type CommandName, type CommandOutput, commandNames, commands } from '../../shared/commands';
@@ -245,6 +246,7 @@ function buildProgram(io: Io): Command {
   registerFindingCommands(program, kit);
   registerHumanRiskCommands(program, kit);
   registerReportCommands(program, kit);
+  registerPackageCommands(program, kit);
 
   program
     .command('import-framework')

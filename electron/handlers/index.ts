@@ -19,6 +19,7 @@ import { threatHandlers } from './threats';
 import { componentHandlers } from './components';
 import { findingHandlers } from './findings';
 import { reportHandlers } from './reports';
+import { packageHandlers } from './packages';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -46,4 +47,5 @@ export const handlers: Handlers = {
   ...componentHandlers,
   ...findingHandlers,
   ...humanRiskHandlers,
+  ...packageHandlers,
 };

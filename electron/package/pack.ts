@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AssayError } from '../../shared/errors';
+import type { PackResult, UnpackResult } from '../../shared/packages/results';
 import { readHead } from '../store/audit';
 import { openForReading } from '../store/open';
 import { APPLICATION_ID, connect, readHeader } from '../store/sqlite';
@@ -17,27 +18,9 @@ import { type StreamHooks, openPackage, sealFile } from './stream';
  * existing file is never written over.
  */
 
-export interface PackResult {
-  package: string;
-  bytes: number;
-  chunks: number;
-  /** The audit head of the snapshot, "count:hash": what `assay verify --expect-head` takes after unpacking. */
-  head: string;
-  includesSecret: boolean;
-  /** The assessment had a pseudonymisation key and it was left out. */
-  secretLeftOut: boolean;
-}
-
-export interface UnpackResult {
-  file: string;
-  bytes: number;
-  head: string;
-  includesSecret: boolean;
-}
-
 const temporaryBeside = (path: string, suffix: string) => `${path}.${randomBytes(6).toString('hex')}.${suffix}`;
 
-function refuseExisting(path: string, what: string): void {
+export function refuseExisting(path: string, what: string): void {
   if (existsSync(path)) throw new AssayError('conflict', `${path}: already exists; ${what} never writes over a file: choose another name or remove it first`);
   const folder = dirname(path);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new AssayError('not_found', `${folder}: no such folder; nothing was written`);
