@@ -17,6 +17,7 @@ import { measureCommandLatencyDuringVerify } from './job-latency';
 import { benchControls } from './controls';
 import { measureImports, measureLatencyDuringImport } from './imports';
 import { measureReports } from './reports';
+import { measurePackages } from './packages';
 
 interface Result {
   name: string;
@@ -89,6 +90,17 @@ try {
   );
   results.push({ name: `add ${evidence.mib} MiB of evidence, as a multiple of its floor`, value: evidence.intakeMs / evidence.floorMs, unit: '×', target: 2 });
   results.push({ name: `peak memory (RSS) adding ${evidence.mib} MiB of evidence`, value: evidence.maxRssMiB, unit: 'MiB', target: 200 });
+
+  // The evidence benchmark's assessment is the large one to pack.
+  const packages = measurePackages(dir, join(dir, 'evidence.assay'));
+  console.log(
+    `info package of ${packages.mib.toFixed(0)} MiB: pack ${packages.packMs.toFixed(0)} ms (floor ${packages.packFloorMs.toFixed(0)} ms), ` +
+      `unpack ${packages.unpackMs.toFixed(0)} ms (floor ${packages.unpackFloorMs.toFixed(0)} ms); floor: node:crypto AES-256-GCM over the same bytes`,
+  );
+  results.push({ name: `pack a ${packages.mib.toFixed(0)} MiB assessment, as a multiple of its floor`, value: packages.packMs / packages.packFloorMs, unit: '×', target: 1.5 });
+  results.push({ name: `peak memory (RSS) packing a ${packages.mib.toFixed(0)} MiB assessment`, value: packages.packRssMiB, unit: 'MiB', target: 200 });
+  results.push({ name: `unpack a ${packages.mib.toFixed(0)} MiB package, as a multiple of its floor`, value: packages.unpackMs / packages.unpackFloorMs, unit: '×', target: 1.5 });
+  results.push({ name: `peak memory (RSS) unpacking a ${packages.mib.toFixed(0)} MiB package`, value: packages.unpackRssMiB, unit: 'MiB', target: 200 });
 
   for (const im of measureImports(dir, catalog)) {
     console.log(`info import ${im.name}: ${im.importMs.toFixed(0)} ms, floor ${im.floorMs.toFixed(0)} ms, peak RSS ${im.maxRssMiB.toFixed(0)} MiB, ${JSON.stringify(im.counts)}`);
