@@ -24,7 +24,7 @@ beforeAll(() => {
   original = readFileSync(pkg);
   unpackPackage(pkg, join(fx.dir, 'plain.assay'), { passphrase: PASSPHRASE });
   plain = readFileSync(join(fx.dir, 'plain.assay'));
-});
+}, 120_000);
 afterAll(() => fx.remove());
 
 const record = FAST.chunkSize + TAG_BYTES;

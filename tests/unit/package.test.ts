@@ -18,7 +18,7 @@ beforeAll(() => {
   fx = buildFixture();
   pkg = join(fx.dir, 'a.assaypkg');
   packedHead = packAssessment(fx.file, pkg, { passphrase: PASSPHRASE, includeSecret: false, ...FAST }).head;
-});
+}, 120_000);
 afterAll(() => fx.remove());
 
 let n = 0;
