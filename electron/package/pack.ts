@@ -126,7 +126,6 @@ export function unpackPackage(pkg: string, out: string, options: { passphrase: s
   try {
     writeThenPublish(out, (outFd, temporary) => {
       includesSecret = openPackage(fd, outFd, options, pkg).header.includesSecret;
-      fsyncSync(outFd);
       const h = readHeader(temporary);
       // Authenticated content is what was packed; this only guards against a package made by something else with our format.
       if (!h.isSqlite || h.applicationId !== APPLICATION_ID) throw new AssayError('refused', `${pkg}: the package does not hold an Assay assessment; nothing was written`);

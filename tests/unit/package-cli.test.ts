@@ -18,7 +18,7 @@ function newAssessment(): { dir: string; file: string } {
 }
 
 describe('assay pack and assay unpack', () => {
-  it('round trip through the real command line: the passphrase from the environment, then from a file; the copy verifies at the packed head', { timeout: 120_000 }, () => {
+  it('round trip through the real command line: the passphrase from the environment, then from a file; the copy verifies at the packed head', { timeout: 300_000 }, () => {
     const { dir } = newAssessment();
     const packed = runAssay(dir, ['pack', 'a.assay', '--out', 'a.assaypkg', '--json'], { ASSAY_PASSPHRASE: PASS });
     expect(packed.code, packed.err).toBe(0);
@@ -39,13 +39,9 @@ describe('assay pack and assay unpack', () => {
     expect(opened.out).toContain(`head: ${result.head}`);
     const verified = runAssay(dir, ['verify', 'b.assay', '--expect-head', result.head]);
     expect(verified.code, verified.out + verified.err).toBe(0);
-
-    const again = runAssay(dir, ['unpack', 'a.assaypkg', '--out', 'b.assay'], { ASSAY_PASSPHRASE: PASS });
-    expect(again.code).toBe(1);
-    expect(again.err).toMatch(/b\.assay: already exists/);
   });
 
-  it('without a terminal, a passphrase file or ASSAY_PASSPHRASE it is a usage error naming both; a --passphrase option does not exist', { timeout: 120_000 }, () => {
+  it('without a terminal, a passphrase file or ASSAY_PASSPHRASE it is a usage error naming both; a --passphrase option does not exist', { timeout: 300_000 }, () => {
     const { dir } = newAssessment();
     const before = namesIn(dir);
     const none = runAssay(dir, ['pack', 'a.assay', '--out', 'a.assaypkg'], { ASSAY_PASSPHRASE: undefined });
@@ -62,7 +58,7 @@ describe('assay pack and assay unpack', () => {
     expect(namesIn(dir)).toEqual(before);
   });
 
-  it('an altered and a truncated package each fail with their own message, exit 1, and write nothing', { timeout: 120_000 }, () => {
+  it('an altered and a truncated package each fail with their own message, exit 1, and write nothing', { timeout: 300_000 }, () => {
     const { dir } = newAssessment();
     expect(runAssay(dir, ['pack', 'a.assay', '--out', 'a.assaypkg'], { ASSAY_PASSPHRASE: PASS }).code).toBe(0);
     const bytes = readFileSync(join(dir, 'a.assaypkg'));
