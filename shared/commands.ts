@@ -23,6 +23,7 @@ import { findingCommands } from './command-groups/findings';
 import { humanRiskCommands } from './command-groups/human-risk';
 import { copyCommands } from './command-groups/copies';
 import { Fingerprint, SignoffStatus, signoffCommands } from './command-groups/signoff';
+import { packageCommands } from './command-groups/packages';
 
 export { AssessmentFile } from './command-kit';
 export { ControlRow, ListedControl };
@@ -365,6 +366,7 @@ export const commands = {
   ...humanRiskCommands,
   ...copyCommands,
   ...signoffCommands,
+  ...packageCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -1,4 +1,5 @@
 import { ReportResult } from './reports/results';
+import { PackResult, UnpackResult } from './packages/results';
 import { z } from 'zod';
 import { VerifyResult } from './commands';
 import { EvidenceAddResult } from './domain/evidence/model';
@@ -18,6 +19,8 @@ export const JobResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('import.preview'), value: ImportPreview }),
   z.object({ kind: z.literal('import'), value: ImportResult }),
   z.object({ kind: z.literal('report'), value: ReportResult }),
+  z.object({ kind: z.literal('pack'), value: PackResult }),
+  z.object({ kind: z.literal('unpack'), value: UnpackResult }),
 ]);
 export type JobResult = z.infer<typeof JobResult>;
 

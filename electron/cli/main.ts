@@ -1,5 +1,6 @@
 import { registerReportCommands } from './commands/reports';
 import { registerReviewCommands } from './commands/reviews';
+import { registerPackageCommands } from './commands/packages';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { type CommandName, type CommandOutput, commandNames, commands } from '../../shared/commands';
@@ -259,6 +260,7 @@ function buildProgram(io: Io): Command {
   registerReviewCommands(program, kit);
   registerCopyCommands(program, kit);
   registerSignoffCommands(program, kit);
+  registerPackageCommands(program, kit);
 
   program
     .command('import-framework')

@@ -1,78 +1,96 @@
 import { readFileSync } from 'node:fs';
 import { AssayError } from '../../shared/errors';
+import { assertRegularFile } from '../files/read-input';
 
 /**
- * Where the command line takes a passphrase from: never an argument (it would sit in the shell's
- * history and in every process listing). In order: --passphrase-file, the ASSAY_PASSPHRASE
- * environment variable (for pipelines), a prompt on the terminal without echo.
+ * Where the command line gets a passphrase: never from its own arguments (they show in process
+ * lists and shell history). A file named by --passphrase-file, else ASSAY_PASSPHRASE, else a
+ * prompt on the terminal without echo; a pipeline with none of these is a usage error.
  */
 
+export const PASSPHRASE_ENV = 'ASSAY_PASSPHRASE';
+/** A passphrase file is a line of text, not a document. */
+const MAX_PASSPHRASE_FILE = 4096;
+
+export interface Terminal {
+  input: Pick<NodeJS.ReadStream, 'isTTY' | 'setRawMode' | 'on' | 'off' | 'resume' | 'pause' | 'setEncoding'>;
+  output: Pick<NodeJS.WriteStream, 'isTTY' | 'write'>;
+}
+
 export interface PassphraseSource {
-  /** --passphrase-file: its first line is the passphrase. */
-  file?: string | undefined;
-  /** On a terminal, ask twice (for a new key or package): a typo would lock the owner out. */
-  confirm?: boolean;
-  /** What the prompt asks for: "the passphrase of your signing key". */
-  purpose: string;
+  passphraseFile?: string | undefined;
   env?: NodeJS.ProcessEnv;
-  stdin?: NodeJS.ReadStream;
-  stderr?: NodeJS.WriteStream;
+  terminal?: Terminal;
+  /** Packing asks twice on a terminal, so a typing slip does not lock the package for good. */
+  confirm: boolean;
+  command: string;
+  /** What the prompt asks for ("the passphrase of your signing key"); default "Passphrase". */
+  purpose?: string;
 }
 
-function fromFile(path: string): string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new AssayError('usage', `--passphrase-file ${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  // The first line, without its line ending: files written by `echo` end in one.
-  const line = text.split(/\r?\n/)[0] ?? '';
-  if (!line) throw new AssayError('usage', `--passphrase-file ${path}: the first line is empty; put the passphrase on it`);
-  return line;
-}
-
-/** Reads one line from the terminal with echo off; backspace edits, Ctrl-C cancels. */
-function promptHidden(question: string, stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Promise<string> {
-  return new Promise((resolvePrompt, reject) => {
-    let text = '';
-    stderr.write(question);
-    const finish = (error?: AssayError) => {
-      stdin.off('data', onData);
-      stdin.setRawMode(false);
-      stdin.pause();
-      stderr.write('\n');
-      if (error) reject(error);
-      else resolvePrompt(text);
-    };
-    const onData = (chunk: Buffer | string) => {
-      for (const ch of chunk.toString('utf8')) {
-        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
-        if (ch === '\u0003') return finish(new AssayError('usage', 'cancelled at the passphrase prompt; nothing was done'));
-        if (ch === '\u007f' || ch === '\b') text = [...text].slice(0, -1).join('');
-        else text += ch;
-      }
-      return undefined;
-    };
-    stdin.setRawMode(true);
-    stdin.resume();
-    stdin.on('data', onData);
-  });
-}
-
-export async function readPassphrase(source: PassphraseSource): Promise<string> {
+export async function obtainPassphrase(source: PassphraseSource): Promise<string> {
   const env = source.env ?? process.env;
-  if (source.file !== undefined) return fromFile(source.file);
-  if (env.ASSAY_PASSPHRASE) return env.ASSAY_PASSPHRASE;
-  const stdin = source.stdin ?? process.stdin;
-  const stderr = source.stderr ?? process.stderr;
-  if (!stdin.isTTY)
-    throw new AssayError('usage', `${source.purpose} is needed: give --passphrase-file <path> or set ASSAY_PASSPHRASE (a passphrase is never taken on the command line)`);
-  const first = await promptHidden(`Enter ${source.purpose}: `, stdin, stderr);
-  if (!first) throw new AssayError('usage', 'no passphrase was typed; nothing was done');
-  if (source.confirm) {
-    const again = await promptHidden(`Enter ${source.purpose} again: `, stdin, stderr);
-    if (again !== first) throw new AssayError('usage', 'the two passphrases typed differ; nothing was done');
+  const terminal = source.terminal ?? { input: process.stdin, output: process.stderr };
+  if (source.passphraseFile !== undefined) return fromFile(source.passphraseFile, source.command);
+  const fromEnv = env[PASSPHRASE_ENV];
+  if (fromEnv !== undefined) {
+    if (fromEnv === '') throw new AssayError('usage', `${source.command}: ${PASSPHRASE_ENV} is set but empty`);
+    return fromEnv;
   }
+  if (!terminal.input.isTTY || !terminal.output.isTTY)
+    throw new AssayError('usage', `${source.command}: a passphrase is needed and there is no terminal to ask on: give --passphrase-file <path> or set ${PASSPHRASE_ENV} (a passphrase is never taken on the command line)`);
+  const ask = source.purpose ? `Enter ${source.purpose}` : 'Passphrase';
+  const first = await prompt(terminal, `${ask}: `, source.command);
+  if (first === '') throw new AssayError('usage', `${source.command}: no passphrase was typed`);
+  if (source.confirm && (await prompt(terminal, `${ask} again: `, source.command)) !== first)
+    throw new AssayError('usage', `${source.command}: the two passphrases differ; nothing was written`);
   return first;
+}
+
+function fromFile(path: string, command: string): string {
+  try {
+    assertRegularFile(path);
+    const bytes = readFileSync(path);
+    if (bytes.length > MAX_PASSPHRASE_FILE) throw new AssayError('usage', `${command}: ${path}: a passphrase file holds one line (at most ${MAX_PASSPHRASE_FILE} bytes)`);
+    // One line: the newline an editor or `echo` adds is not part of the passphrase.
+    const text = bytes.toString('utf8').replace(/\r?\n$/, '');
+    if (text === '') throw new AssayError('usage', `${command}: ${path}: the passphrase file is empty`);
+    return text;
+  } catch (error) {
+    if (error instanceof AssayError) throw error.code === 'usage' ? error : new AssayError('usage', `${command}: --passphrase-file: ${error.message}`);
+    throw new AssayError('usage', `${command}: --passphrase-file ${path}: cannot be read (${(error as Error).message})`);
+  }
+}
+
+/** Reads one line in raw mode, echoing nothing; Ctrl-C or Ctrl-D gives up. */
+export function prompt(terminal: Terminal, question: string, command: string): Promise<string> {
+  const { input, output } = terminal;
+  return new Promise((resolvePrompt, reject) => {
+    let value = '';
+    const finish = () => {
+      input.off('data', onData);
+      input.setRawMode(false);
+      input.pause();
+      output.write('\n');
+    };
+    const onData = (text: string | Buffer) => {
+      for (const ch of String(text)) {
+        if (ch === '\r' || ch === '\n') {
+          finish();
+          return resolvePrompt(value);
+        }
+        if (ch === '\u0003' || ch === '\u0004') {
+          finish();
+          return reject(new AssayError('usage', `${command}: no passphrase was given; nothing was written`));
+        }
+        if (ch === '\u007f' || ch === '\b') value = [...value].slice(0, -1).join('');
+        else if (ch >= ' ') value += ch;
+      }
+    };
+    output.write(question);
+    input.setRawMode(true);
+    input.setEncoding('utf8');
+    input.on('data', onData);
+    input.resume();
+  });
 }

@@ -22,6 +22,7 @@ import { reportHandlers } from './reports';
 import { reviewHandlers } from './reviews';
 import { copyHandlers } from './copies';
 import { signoffHandlers } from './signoff';
+import { packageHandlers } from './packages';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -52,4 +53,5 @@ export const handlers: Handlers = {
   ...reviewHandlers,
   ...copyHandlers,
   ...signoffHandlers,
+  ...packageHandlers,
 };

@@ -17,6 +17,8 @@ export interface WorkerInput {
   import?: { path: string; options: unknown; actor: string };
   /** For report: the options, where to write it, whether to issue it, who generates it. */
   report?: { options: unknown; out: string; issue: boolean; actor: string };
+  /** For pack (file: the assessment) and unpack (file: the package): where to write, the passphrase (held in memory only), whether to keep the pseudonymisation key. */
+  package?: { out: string; passphrase: string; includeSecret: boolean };
   /** The Electron-ABI better-sqlite3 build; undefined under Node (tests, the bridge, the CLI). */
   nativeBinding?: string;
   /** One Int32 set to 1 by the runner: the worker is busy in synchronous SQLite calls and cannot read messages. */

@@ -15,6 +15,7 @@ export interface JobOptions {
   evidence?: WorkerInput['evidence'];
   import?: WorkerInput['import'];
   report?: WorkerInput['report'];
+  package?: WorkerInput['package'];
 }
 
 /** A cancelled job's worker gets this long to notice the flag before it is terminated. */
@@ -94,7 +95,7 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
     throw new AssayError('conflict', `jobs.start: ${running.length} jobs are already running; wait for one to finish or cancel one (jobs.list)`);
   const jobId = `job-${++counter}-${randomBytes(4).toString('hex')}`;
   const cancelBuffer = new SharedArrayBuffer(4);
-  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(options.signatures ? { signatures: options.signatures } : {}), ...(options.evidence ? { evidence: options.evidence } : {}), ...(options.import ? { import: options.import } : {}), ...(options.report ? { report: options.report } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
+  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(options.signatures ? { signatures: options.signatures } : {}), ...(options.evidence ? { evidence: options.evidence } : {}), ...(options.import ? { import: options.import } : {}), ...(options.report ? { report: options.report } : {}), ...(options.package ? { package: options.package } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
   const worker = new Worker(workerEntry(), { workerData });
   noteSideEffect();
   const info: JobInfo = { jobId, kind, file: path, state: 'running', startedAt: new Date().toISOString(), phase: 'starting', done: 0, total: 0 };
@@ -119,12 +120,17 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
   return { jobId };
 }
 
-/** Asks a running job to stop; a worker that does not notice in time is terminated (it only reads). */
+/**
+ * Asks a running job to stop; a worker that does not notice in time is terminated (it only reads).
+ * Packing and unpacking write files and remove their temporary ones when they stop, so they are
+ * left to notice (between chunks, or once the snapshot is taken) rather than terminated.
+ */
 export function cancelJob(jobId: string): boolean {
   const job = jobs.get(jobId);
   if (!job) throw new AssayError('not_found', `jobs.cancel: no job ${jobId}`);
   if (job.info.state !== 'running') return false;
   Atomics.store(job.cancel, 0, 1);
+  if (job.info.kind === 'pack' || job.info.kind === 'unpack') return true;
   const timer = setTimeout(() => void job.worker.terminate(), CANCEL_GRACE_MS);
   timer.unref();
   void job.ended.then(() => clearTimeout(timer));

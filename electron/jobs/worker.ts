@@ -13,6 +13,7 @@ import { runImport } from '../imports/run';
 import { setBusyTimeout, useNativeBinding } from '../store/sqlite';
 import { verifyFile } from '../store/verify';
 import { reportJob } from '../reports/job';
+import { packageJob } from '../package/job';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
 /** Progress is posted at most this often (plus the first and last step), so a fast loop cannot flood the UI. */
@@ -89,7 +90,10 @@ function fail(error: unknown): void {
 try {
   if (input.kind === 'import' || input.kind === 'import.preview') importJob().catch(fail);
   else if (input.kind === 'report') reportJob(input, { onProgress, isCancelled }).then((value) => post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'report', value } }), fail);
-  else if (input.kind === 'evidence.add') addEvidence();
+  else if (input.kind === 'pack' || input.kind === 'unpack') {
+    // Once the file is published the work is done: a cancel that arrives after that is too late, and says so by the result.
+    post({ type: 'finished', result: packageJob(input, { onProgress, isCancelled }) });
+  } else if (input.kind === 'evidence.add') addEvidence();
   else if (input.kind === 'verify') {
     const value = verifyFile(input.file, { onProgress, isCancelled, expectHead: input.expectHead, signatures: input.signatures });
     post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'verify', value } });

@@ -2,7 +2,7 @@
  * `npm run bench`: speed targets of the catalog and the assessment file, measured on real files.
  * Prints each figure with its target and exits 1 when one is missed. Not part of `npm test`.
  * `npm run bench -- imports reports` runs only the sections named (catalog, assessment, verify-job,
- * controls, evidence, imports, reports): on a shared machine, measure only what you changed.
+ * controls, evidence, packages (needs evidence), imports, reports): on a shared machine, measure only what you changed.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { measureCommandLatencyDuringVerify } from './job-latency';
 import { benchControls } from './controls';
 import { measureImports, measureLatencyDuringImport } from './imports';
 import { measureReports } from './reports';
+import { measurePackages } from './packages';
 
 interface Result {
   name: string;
@@ -27,7 +28,7 @@ interface Result {
   target: number;
 }
 const results: Result[] = [];
-const SECTIONS = ['catalog', 'assessment', 'verify-job', 'controls', 'evidence', 'imports', 'reports'];
+const SECTIONS = ['catalog', 'assessment', 'verify-job', 'controls', 'evidence', 'packages', 'imports', 'reports'];
 const only = process.argv.slice(2);
 for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`bench: no section "${name}"; sections: ${SECTIONS.join(', ')}`);
 const wants = (section: string) => only.length === 0 || only.includes(section);
@@ -102,6 +103,20 @@ try {
     );
     results.push({ name: `add ${evidence.mib} MiB of evidence, as a multiple of its floor`, value: evidence.intakeMs / evidence.floorMs, unit: '×', target: 2 });
     results.push({ name: `peak memory (RSS) adding ${evidence.mib} MiB of evidence`, value: evidence.maxRssMiB, unit: 'MiB', target: 200 });
+  }
+
+  // The evidence benchmark's assessment is the large one to pack.
+  if (wants('packages')) {
+    if (!wants('evidence')) throw new Error('bench: the packages section packs the evidence section\'s assessment: run it with evidence');
+    const packages = measurePackages(dir, join(dir, 'evidence.assay'));
+    console.log(
+      `info package of ${packages.mib.toFixed(0)} MiB: pack ${packages.packMs.toFixed(0)} ms (floor ${packages.packFloorMs.toFixed(0)} ms), ` +
+        `unpack ${packages.unpackMs.toFixed(0)} ms (floor ${packages.unpackFloorMs.toFixed(0)} ms); floor: node:crypto AES-256-GCM over the same bytes`,
+    );
+    results.push({ name: `pack a ${packages.mib.toFixed(0)} MiB assessment, as a multiple of its floor`, value: packages.packMs / packages.packFloorMs, unit: '×', target: 1.5 });
+    results.push({ name: `peak memory (RSS) packing a ${packages.mib.toFixed(0)} MiB assessment`, value: packages.packRssMiB, unit: 'MiB', target: 200 });
+    results.push({ name: `unpack a ${packages.mib.toFixed(0)} MiB package, as a multiple of its floor`, value: packages.unpackMs / packages.unpackFloorMs, unit: '×', target: 1.5 });
+    results.push({ name: `peak memory (RSS) unpacking a ${packages.mib.toFixed(0)} MiB package`, value: packages.unpackRssMiB, unit: 'MiB', target: 200 });
   }
 
   if (wants('imports')) {

@@ -6,7 +6,7 @@ import { AssayError } from '../../../shared/errors';
 import { readPublicKey } from '../../signing/keys';
 import { formatKey, formatSignoff, formatSignoffs, formatTrusted } from '../format-signoff';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_USAGE, collect } from '../kit';
-import { type PassphraseSource, readPassphrase } from '../passphrase';
+import { type PassphraseSource, obtainPassphrase } from '../passphrase';
 
 /**
  * `--trust` takes a public key file (PEM, as `assay keys export` writes it) or a fingerprint (64
@@ -36,7 +36,7 @@ export function registerSignoffCommands(program: Command, kit: CliKit): void {
 
   async function passphrase(source: PassphraseSource): Promise<string> {
     try {
-      return await readPassphrase(source);
+      return await obtainPassphrase(source);
     } catch (error) {
       io.err(`assay: ${error instanceof AssayError ? error.message : String(error)}`);
       throw kit.exit(EXIT_USAGE);
@@ -67,7 +67,7 @@ export function registerSignoffCommands(program: Command, kit: CliKit): void {
     .option('--replace', 'replace an existing key (sign-offs made with the old one stay checkable)')
     .option('--json', 'print JSON')
     .action(async (o: { name: string; passphraseFile?: string; replace?: boolean; json?: boolean }) => {
-      const secret = await passphrase({ file: o.passphraseFile, confirm: true, purpose: 'a passphrase for your new signing key' });
+      const secret = await passphrase({ passphraseFile: o.passphraseFile, confirm: true, command: 'keys create', purpose: 'a passphrase for your new signing key' });
       const { key } = run('keys.create', { name: o.name, passphrase: secret, replace: o.replace ?? false });
       emit(o.json, key, `made ${formatKey(key)}`);
     });
@@ -143,7 +143,7 @@ export function registerSignoffCommands(program: Command, kit: CliKit): void {
         throw kit.exit(EXIT_USAGE);
       }
       kit.requireAssessmentPath(resolve(file));
-      const secret = await passphrase({ file: o.passphraseFile, purpose: 'the passphrase of your signing key' });
+      const secret = await passphrase({ passphraseFile: o.passphraseFile, confirm: false, command: 'signoff', purpose: 'the passphrase of your signing key' });
       const { signoff } = run('signoff.create', { file: resolve(file), role: o.role, passphrase: secret, ...(o.comment !== undefined ? { comment: o.comment } : {}) });
       emit(o.json, signoff, `signed off\n${formatSignoff(signoff)}`);
     });
@@ -167,7 +167,7 @@ export function registerSignoffCommands(program: Command, kit: CliKit): void {
     .option('--json', 'print JSON')
     .action(async (manifest: string, o: { passphraseFile?: string; json?: boolean }) => {
       const report = resolve(manifest).replace(/\.manifest\.json$/i, '');
-      const secret = await passphrase({ file: o.passphraseFile, purpose: 'the passphrase of your signing key' });
+      const secret = await passphrase({ passphraseFile: o.passphraseFile, confirm: false, command: 'sign-manifest', purpose: 'the passphrase of your signing key' });
       const signed = run('signoff.signManifest', { report, passphrase: secret });
       emit(o.json, signed, `signed the manifest (SHA-256 ${signed.manifestSha256}) with key ${groupFingerprint(signed.fingerprint)}\n  signature  ${signed.signature}`);
     });

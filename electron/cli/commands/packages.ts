@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { AssayError } from '../../../shared/errors';
+import type { JobResult } from '../../../shared/events';
+import type { PackResult, UnpackResult } from '../../../shared/packages/results';
+import { formatBytes } from '../../../shared/format-bytes';
+import { waitForJob } from '../../jobs/await-job';
+import { progressLine } from '../../jobs/progress-line';
+import { PASSPHRASE_ENV, obtainPassphrase } from '../passphrase';
+import { type CliKit, EXIT_FAILED_CHECK, EXIT_USAGE } from '../kit';
+
+const PASSPHRASE_HELP = `read the passphrase from this file (one line); else ${PASSPHRASE_ENV} is used, else it is asked for on the terminal`;
+
+export function formatPackResult(r: PackResult): string {
+  return [
+    `packed into ${r.package} (${formatBytes(r.bytes)}, ${r.chunks} encrypted chunk${r.chunks === 1 ? '' : 's'})`,
+    `head: ${r.head}  (after unpacking, assay verify <file> --expect-head ${r.head} checks the copy)`,
+    r.includesSecret
+      ? 'the pseudonymisation key is included: whoever opens the package can match pseudonyms to people they can name'
+      : r.secretLeftOut
+        ? 'the pseudonymisation key was left out (--include-secret carries it): imports into the unpacked copy pseudonymise under a new key'
+        : 'the assessment has no pseudonymisation key',
+  ].join('\n');
+}
+
+export function formatUnpackResult(r: UnpackResult): string {
+  return [`unpacked into ${r.file} (${formatBytes(r.bytes)})`, `head: ${r.head}`, r.includesSecret ? 'the pseudonymisation key came with it' : 'without a pseudonymisation key'].join('\n');
+}
+
+export function registerPackageCommands(program: Command, kit: CliKit): void {
+  const { io, run, emit } = kit;
+
+  async function passphrase(command: string, passphraseFile: string | undefined, confirm: boolean): Promise<string> {
+    try {
+      return await obtainPassphrase({ passphraseFile, confirm, command });
+    } catch (error) {
+      io.err(`assay: ${error instanceof Error ? error.message : String(error)}`);
+      throw kit.exit(error instanceof AssayError && error.code !== 'usage' ? EXIT_FAILED_CHECK : EXIT_USAGE);
+    }
+  }
+
+  /** Waits for the job with progress on a terminal; Ctrl-C cancels it, so its temporary files are removed before we leave. */
+  async function follow(jobId: string, what: string): Promise<JobResult> {
+    const line = progressLine();
+    const cancel = () => run('jobs.cancel', { jobId });
+    process.once('SIGINT', cancel);
+    try {
+      return await waitForJob(jobId, what, line.update);
+    } catch (error) {
+      io.err(`assay: ${error instanceof Error ? error.message : String(error)}`);
+      throw kit.exit(EXIT_FAILED_CHECK);
+    } finally {
+      process.off('SIGINT', cancel);
+      line.finish();
+    }
+  }
+
+  program
+    .command('pack')
+    .description('pack an assessment with its evidence into one encrypted file (AES-256-GCM, key from a passphrase with scrypt); never writes over a file')
+    .argument('<file>', 'an .assay file')
+    .requiredOption('--out <pkg>', 'the package to write, ending in .assaypkg')
+    .option('--passphrase-file <path>', PASSPHRASE_HELP)
+    .option('--include-secret', 'also carry the pseudonymisation key (left out by default)')
+    .option('--json', 'print JSON')
+    .action(async (file: string, o: { out: string; passphraseFile?: string; includeSecret?: boolean; json?: boolean }) => {
+      const path = resolve(file);
+      kit.requireAssessmentPath(path);
+      const secret = await passphrase('pack', o.passphraseFile, true);
+      const { jobId } = run('package.pack', { file: path, out: resolve(o.out), passphrase: secret, includeSecret: o.includeSecret ?? false });
+      const result = await follow(jobId, `packing ${path}`);
+      if (result.kind !== 'pack') throw new AssayError('internal', `pack: the job answered with a ${result.kind} result`);
+      emit(o.json, result.value, formatPackResult(result.value));
+    });
+
+  program
+    .command('unpack')
+    .description('open an encrypted package into a new assessment file; a wrong passphrase, a truncated or an altered package write nothing (exit 1)')
+    .argument('<pkg>', 'an .assaypkg file')
+    .requiredOption('--out <file>', 'the assessment to write, ending in .assay')
+    .option('--passphrase-file <path>', PASSPHRASE_HELP)
+    .option('--json', 'print JSON')
+    .action(async (pkg: string, o: { out: string; passphraseFile?: string; json?: boolean }) => {
+      const path = resolve(pkg);
+      const secret = await passphrase('unpack', o.passphraseFile, false);
+      const { jobId } = run('package.unpack', { package: path, out: resolve(o.out), passphrase: secret });
+      const result = await follow(jobId, `unpacking ${path}`);
+      if (result.kind !== 'unpack') throw new AssayError('internal', `unpack: the job answered with a ${result.kind} result`);
+      emit(o.json, result.value, formatUnpackResult(result.value));
+    });
+}

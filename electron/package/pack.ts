@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AssayError } from '../../shared/errors';
+import type { PackResult, UnpackResult } from '../../shared/packages/results';
+import { readHead } from '../store/audit';
+import { openForReading } from '../store/open';
+import { APPLICATION_ID, connect, readHeader } from '../store/sqlite';
+import type { ScryptParams } from './format';
+import { type StreamHooks, openPackage, sealFile } from './stream';
+
+/**
+ * Packing and unpacking whole files. What goes in is one consistent snapshot of the assessment
+ * (VACUUM INTO: evidence included, since its bytes live in the file; no freed pages, so data
+ * erased on request does not travel in leftover pages), without the pseudonymisation key unless
+ * asked. Output is written under a temporary name beside the target, synced, and published by
+ * hard link only once complete: a failure, a cancel or a wrong passphrase leaves nothing, and an
+ * existing file is never written over.
+ */
+
+const temporaryBeside = (path: string, suffix: string) => `${path}.${randomBytes(6).toString('hex')}.${suffix}`;
+
+export function refuseExisting(path: string, what: string): void {
+  if (existsSync(path)) throw new AssayError('conflict', `${path}: already exists; ${what} never writes over a file: choose another name or remove it first`);
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new AssayError('not_found', `${folder}: no such folder; nothing was written`);
+}
+
+function writeProblem(path: string, error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'EEXIST') return new AssayError('conflict', `${path}: already exists (it appeared meanwhile); nothing was written over`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new AssayError('refused', `${path}: cannot be written here (${code}); nothing was written`);
+  if (code === 'ENOSPC') return new AssayError('refused', `${path}: the disk is full; nothing was written`);
+  return error;
+}
+
+/** Writes a new file through `fill` under a temporary name, syncs it, and publishes it by hard link (never over an existing file). */
+function writeThenPublish(path: string, fill: (fd: number, temporary: string) => void): void {
+  const temporary = temporaryBeside(path, 'part');
+  try {
+    const fd = openSync(temporary, 'wx', 0o600);
+    try {
+      fill(fd, temporary);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    linkSync(temporary, path);
+    syncFolder(dirname(path));
+  } catch (error) {
+    throw writeProblem(path, error);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+function syncFolder(folder: string): void {
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some platforms cannot sync a folder; the file itself is synced.
+  }
+}
+
+/** One consistent copy of the assessment at `snapshot`, the pseudonymisation key removed unless kept. */
+function snapshotOf(file: string, snapshot: string, includeSecret: boolean): { head: string; secretLeftOut: boolean } {
+  const assessment = openForReading(file);
+  let head: string;
+  try {
+    if (assessment.info.damage) throw new AssayError('integrity', `${file}: is damaged (${assessment.info.damage}); it was not packed. Run assay verify on it`);
+    const h = readHead(assessment.db);
+    head = `${h.count}:${h.hash}`;
+    assessment.db.prepare('VACUUM INTO ?').run(snapshot);
+  } finally {
+    assessment.close();
+  }
+  if (includeSecret) return { head, secretLeftOut: false };
+  const db = connect(snapshot, { create: false });
+  try {
+    // The key is not replayed from the log (see secretTables), so removing it leaves verify passing.
+    // secure_delete zeroes the deleted cells, so the key's bytes are not left in the page.
+    db.pragma('secure_delete = ON');
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'assessment_secret'").get();
+    const removed = table ? db.prepare('DELETE FROM assessment_secret').run().changes : 0;
+    return { head, secretLeftOut: removed > 0 };
+  } finally {
+    db.close();
+  }
+}
+
+export function packAssessment(
+  file: string,
+  out: string,
+  options: { passphrase: string; includeSecret: boolean; scrypt?: ScryptParams; chunkSize?: number } & StreamHooks,
+): PackResult {
+  refuseExisting(out, 'packing');
+  const snapshot = temporaryBeside(out, 'snapshot');
+  try {
+    options.onProgress?.(0, 1);
+    const { head, secretLeftOut } = snapshotOf(file, snapshot, options.includeSecret);
+    if (options.isCancelled?.()) throw new AssayError('refused', `packing ${file} was cancelled; nothing was written`);
+    let sealed = { bytes: 0, chunks: 0 };
+    writeThenPublish(out, (fd) => {
+      const source = openSync(snapshot, 'r');
+      try {
+        sealed = sealFile(source, fd, { ...options, includesSecret: options.includeSecret }, file);
+      } finally {
+        closeSync(source);
+      }
+    });
+    return { package: out, ...sealed, head, includesSecret: options.includeSecret, secretLeftOut };
+  } finally {
+    for (const leftover of [snapshot, `${snapshot}-journal`]) rmSync(leftover, { force: true });
+  }
+}
+
+export function unpackPackage(pkg: string, out: string, options: { passphrase: string } & StreamHooks): UnpackResult {
+  refuseExisting(out, 'unpacking');
+  const fd = openPackageFile(pkg);
+  let includesSecret = false;
+  try {
+    writeThenPublish(out, (outFd, temporary) => {
+      includesSecret = openPackage(fd, outFd, options, pkg).header.includesSecret;
+      const h = readHeader(temporary);
+      // Authenticated content is what was packed; this only guards against a package made by something else with our format.
+      if (!h.isSqlite || h.applicationId !== APPLICATION_ID) throw new AssayError('refused', `${pkg}: the package does not hold an Assay assessment; nothing was written`);
+    });
+  } finally {
+    closeSync(fd);
+  }
+  const opened = openForReading(out);
+  try {
+    const h = readHead(opened.db);
+    return { file: out, bytes: statSync(out).size, head: `${h.count}:${h.hash}`, includesSecret };
+  } finally {
+    opened.close();
+  }
+}
+
+function openPackageFile(pkg: string): number {
+  try {
+    if (!statSync(pkg).isFile()) throw new AssayError('refused', `${pkg}: is not a regular file`);
+    return openSync(pkg, 'r');
+  } catch (error) {
+    if (error instanceof AssayError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT') throw new AssayError('not_found', `${pkg}: no such package file`);
+    throw new AssayError('refused', `${pkg}: cannot be read (${code ?? String(error)})`);
+  }
+}
