@@ -15,6 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Block, Cell, FigureBlock, TableBlock, TableColumn } from '../../../../shared/reports/model';
+import type { TableTextStyle } from './page';
 import { renderFigurePng } from './figure-png';
 import { textRuns } from './text';
 
@@ -87,16 +88,23 @@ export function cellText(value: Cell): string {
   return value === null ? '—' : String(value);
 }
 
-function cell(text: string, width: number, opts: { bold?: boolean; fill?: string; align?: TableColumn['align']; size?: number } = {}): TableCell {
+/**
+ * A table cell carries only its width, a header's shading and its paragraph's style: the table
+ * sets borders and cell margins once, and the TableText / TableHeading paragraph styles the type
+ * size and weight. Formatting repeated on each of thousands of cells made the DOCX render several
+ * times slower than the same tables plain (issue 9's benchmark), for no difference on the page.
+ */
+function cell(text: string, width: number, opts: { style?: TableTextStyle; bold?: boolean; fill?: string; align?: TableColumn['align'] } = {}): TableCell {
+  const align = opts.align ?? 'left';
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    margins: cellMargins,
-    verticalAlign: VerticalAlignTable.TOP,
     ...(opts.fill ? { shading: { type: ShadingType.CLEAR, fill: opts.fill, color: 'auto' } } : {}),
     children: [
       new Paragraph({
-        alignment: alignments[opts.align ?? 'left'],
-        children: textRuns(text, { bold: opts.bold ?? false, ...(opts.size ? { size: opts.size } : {}) }),
+        ...(opts.style ? { style: opts.style } : {}),
+        // Left is Word's default: only other alignments are written.
+        ...(align === 'left' ? {} : { alignment: alignments[align] }),
+        children: textRuns(text, opts.bold ? { bold: true } : {}),
       }),
     ],
   });
@@ -108,6 +116,7 @@ function table(rows: TableRow[], widths: number[], contentWidth: number): Table 
     width: { size: contentWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: cellMargins,
     borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
   });
 }
@@ -116,15 +125,13 @@ function dataTable(block: TableBlock, contentWidth: number): BodyChild[] {
   // Word refuses a table without cells; a table with no columns says nothing, so only its caption stays.
   if (block.columns.length === 0) return block.caption ? [new Paragraph({ style: 'Caption', children: textRuns(block.caption) })] : [];
   const widths = columnWidths(block.columns, contentWidth);
-  // Dense tables read better a size smaller than body text (9 pt).
-  const size = 18;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: block.columns.map((c, i) => cell(c.label, widths[i]!, { bold: true, fill: colors.headerFill, align: c.align, size })),
+    children: block.columns.map((c, i) => cell(c.label, widths[i]!, { style: 'TableHeading', fill: colors.headerFill, align: c.align })),
   });
   const body = block.rows.map(
-    (row) => new TableRow({ cantSplit: true, children: block.columns.map((c, i) => cell(cellText(row[i] ?? null), widths[i]!, { align: c.align, size })) }),
+    (row) => new TableRow({ cantSplit: true, children: block.columns.map((c, i) => cell(cellText(row[i] ?? null), widths[i]!, { style: 'TableText', align: c.align })) }),
   );
   const out: BodyChild[] = [];
   if (block.caption) out.push(new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(block.caption)] }));
@@ -150,7 +157,6 @@ function signoffTable(rows: Extract<Block, { kind: 'signoff' }>['rows'], content
   const line = (text: string | null, width: number): TableCell =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
-      margins: cellMargins,
       verticalAlign: VerticalAlignTable.BOTTOM,
       borders: { top: none, left: none, right: none, bottom: { style: BorderStyle.SINGLE, size: 8, color: colors.text } },
       children: [new Paragraph({ children: text ? textRuns(text) : [] })],
@@ -169,7 +175,7 @@ function signoffTable(rows: Extract<Block, { kind: 'signoff' }>['rows'], content
         ],
       }),
   );
-  return new Table({ rows: [header, ...body], width: { size: contentWidth, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } });
+  return new Table({ rows: [header, ...body], width: { size: contentWidth, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, margins: cellMargins, borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } });
 }
 
 function figure(block: FigureBlock, contentWidth: number): BodyChild[] {
