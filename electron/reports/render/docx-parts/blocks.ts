@@ -17,6 +17,7 @@ import {
 import type { Block, Cell, FigureBlock, TableBlock, TableColumn } from '../../../../shared/reports/model';
 import type { TableTextStyle } from './page';
 import { renderFigurePng } from './figure-png';
+import { PlainTable } from './table-xml';
 import { textRuns } from './text';
 
 /**
@@ -24,7 +25,7 @@ import { textRuns } from './text';
  * width of the page, the colours) come in as arguments so every table is sized to the paper.
  */
 
-export type BodyChild = Paragraph | Table;
+export type BodyChild = Paragraph | Table | PlainTable;
 
 export const colors = { text: '1F2937', muted: '6B7280', rule: 'B8BEC7', headerFill: 'E8ECF1', factFill: 'F3F5F8', warnFill: 'FFF4E0', warnRule: 'D97706', warnText: '7A3E00' };
 
@@ -81,32 +82,22 @@ export function columnWidths(columns: readonly Pick<TableColumn, 'width'>[], con
   return widths;
 }
 
-const alignments = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
-
 export function cellText(value: Cell): string {
   // Text stays literal: a value like "=HYPERLINK(...)" is a run of text in Word, never a field.
   return value === null ? '—' : String(value);
 }
 
 /**
- * A table cell carries only its width, a header's shading and its paragraph's style: the table
- * sets borders and cell margins once, and the TableText / TableHeading paragraph styles the type
- * size and weight. Formatting repeated on each of thousands of cells made the DOCX render several
- * times slower than the same tables plain (issue 9's benchmark), for no difference on the page.
+ * A cell of the small label/value and sign-off tables: its width, shading and text; the table sets
+ * borders and cell margins once. (Data tables, the bulk of a report, are ./table-xml's PlainTable,
+ * with the same economy: formatting repeated on each of thousands of cells made the DOCX render
+ * several times slower than the same tables plain, issue 9's benchmark.)
  */
-function cell(text: string, width: number, opts: { style?: TableTextStyle; bold?: boolean; fill?: string; align?: TableColumn['align'] } = {}): TableCell {
-  const align = opts.align ?? 'left';
+function cell(text: string, width: number, opts: { bold?: boolean; fill?: string } = {}): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     ...(opts.fill ? { shading: { type: ShadingType.CLEAR, fill: opts.fill, color: 'auto' } } : {}),
-    children: [
-      new Paragraph({
-        ...(opts.style ? { style: opts.style } : {}),
-        // Left is Word's default: only other alignments are written.
-        ...(align === 'left' ? {} : { alignment: alignments[align] }),
-        children: textRuns(text, opts.bold ? { bold: true } : {}),
-      }),
-    ],
+    children: [new Paragraph({ children: textRuns(text, opts.bold ? { bold: true } : {}) })],
   });
 }
 
@@ -125,17 +116,17 @@ function dataTable(block: TableBlock, contentWidth: number): BodyChild[] {
   // Word refuses a table without cells; a table with no columns says nothing, so only its caption stays.
   if (block.columns.length === 0) return block.caption ? [new Paragraph({ style: 'Caption', children: textRuns(block.caption) })] : [];
   const widths = columnWidths(block.columns, contentWidth);
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: block.columns.map((c, i) => cell(c.label, widths[i]!, { style: 'TableHeading', fill: colors.headerFill, align: c.align })),
+  const plain = new PlainTable({
+    width: contentWidth,
+    columns: block.columns.map((c, i) => ({ width: widths[i]!, align: c.align ?? 'left' })),
+    border: thin,
+    margins: cellMargins,
+    header: { labels: block.columns.map((c) => c.label), style: 'TableHeading' satisfies TableTextStyle, fill: colors.headerFill },
+    body: { rows: block.rows.map((row) => block.columns.map((_c, i) => cellText(row[i] ?? null))), style: 'TableText' satisfies TableTextStyle },
   });
-  const body = block.rows.map(
-    (row) => new TableRow({ cantSplit: true, children: block.columns.map((c, i) => cell(cellText(row[i] ?? null), widths[i]!, { style: 'TableText', align: c.align })) }),
-  );
   const out: BodyChild[] = [];
   if (block.caption) out.push(new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(block.caption)] }));
-  out.push(table([header, ...body], widths, contentWidth), spacer());
+  out.push(plain, spacer());
   return out;
 }
 
