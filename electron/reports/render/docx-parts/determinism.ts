@@ -92,8 +92,15 @@ export function renumberIds(xml: string): string {
   const tocs = new Map<string, string>();
   let drawings = 0;
   for (const m of xml.matchAll(/_Toc(\d+)\b/g)) if (!tocs.has(m[1]!)) tocs.set(m[1]!, String(tocs.size + 1));
-  return xml
-    .replace(/(<w:bookmark(?:Start|End)\b[^>]*\bw:id=")(\d+)"/g, (_all, head: string, id: string) => `${head}${ids.get(id) ?? id}"`)
-    .replace(/_Toc(\d+)\b/g, (_all, n: string) => `_Toc${tocs.get(n) ?? n}`)
-    .replace(/(<wp:docPr\b[^>]*?\bid=")\d+"/g, (_all, head: string) => `${head}${++drawings}"`);
+  const renameToc = (text: string): string => text.replace(/_Toc(\d+)\b/g, (_all, n: string) => `_Toc${tocs.get(n) ?? n}`);
+  // One replace over the document (it is large: each pass copies it) with the three patterns as
+  // alternatives; a bookmark's own _Toc name sits inside the first one's match.
+  return xml.replace(
+    /(<w:bookmark(?:Start|End)\b[^>]*\bw:id=")(\d+)"|_Toc(\d+)\b|(<wp:docPr\b[^>]*?\bid=")\d+"/g,
+    (all, mark: string | undefined, id: string | undefined, toc: string | undefined, drawing: string | undefined) => {
+      if (mark !== undefined) return `${renameToc(mark)}${ids.get(id!) ?? id}"`;
+      if (toc !== undefined) return renameToc(all);
+      return drawing !== undefined ? `${renameToc(drawing)}${++drawings}"` : all;
+    },
+  );
 }
