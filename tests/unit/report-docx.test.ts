@@ -80,6 +80,16 @@ describe('DOCX renderer', () => {
     expect(grid[1]! / grid[0]!).toBeCloseTo(3, 2);
     expect(grid[2]! / grid[0]!).toBeCloseTo(1.2, 2);
 
+    // Formatting is set once: the table's cell margins, and the 9 pt table text (bold in the header)
+    // from two paragraph styles; cells carry only width, header shading and a style reference.
+    expect(requirements).toContain('<w:tblCellMar><w:top w:type="dxa" w:w="50"/><w:left w:type="dxa" w:w="90"/><w:bottom w:type="dxa" w:w="50"/><w:right w:type="dxa" w:w="90"/></w:tblCellMar>');
+    const [head, ...bodyRows] = elements(requirements, 'w:tr');
+    for (const tc of elements(head!, 'w:tc')) expect(tc).toMatch(/^<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="\d+"\/><w:shd w:fill="E8ECF1" w:color="auto" w:val="clear"\/><\/w:tcPr><w:p><w:pPr><w:pStyle w:val="TableHeading"\/>(<w:jc w:val="(right|center)"\/>)?<\/w:pPr><w:r><w:t /);
+    for (const tc of bodyRows.flatMap((r) => elements(r, 'w:tc'))) expect(tc).toMatch(/^<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="\d+"\/><\/w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"\/>(<w:jc w:val="(right|center)"\/>)?<\/w:pPr>(<w:r><w:t [^>]*>[^<]*<\/w:t><\/w:r>)+<\/w:p><\/w:tc>$/);
+    const styles = xml('word/styles.xml');
+    expect(styles).toContain('<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>');
+    expect(styles).toContain('<w:style w:type="paragraph" w:styleId="TableHeading"><w:name w:val="Table Heading"/><w:basedOn w:val="TableText"/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>');
+
     const gaps = withHeader.find((t) => textOf(t).includes('Controls that would close it'))!;
     expect(textOf(gaps)).toContain('=HYPERLINK("http://evil")');
     expect(doc).not.toMatch(/instrText[^<]*HYPERLINK/);

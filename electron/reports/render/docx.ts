@@ -1,9 +1,9 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableOfContents, TextRun, type FileChild } from 'docx';
+import { Document, HeadingLevel, Paragraph, Table, TableOfContents, TextRun, type FileChild } from 'docx';
 import { AssayError } from '../../../shared/errors';
 import { outline, provenance, type ReportDoc, type ReportSection } from '../../../shared/reports/model';
 import { FONT_FAMILY, fontBytes } from '../fonts';
 import { blockChildren, type BodyChild } from './docx-parts/blocks';
-import { pinDatesAndRezip, withSeededRandom } from './docx-parts/determinism';
+import { compileDocx, withSeededRandom, zipDocx } from './docx-parts/determinism';
 import { safeDoc } from './docx-parts/text';
 import { contentWidth, footers, headers, margins, pageSizes, styles } from './docx-parts/page';
 import type { RenderContext, Renderer } from './renderer';
@@ -100,9 +100,9 @@ export const renderDocx: Renderer = async (model, ctx) => {
   const doc = safeDoc(model);
   // The seed is the model itself: the same model gives the same ids, a different one need not.
   const seed = JSON.stringify(doc);
-  const packed = withSeededRandom(seed, () => Packer.toBuffer(buildDocument(doc, ctx)));
+  const compiled = withSeededRandom(seed, () => compileDocx(buildDocument(doc, ctx), doc.meta.generatedAt));
   cancelled(ctx);
-  const bytes = await pinDatesAndRezip(await packed, doc.meta.generatedAt);
+  const bytes = zipDocx(compiled);
   ctx?.onProgress?.(doc.sections.length + 1, doc.sections.length + 1);
   return bytes;
 };

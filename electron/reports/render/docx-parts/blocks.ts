@@ -15,7 +15,9 @@ import {
   WidthType,
 } from 'docx';
 import type { Block, Cell, FigureBlock, TableBlock, TableColumn } from '../../../../shared/reports/model';
+import type { TableTextStyle } from './page';
 import { renderFigurePng } from './figure-png';
+import { PlainTable } from './table-xml';
 import { textRuns } from './text';
 
 /**
@@ -23,7 +25,7 @@ import { textRuns } from './text';
  * width of the page, the colours) come in as arguments so every table is sized to the paper.
  */
 
-export type BodyChild = Paragraph | Table;
+export type BodyChild = Paragraph | Table | PlainTable;
 
 export const colors = { text: '1F2937', muted: '6B7280', rule: 'B8BEC7', headerFill: 'E8ECF1', factFill: 'F3F5F8', warnFill: 'FFF4E0', warnRule: 'D97706', warnText: '7A3E00' };
 
@@ -80,25 +82,22 @@ export function columnWidths(columns: readonly Pick<TableColumn, 'width'>[], con
   return widths;
 }
 
-const alignments = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
-
 export function cellText(value: Cell): string {
   // Text stays literal: a value like "=HYPERLINK(...)" is a run of text in Word, never a field.
   return value === null ? '—' : String(value);
 }
 
-function cell(text: string, width: number, opts: { bold?: boolean; fill?: string; align?: TableColumn['align']; size?: number } = {}): TableCell {
+/**
+ * A cell of the small label/value and sign-off tables: its width, shading and text; the table sets
+ * borders and cell margins once. (Data tables, the bulk of a report, are ./table-xml's PlainTable,
+ * with the same economy: formatting repeated on each of thousands of cells made the DOCX render
+ * several times slower than the same tables plain, issue 9's benchmark.)
+ */
+function cell(text: string, width: number, opts: { bold?: boolean; fill?: string } = {}): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    margins: cellMargins,
-    verticalAlign: VerticalAlignTable.TOP,
     ...(opts.fill ? { shading: { type: ShadingType.CLEAR, fill: opts.fill, color: 'auto' } } : {}),
-    children: [
-      new Paragraph({
-        alignment: alignments[opts.align ?? 'left'],
-        children: textRuns(text, { bold: opts.bold ?? false, ...(opts.size ? { size: opts.size } : {}) }),
-      }),
-    ],
+    children: [new Paragraph({ children: textRuns(text, opts.bold ? { bold: true } : {}) })],
   });
 }
 
@@ -108,6 +107,7 @@ function table(rows: TableRow[], widths: number[], contentWidth: number): Table 
     width: { size: contentWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: cellMargins,
     borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
   });
 }
@@ -116,19 +116,17 @@ function dataTable(block: TableBlock, contentWidth: number): BodyChild[] {
   // Word refuses a table without cells; a table with no columns says nothing, so only its caption stays.
   if (block.columns.length === 0) return block.caption ? [new Paragraph({ style: 'Caption', children: textRuns(block.caption) })] : [];
   const widths = columnWidths(block.columns, contentWidth);
-  // Dense tables read better a size smaller than body text (9 pt).
-  const size = 18;
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: block.columns.map((c, i) => cell(c.label, widths[i]!, { bold: true, fill: colors.headerFill, align: c.align, size })),
+  const plain = new PlainTable({
+    width: contentWidth,
+    columns: block.columns.map((c, i) => ({ width: widths[i]!, align: c.align ?? 'left' })),
+    border: thin,
+    margins: cellMargins,
+    header: { labels: block.columns.map((c) => c.label), style: 'TableHeading' satisfies TableTextStyle, fill: colors.headerFill },
+    body: { rows: block.rows.map((row) => block.columns.map((_c, i) => cellText(row[i] ?? null))), style: 'TableText' satisfies TableTextStyle },
   });
-  const body = block.rows.map(
-    (row) => new TableRow({ cantSplit: true, children: block.columns.map((c, i) => cell(cellText(row[i] ?? null), widths[i]!, { align: c.align, size })) }),
-  );
   const out: BodyChild[] = [];
   if (block.caption) out.push(new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(block.caption)] }));
-  out.push(table([header, ...body], widths, contentWidth), spacer());
+  out.push(plain, spacer());
   return out;
 }
 
@@ -150,7 +148,6 @@ function signoffTable(rows: Extract<Block, { kind: 'signoff' }>['rows'], content
   const line = (text: string | null, width: number): TableCell =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
-      margins: cellMargins,
       verticalAlign: VerticalAlignTable.BOTTOM,
       borders: { top: none, left: none, right: none, bottom: { style: BorderStyle.SINGLE, size: 8, color: colors.text } },
       children: [new Paragraph({ children: text ? textRuns(text) : [] })],
@@ -169,7 +166,7 @@ function signoffTable(rows: Extract<Block, { kind: 'signoff' }>['rows'], content
         ],
       }),
   );
-  return new Table({ rows: [header, ...body], width: { size: contentWidth, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } });
+  return new Table({ rows: [header, ...body], width: { size: contentWidth, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, margins: cellMargins, borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } });
 }
 
 function figure(block: FigureBlock, contentWidth: number): BodyChild[] {

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import JSZip from 'jszip';
+import { type Document, Packer } from 'docx';
+import { type ZipInput, zipEntries } from './zip';
 
 /**
  * docx writes three things of its own that would make two renders of one report differ:
  * ids from nanoid's non-secure generator (relationship ids of hyperlinks and numbering, the keys
  * that obfuscate embedded fonts), the clock in docProps/core.xml, and the clock as every zip
- * entry's time. Reports must be byte-identical for the same model, so each is pinned here.
+ * entry's time. Reports must be byte-identical for the same model, so each is pinned here: the
+ * package is compiled by docx but zipped once by ./zip, with the report's time on every entry.
  */
 
 /**
@@ -40,28 +42,42 @@ function seededRandom(seed: string): () => number {
   };
 }
 
-/** The zip's entries in docx's own order, with core.xml dated from the report and every entry time fixed. */
-export async function pinDatesAndRezip(docx: Buffer, generatedAt: string): Promise<Buffer> {
+/** The compiler Packer uses: it writes the package's files (path -> XML text or bytes) without zipping them. */
+interface DocxCompiler {
+  compile(file: Document): Map<string, string | Uint8Array>;
+}
+
+function compiler(): DocxCompiler {
+  // Packer keeps its compiler private. docx is pinned to an exact version; if a later one moves it,
+  // this fails loudly here (and in the DOCX tests) rather than writing a different package.
+  const found = (Packer as unknown as { compiler?: Partial<DocxCompiler> }).compiler;
+  if (typeof found?.compile !== 'function') throw new Error('docx no longer exposes the compiler its Packer uses');
+  return found as DocxCompiler;
+}
+
+/**
+ * The document's files as docx writes them, with core.xml dated from the report and the bookmark
+ * and drawing ids renumbered. Synchronous, so it can run inside withSeededRandom: docx draws ids
+ * while compiling too (relationships of hyperlinks and numbering).
+ */
+export function compileDocx(file: Document, generatedAt: string): { files: ZipInput; when: Date } {
   const when = new Date(generatedAt);
   if (Number.isNaN(when.getTime())) throw new Error(`generatedAt is not a date: ${generatedAt}`);
   // W3CDTF without milliseconds, as Word writes it.
   const stamp = when.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const input = await JSZip.loadAsync(docx);
-  const output = new JSZip();
-  for (const entry of Object.values(input.files)) {
-    if (entry.dir) continue;
-    let data: Buffer | string = await entry.async('nodebuffer');
-    if (entry.name === 'docProps/core.xml') {
-      data = data
-        .toString('utf8')
-        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
-        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`);
+  const files = [...compiler().compile(file)].map(([path, data]): [string, string | Uint8Array] => {
+    if (path === 'docProps/core.xml' && typeof data === 'string') {
+      return [path, data.replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`).replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`)];
     }
-    if (entry.name === 'word/document.xml') data = renumberIds(data.toString('utf8'));
-    // JSZip writes DOS times from the UTC fields, so the bytes do not depend on the time zone.
-    output.file(entry.name, data, { date: when, createFolders: false });
-  }
-  return output.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+    if (path === 'word/document.xml' && typeof data === 'string') return [path, renumberIds(data)];
+    return [path, data];
+  });
+  return { files, when };
+}
+
+/** One zip pass over the compiled files, every entry dated `when` (see ./zip). */
+export function zipDocx(compiled: { files: ZipInput; when: Date }): Buffer {
+  return zipEntries(compiled.files, compiled.when);
 }
 
 /**
@@ -76,8 +92,15 @@ export function renumberIds(xml: string): string {
   const tocs = new Map<string, string>();
   let drawings = 0;
   for (const m of xml.matchAll(/_Toc(\d+)\b/g)) if (!tocs.has(m[1]!)) tocs.set(m[1]!, String(tocs.size + 1));
-  return xml
-    .replace(/(<w:bookmark(?:Start|End)\b[^>]*\bw:id=")(\d+)"/g, (_all, head: string, id: string) => `${head}${ids.get(id) ?? id}"`)
-    .replace(/_Toc(\d+)\b/g, (_all, n: string) => `_Toc${tocs.get(n) ?? n}`)
-    .replace(/(<wp:docPr\b[^>]*?\bid=")\d+"/g, (_all, head: string) => `${head}${++drawings}"`);
+  const renameToc = (text: string): string => text.replace(/_Toc(\d+)\b/g, (_all, n: string) => `_Toc${tocs.get(n) ?? n}`);
+  // One replace over the document (it is large: each pass copies it) with the three patterns as
+  // alternatives; a bookmark's own _Toc name sits inside the first one's match.
+  return xml.replace(
+    /(<w:bookmark(?:Start|End)\b[^>]*\bw:id=")(\d+)"|_Toc(\d+)\b|(<wp:docPr\b[^>]*?\bid=")\d+"/g,
+    (all, mark: string | undefined, id: string | undefined, toc: string | undefined, drawing: string | undefined) => {
+      if (mark !== undefined) return `${renameToc(mark)}${ids.get(id!) ?? id}"`;
+      if (toc !== undefined) return renameToc(all);
+      return drawing !== undefined ? `${renameToc(drawing)}${++drawings}"` : all;
+    },
+  );
 }
