@@ -176,6 +176,8 @@ describe('DOCX renderer', () => {
     expect(xml('word/settings.xml')).toContain('<w:embedTrueTypeFonts/>');
     const defaults = /<w:docDefaults>.*<\/w:docDefaults>/.exec(xml('word/styles.xml'))![0];
     expect(defaults).toContain('<w:rFonts w:ascii="Roboto" w:cs="Roboto" w:eastAsia="Roboto" w:hAnsi="Roboto"/>');
+    // A line height with no rule is read as fixed by LibreOffice, which then clips every chart to one line.
+    expect(defaults).toMatch(/<w:spacing w:line="276" w:lineRule="auto"\/>/);
   });
 
   it('sizes the page for A4 and Letter', async () => {

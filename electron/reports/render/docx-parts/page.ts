@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, Tab, TabStopType, TextRun, type IStylesOptions } from 'docx';
+import { AlignmentType, BorderStyle, Footer, Header, LineRuleType, PageNumber, Paragraph, Tab, TabStopType, TextRun, type IStylesOptions } from 'docx';
 import { runningHeader, type PaperSize, type ReportMeta } from '../../../../shared/reports/model';
 import { FONT_FAMILY } from '../../fonts';
 import { colors } from './blocks';
@@ -26,7 +26,9 @@ export type TableTextStyle = 'TableText' | 'TableHeading';
 /** Headings keep their built-in ids (Heading1..3) so Word's navigation pane and the TOC field's \o switch find them. */
 export const styles: IStylesOptions = {
   default: {
-    document: { run: { font, size: 20, color: colors.text }, paragraph: { spacing: { line: 276 } } },
+    // The rule spelled out: LibreOffice reads a bare line="276" as a fixed line height and clips each
+    // chart (an inline image) to one line; Word assumes auto. Seen converting a report with soffice.
+    document: { run: { font, size: 20, color: colors.text }, paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO } } },
     title: { run: { font, size: 52, bold: true, color: '0F2A4A' }, paragraph: { spacing: { after: 200 } } },
     heading1: { run: { font, size: 32, bold: true, color: '0F2A4A' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true } },
     heading2: { run: { font, size: 26, bold: true, color: '0F2A4A' }, paragraph: { spacing: { before: 280, after: 120 }, keepNext: true, keepLines: true } },
