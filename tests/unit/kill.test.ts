@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,8 @@ import { engineHooks } from '../../electron/imports/hooks';
 import { runImport } from '../../electron/imports/run';
 import { createAssessment, openForWriting } from '../../electron/store/open';
 import { addSystem } from '../../electron/store/systems';
+import { unpackPackage } from '../../electron/package/pack';
+import { verifyFile } from '../../electron/store/verify';
 import { writeRiskCsv } from '../bench/import-data';
 import { fileHash } from './helpers';
 import { type KillOperation, type KillPoint, expectOpensAndVerifies, hashAt, killAtEveryPoint, seededDelays, snapshot } from './kill-harness';
@@ -124,6 +126,37 @@ const reportOperation: KillOperation<{ file: string; out: string; hash: string }
   },
 };
 
+const PASSPHRASE = 'kill test passphrase, long enough';
+
+const packOperation: KillOperation<{ file: string; out: string; hash: string }> = {
+  name: `pack of an assessment with ${REPORT_RISKS} risks`,
+  prepare(dir) {
+    const file = join(dir, 'a.assay');
+    copyFileSync(withRisks, file);
+    const pass = join(dir, 'pass.txt');
+    writeFileSync(pass, `${PASSPHRASE}\n`);
+    const out = join(dir, 'a.assaypkg');
+    return { file, out, hash: fileHash(file), args: ['pack', file, '--out', out, '--passphrase-file', pass] };
+  },
+  points: [
+    { afterMs: 1500 },
+    ...seededDelays(SEED + 2, 1, 2500).map(afterFirstProgress),
+    // Between the snapshot and the encryption; and as the last chunks are sealed.
+    { onProgress: /^progress: encrypting/ },
+  ],
+  check(dir, { file, out, hash }, run) {
+    expect(fileHash(file), 'packing only reads the assessment').toBe(hash);
+    if (!run.killed) expect(existsSync(out), 'a run that finished wrote the package').toBe(true);
+    // Published whole or not at all: a package under its name opens and its copy verifies.
+    if (existsSync(out)) {
+      const copy = join(dir, 'unpacked.assay');
+      unpackPackage(out, copy, { passphrase: PASSPHRASE });
+      expect(verifyFile(copy).ok).toBe(true);
+    }
+    expectOpensAndVerifies(file);
+  },
+};
+
 /** One operation, killed at each of its points; `minKilled` of the kills must land inside it. */
 function killTest<P>(title: string, op: KillOperation<P>, minKilled: number): void {
   it(title, async () => {
@@ -136,4 +169,5 @@ function killTest<P>(title: string, op: KillOperation<P>, minKilled: number): vo
 describe('killing assay at any moment (real SIGKILL)', () => {
   killTest(`keeps a ${IMPORT_ROWS}-row import all or nothing, and what was committed before`, importOperation, 2);
   killTest('never leaves a half-written report under its name, and never changes the assessment', reportOperation, 1);
+  killTest('never leaves a half-written package under its name, and never changes the assessment', packOperation, 1);
 });
