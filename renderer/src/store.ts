@@ -23,6 +23,7 @@ export type View =
   | 'imports'
   | 'reports'
   | 'review'
+  | 'package'
   | 'findings'
   | 'humanRisk'
   | 'catalog'

@@ -14,6 +14,7 @@ import { SystemsView } from './SystemsView';
 import { HumanRiskView } from './HumanRiskView';
 import { ReportsView } from './ReportsView';
 import { ReviewView } from './ReviewView';
+import { PackageView } from './PackageView';
 import { DiffView } from './copies/DiffView';
 import { BackupsView } from './copies/BackupsView';
 import { formatDate, localTimeZone } from '../../../shared/format-date';
@@ -30,6 +31,7 @@ const views: { id: View; label: string }[] = [
   { id: 'imports', label: 'Imports' },
   { id: 'reports', label: 'Reports' },
   { id: 'review', label: 'Review' },
+  { id: 'package', label: 'Package' },
   { id: 'catalog', label: 'Catalog' },
   { id: 'checks', label: 'Checks' },
   { id: 'audit', label: 'Audit log' },
@@ -132,6 +134,7 @@ export function AssessmentShell() {
           {view === 'humanRisk' && <HumanRiskView />}
           {view === 'reports' && <ReportsView />}
           {view === 'review' && <ReviewView />}
+          {view === 'package' && <PackageView />}
         </main>
       </div>
     </div>

@@ -1,0 +1,54 @@
+import { create } from 'zustand';
+import type { PackResult, UnpackResult } from '../../shared/packages/results';
+import { api, subscribe } from './api';
+
+/** Encrypted packages in the app: pack the open assessment, or open a package into a new file; both are jobs. */
+interface PackageState {
+  jobId: string | null;
+  running: 'pack' | 'unpack' | null;
+  progress: { phase: string; done: number; total: number } | null;
+  packed: PackResult | null;
+  unpacked: UnpackResult | null;
+  error: string | null;
+  pack(file: string, out: string, passphrase: string, includeSecret: boolean): Promise<void>;
+  unpack(pkg: string, out: string, passphrase: string): Promise<void>;
+  cancel(): Promise<void>;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export const usePackages = create<PackageState>()((set, get) => {
+  subscribe((event) => {
+    if (!('jobId' in event) || event.jobId !== get().jobId) return;
+    if (event.type === 'job.progress') return set({ progress: { phase: event.phase, done: event.done, total: event.total } });
+    const done = { jobId: null, running: null, progress: null };
+    if (event.type === 'job.finished' && event.result.kind === 'pack') return set({ ...done, packed: event.result.value });
+    if (event.type === 'job.finished' && event.result.kind === 'unpack') return set({ ...done, unpacked: event.result.value });
+    set({ ...done, error: event.type === 'job.failed' ? event.error.message : 'Cancelled; nothing was written.' });
+  });
+
+  // The passphrase goes straight to the command and is not kept in the store.
+  const start = async (kind: 'pack' | 'unpack', call: () => Promise<{ jobId: string }>) => {
+    set({ error: null, packed: null, unpacked: null, running: kind, progress: { phase: 'starting', done: 0, total: 0 } });
+    try {
+      set({ jobId: (await call()).jobId });
+    } catch (error) {
+      set({ running: null, progress: null, error: message(error) });
+    }
+  };
+
+  return {
+    jobId: null,
+    running: null,
+    progress: null,
+    packed: null,
+    unpacked: null,
+    error: null,
+    pack: (file, out, passphrase, includeSecret) => start('pack', () => api.invoke('package.pack', { file, out, passphrase, includeSecret })),
+    unpack: (pkg, out, passphrase) => start('unpack', () => api.invoke('package.unpack', { package: pkg, out, passphrase })),
+    async cancel() {
+      const { jobId } = get();
+      if (jobId) await api.invoke('jobs.cancel', { jobId }).catch((error: unknown) => set({ error: message(error) }));
+    },
+  };
+});
