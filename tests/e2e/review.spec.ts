@@ -63,6 +63,18 @@ test('review: the auditor verifies a read-only copy and writes a graded finding;
   await items.getByLabel('Note on RV-001').fill('Policy approved by the board');
   await items.getByRole('button', { name: 'Save' }).click();
   await expect(items).toContainText('Addressed: Policy approved by the board');
+
+  // The assessor signs off the state that answers the review.
+  await page.getByRole('textbox', { name: 'Your name as signer' }).fill('Dana Lee');
+  await page.getByLabel('Key passphrase', { exact: true }).fill('a signing passphrase');
+  await page.getByLabel('Key passphrase again').fill('a signing passphrase');
+  await page.getByRole('button', { name: 'Make my signing key' }).click();
+  await expect(page.getByText(/Your key: Dana Lee, fingerprint/)).toBeVisible();
+  await page.getByLabel('Key passphrase', { exact: true }).fill('a signing passphrase');
+  await page.getByRole('button', { name: 'Sign off this state' }).click();
+  const signoffs = page.getByRole('table', { name: 'Sign-offs of this assessment' });
+  await expect(signoffs).toContainText('assessor');
+  await expect(signoffs).toContainText(/covers the current state/);
   await expectAccessible(page, '.review-view');
   await page.screenshot({ path: screenshotPath('review-assessor'), fullPage: true });
 

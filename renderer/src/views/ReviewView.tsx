@@ -6,6 +6,7 @@ import { useReview } from '../review-store';
 import { useApp } from '../store';
 import { AuditorPanel } from './review/AuditorPanel';
 import { ReviewItems } from './review/ReviewItems';
+import { SignoffPanel } from './review/SignoffPanel';
 
 function VerifyPanel() {
   const { verification, verifying, verify } = useReview();
@@ -124,6 +125,7 @@ export function ReviewView() {
         </p>
       )}
       <VerifyPanel />
+      {current && <SignoffPanel file={current.file} readOnly={readOnly} />}
       {readOnly ? <AuditorPanel /> : <MergePanel />}
       <ReviewItems readOnly={readOnly} />
     </div>
