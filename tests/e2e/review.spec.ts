@@ -78,6 +78,11 @@ test('review: the auditor verifies a read-only copy and writes a graded finding;
   await expectAccessible(page, '.review-view');
   await page.screenshot({ path: screenshotPath('review-assessor'), fullPage: true });
 
+  // The finding also shows next to the control it concerns.
+  await page.getByRole('button', { name: /^Controls/ }).click();
+  await page.getByRole('row', { name: /GOV-01/ }).getByText('Not started').click();
+  await expect(page.getByRole('region', { name: 'Auditors’ findings on this item' })).toContainText('RV-001 Major nonconformity · Addressed: There is no approved AI policy.');
+
   const a = openForReading(file);
   expect(listReviewItems(a).map((i) => [i.id, i.grade, i.status])).toEqual([['RV-001', 'major', 'addressed']]);
   a.close();

@@ -11,6 +11,7 @@ import { useApp } from '../store';
 import { useSystems } from '../systems-store';
 import { BulkEditBar } from './controls/BulkEditBar';
 import { ControlEditor } from './controls/ControlEditor';
+import { ReviewNotes } from '../components/ReviewNotes';
 import { ControlFilters } from './controls/ControlFilters';
 import { ControlsTable } from './controls/ControlsTable';
 import { DiscardDialog } from './controls/DiscardDialog';
@@ -21,6 +22,7 @@ const localToday = () => new Date().toLocaleDateString('sv-SE');
 function ControlDetail({ control, systemName, readOnly }: { control: ListedControl; systemName: string | null; readOnly: boolean }) {
   const openInCatalog = useApp((s) => s.openInCatalog);
   const guard = useControls((s) => s.guard);
+  const file = useApp((s) => s.current?.file ?? null);
   return (
     <article className="detail" aria-labelledby="control-title">
       <p className="eyebrow">
@@ -40,6 +42,7 @@ function ControlDetail({ control, systemName, readOnly }: { control: ListedContr
           <p className="justification">{control.justification}</p>
         </>
       )}
+      {file && <ReviewNotes file={file} target={{ kind: 'control', id: control.id }} />}
       <ControlDescription control={control} />
     </article>
   );
