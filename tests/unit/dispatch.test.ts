@@ -36,8 +36,8 @@ describe('the command table behind every door', () => {
   });
 
   it('rejects unexpected fields instead of ignoring them', () => {
-    const result = dispatch('assessment.open', { file: '/x.assay', readOnly: true }, testContext(tempDir()));
-    expect(!result.ok && result.error.message).toMatch(/readOnly/);
+    const result = dispatch('assessment.open', { file: '/x.assay', readonly: true }, testContext(tempDir()));
+    expect(!result.ok && result.error.message).toMatch(/readonly/);
   });
 
   it('creates, lists, sets and verifies through the same handlers', () => {
