@@ -59,7 +59,7 @@ export const reviewHandlers: ReviewHandlers = {
     return { ...preview, merged: merged.length > 0, items: merged };
   },
 
-  'review.items': (input) => ({ items: listReviewItems(useForReading(input.file), input.target) }),
+  'review.items': (input) => ({ items: listReviewItems(useForReading(input.file), input.item) }),
 
   'review.setStatus': (input, ctx) => {
     const { assessment } = useForWriting(input.file, actorOf(ctx).actor);

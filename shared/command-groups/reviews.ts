@@ -60,7 +60,7 @@ export const reviewCommands = {
   ),
   'review.items': command(
     "The auditors' comments and findings merged into this assessment, optionally for one item, with their status.",
-    z.object({ file: AssessmentFile, target: ReviewTarget.optional() }).strict(),
+    z.object({ file: AssessmentFile, item: ReviewTarget.optional() }).strict(),
     z.object({ items: z.array(ReviewItem) }),
   ),
   'review.setStatus': command(

@@ -77,7 +77,7 @@ describe("the auditor's review", () => {
     const again = must(dir, 'review.merge', { file, package: pkg });
     expect(again).toMatchObject({ merged: false, already: 3, arriving: [] });
     must(dir, 'review.setStatus', { file, id: 'RV-001', status: 'addressed', note: 'Approved by the board on 2026-12-01' });
-    expect(must(dir, 'review.items', { file, target: { kind: 'control', id: 'GOV-01' } }).items).toEqual([
+    expect(must(dir, 'review.items', { file, item: { kind: 'control', id: 'GOV-01' } }).items).toEqual([
       expect.objectContaining({ id: 'RV-001', status: 'addressed', statusNote: 'Approved by the board on 2026-12-01', statusBy: 'tester' }),
     ]);
     closeAll();

@@ -91,7 +91,7 @@ export function registerReviewCommands(program: Command, kit: CliKit): void {
     .option('--on <kind:id>', 'only those on one item, e.g. control:GOV-01')
     .option('--json', 'print JSON')
     .action((file: string, o: { on?: string; json?: boolean }) => {
-      const result = run('review.items', { file: resolve(file), ...(o.on ? { target: target('review items', o.on) } : {}) });
+      const result = run('review.items', { file: resolve(file), ...(o.on ? { item: target('review items', o.on) } : {}) });
       emit(o.json, result, formatReviewItems(result.items));
     });
 

@@ -11,7 +11,7 @@ export function ReviewNotes({ file, target }: { file: string; target: ReviewTarg
   useEffect(() => {
     let live = true;
     api
-      .invoke('review.items', { file, target })
+      .invoke('review.items', { file, item: target })
       .then((r) => live && setItems(r.items))
       .catch(() => live && setItems([]));
     return () => {
