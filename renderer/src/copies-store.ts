@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { BackupInfo, BackupSchedule } from '../../shared/backups';
 import type { AssessmentDiff } from '../../shared/domain/diff/model';
+import { busyAttempt } from './store-change';
 import { api } from './api';
 import { useApp } from './store';
 
@@ -25,19 +26,9 @@ interface CopiesState {
   saveSchedule(schedule: BackupSchedule): Promise<void>;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export const useCopies = create<CopiesState>()((set, get) => {
-  async function attempt(work: () => Promise<void>): Promise<void> {
-    set({ busy: true, error: null, notice: null });
-    try {
-      await work();
-    } catch (error) {
-      set({ error: message(error) });
-    } finally {
-      set({ busy: false });
-    }
-  }
+  const attempt = busyAttempt(set);
+
 
   return {
     other: '',

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { PackResult, UnpackResult } from '../../shared/packages/results';
+import { errorMessage } from './store-change';
 import { api, subscribe } from './api';
 
 /** Encrypted packages in the app: pack the open assessment, or open a package into a new file; both are jobs. */
@@ -14,8 +15,6 @@ interface PackageState {
   unpack(pkg: string, out: string, passphrase: string): Promise<void>;
   cancel(): Promise<void>;
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export const usePackages = create<PackageState>()((set, get) => {
   subscribe((event) => {
@@ -33,7 +32,7 @@ export const usePackages = create<PackageState>()((set, get) => {
     try {
       set({ jobId: (await call()).jobId });
     } catch (error) {
-      set({ running: null, progress: null, error: message(error) });
+      set({ running: null, progress: null, error: errorMessage(error) });
     }
   };
 
@@ -48,7 +47,7 @@ export const usePackages = create<PackageState>()((set, get) => {
     unpack: (pkg, out, passphrase) => start('unpack', () => api.invoke('package.unpack', { package: pkg, out, passphrase })),
     async cancel() {
       const { jobId } = get();
-      if (jobId) await api.invoke('jobs.cancel', { jobId }).catch((error: unknown) => set({ error: message(error) }));
+      if (jobId) await api.invoke('jobs.cancel', { jobId }).catch((error: unknown) => set({ error: errorMessage(error) }));
     },
   };
 });

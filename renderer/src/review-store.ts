@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CommandOutput } from '../../shared/commands';
 import type { ReviewEntryBody, ReviewItem, ReviewStatus } from '../../shared/domain/review/model';
 import { countOf } from '../../shared/plural';
+import { errorMessage } from './store-change';
 import { api } from './api';
 
 type Verification = CommandOutput<'review.verify'>;
@@ -28,8 +29,6 @@ interface ReviewState {
   setStatus(id: string, status: ReviewStatus, note: string): Promise<void>;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** The auditor's review in the app: verify, findings into the review file, packing; merging and status for the assessor. */
 export const useReview = create<ReviewState>()((set, get) => {
   const guard = async (work: () => Promise<void>) => {
@@ -37,7 +36,7 @@ export const useReview = create<ReviewState>()((set, get) => {
     try {
       await work();
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: errorMessage(error) });
     }
   };
   const file = () => get().file!;

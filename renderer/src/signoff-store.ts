@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CommandOutput } from '../../shared/commands';
 import type { SignoffRole } from '../../shared/domain/signoff/message';
+import { busyAttempt } from './store-change';
 import { api } from './api';
 
 type Key = CommandOutput<'keys.show'>['key'];
@@ -18,19 +19,8 @@ interface SignoffState {
   signOff(file: string, role: SignoffRole, passphrase: string, comment: string): Promise<void>;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export const useSignoff = create<SignoffState>()((set) => {
-  const attempt = async (work: () => Promise<void>) => {
-    set({ busy: true, error: null, notice: null });
-    try {
-      await work();
-    } catch (error) {
-      set({ error: message(error) });
-    } finally {
-      set({ busy: false });
-    }
-  };
+  const attempt = busyAttempt(set);
   return {
     key: null,
     list: null,

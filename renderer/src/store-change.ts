@@ -4,6 +4,23 @@ export function errorMessage(error: unknown): string {
 }
 
 /**
+ * A store call with its busy flag, cleared notice and error handled in one place (the copies and
+ * sign-off stores): the error is kept for the view to show.
+ */
+export function busyAttempt(set: (patch: { busy: boolean; error?: string | null; notice?: string | null }) => void) {
+  return async (work: () => Promise<void>): Promise<void> => {
+    set({ busy: true, error: null, notice: null });
+    try {
+      await work();
+    } catch (error) {
+      set({ busy: false, error: errorMessage(error) });
+      return;
+    }
+    set({ busy: false });
+  };
+}
+
+/**
  * The shape of every register store's change: run it against the open file, reload, and keep the
  * refusal to show when it fails. Returns what the change returned, or null when nothing ran or it failed.
  */
