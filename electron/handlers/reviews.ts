@@ -4,6 +4,7 @@ import { addReviewEntry, defaultReviewPath, packReview, readReview } from '../re
 import { mergeReview, previewMerge } from '../review/merge';
 import { verifyForReview } from '../review/verify-all';
 import { listReviewItems, setReviewStatus, targetChecker } from '../store/reviews';
+import type { Assessment } from '../store/assessment';
 import { actorOf } from './context';
 import { useForReading, useForWriting } from './open-files';
 import type { Handlers } from './types';
@@ -11,6 +12,13 @@ import type { Handlers } from './types';
 type ReviewHandlers = Pick<Handlers, 'review.verify' | 'review.addEntry' | 'review.list' | 'review.pack' | 'review.merge' | 'review.items' | 'review.setStatus'>;
 
 const reviewPathOf = (file: string, review: string | undefined) => resolve(review ?? defaultReviewPath(resolve(file)));
+
+/** The review file at path, checked, and refused when it reviews another assessment. */
+function reviewOf(a: Assessment, path: string) {
+  const { doc } = readReview(path);
+  if (doc.review.assessment.id !== a.summary().id) throw new AssayError('conflict', `${path}: is a review of another assessment (${doc.review.assessment.name}), not of ${a.file}`);
+  return doc;
+}
 
 export const reviewHandlers: ReviewHandlers = {
   'review.verify': (input) => {
@@ -31,16 +39,14 @@ export const reviewHandlers: ReviewHandlers = {
   'review.list': (input) => {
     const a = useForReading(input.file);
     const path = reviewPathOf(input.file, input.review);
-    const { doc } = readReview(path);
-    if (doc.review.assessment.id !== a.summary().id) throw new AssayError('conflict', `${path}: is a review of another assessment (${doc.review.assessment.name}), not of ${a.file}`);
+    const doc = reviewOf(a, path);
     return { review: path, doc };
   },
 
   'review.pack': (input) => {
     const a = useForReading(input.file);
     const path = reviewPathOf(input.file, input.review);
-    const { doc } = readReview(path);
-    if (doc.review.assessment.id !== a.summary().id) throw new AssayError('conflict', `${path}: is a review of another assessment (${doc.review.assessment.name}), not of ${a.file}`);
+    const doc = reviewOf(a, path);
     if (doc.entries.length === 0) throw new AssayError('conflict', `${path}: has no entries yet; there is nothing to send`);
     const out = resolve(input.out);
     const packed = packReview(path, out);
