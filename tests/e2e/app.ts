@@ -18,10 +18,24 @@ export async function openApp(page: Page): Promise<void> {
   page.once('close', () => expect(errors).toEqual([]));
 }
 
-export async function createAssessment(page: Page, name: string): Promise<void> {
-  await page.getByLabel('Name').fill(name);
+/** Fills the start screen's New assessment form (optionally with a file path of its own) and submits it. */
+export async function submitNewAssessment(page: Page, name: string, file?: string): Promise<void> {
+  // The line naming the audit-log author loads on its own and appears above the form: wait for it,
+  // so the form does not move between filling it and clicking Create (a CI run once lost the click).
+  await expect(page.getByTestId('display-name').or(page.getByLabel('Display name'))).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  if (file) await page.getByRole('textbox', { name: 'File' }).first().fill(file);
   await page.getByRole('button', { name: 'Create assessment' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+export async function createAssessment(page: Page, name: string, file?: string): Promise<void> {
+  await submitNewAssessment(page, name, file);
+  const heading = page.getByRole('heading', { level: 1, name });
+  const banner = page.locator('.error-banner');
+  // Creating takes well under a second, but the first command of a fresh bridge also loads the
+  // catalog, which on a busy machine takes a while; a refusal is named rather than timed out on.
+  await expect(heading.or(banner)).toBeVisible({ timeout: 30_000 });
+  if (await banner.isVisible()) throw new Error(`creating "${name}" was refused: ${await banner.innerText()}`);
 }
 
 export function screenshotPath(name: string): string {

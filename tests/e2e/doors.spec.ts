@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-import { e2eDir, openApp, screenshotPath } from './app';
+import { createAssessment, e2eDir, openApp, screenshotPath, submitNewAssessment } from './app';
 
 const run = promisify(execFile);
 
@@ -30,10 +30,7 @@ test('a change made by another program shows up without a reload, catalog includ
   const requests: { url: string; token?: string }[] = [];
   page.on('request', (r) => requests.push({ url: r.url(), token: r.headers()['x-assay-token'] }));
   await openApp(page);
-  await page.getByLabel('Name').fill('Shared with the command line');
-  await page.getByRole('textbox', { name: 'File' }).first().fill(file);
-  await page.getByRole('button', { name: 'Create assessment' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Shared with the command line' })).toBeVisible();
+  await createAssessment(page, 'Shared with the command line', file);
   await page.getByRole('button', { name: /^Controls/ }).click();
   const row = page.getByRole('row', { name: /ACC-02/ });
   await expect(row.getByText('Not started')).toBeVisible();
@@ -58,9 +55,7 @@ test('a change made by another program shows up without a reload, catalog includ
 
 test('the bridge refuses a file outside the allowed folders, naming it and how to allow it', async ({ page }) => {
   await openApp(page);
-  await page.getByLabel('Name').fill('Outside');
-  await page.getByRole('textbox', { name: 'File' }).first().fill('/var/tmp/outside.assay');
-  await page.getByRole('button', { name: 'Create assessment' }).click();
+  await submitNewAssessment(page, 'Outside', '/var/tmp/outside.assay');
   await expect(page.getByRole('alert')).toContainText('/var/tmp/outside.assay is outside the folders this bridge may use');
   await expect(page.getByRole('alert')).toContainText('npm run web -- --allow');
 });

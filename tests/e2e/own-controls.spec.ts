@@ -1,14 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { openApp, screenshotPath } from './app';
+import { createAssessment, openApp, screenshotPath } from './app';
 
 test("the organisation's own controls: added, mapped to a requirement and a threat, listed with the controls, retired", async ({ page }) => {
   test.setTimeout(90_000);
   await openApp(page);
-  // The first command of a fresh bridge also loads the catalog: on a busy machine that takes a while.
-  await page.getByLabel('Name').fill('Own controls');
-  await page.getByRole('button', { name: 'Create assessment' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Own controls' })).toBeVisible({ timeout: 30_000 });
+  await createAssessment(page, 'Own controls');
   await page.getByRole('button', { name: 'Catalog' }).click();
   await page.getByRole('button', { name: 'Own controls…' }).click();
   const panel = page.getByRole('region', { name: 'Own controls' });

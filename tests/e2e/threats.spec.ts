@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
-import { openApp, screenshotPath } from './app';
+import { createAssessment, openApp, screenshotPath } from './app';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).include('.content').analyze();
@@ -10,10 +10,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 test('threats of an AI system: suggested with reasons, confirmed, dismissed with a reason, added; groups and agent recorded', async ({ page }) => {
   test.setTimeout(90_000);
   await openApp(page);
-  // The first command of a fresh bridge also loads the catalog: on a busy machine that takes a while.
-  await page.getByLabel('Name').fill('Threats');
-  await page.getByRole('button', { name: 'Create assessment' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Threats' })).toBeVisible({ timeout: 30_000 });
+  await createAssessment(page, 'Threats');
   await page.getByRole('button', { name: 'AI systems' }).click();
   await page.getByRole('button', { name: 'Add system…' }).click();
   const form = page.getByRole('form', { name: 'Add AI system' });
