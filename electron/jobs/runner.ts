@@ -6,7 +6,8 @@ import { Worker } from 'node:worker_threads';
 import type { JobInfo, JobKind } from '../../shared/jobs';
 import { AssayError } from '../../shared/errors';
 import { emitEvent } from '../events/hub';
-import { fileExists } from '../store/sqlite';
+import { openAssessments } from '../handlers/open-files';
+import { fileExists, restInRollbackMode } from '../store/sqlite';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
 export interface JobOptions {
@@ -112,6 +113,9 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
           : { type: 'failed', error: { code: 'internal', message: `${kind} of ${path}: the worker stopped without an answer (exit code ${code})` } },
       );
       job.endedAt = Date.now();
+      // The job's connection is gone: if it switched the file to WAL, this thread's connection is now
+      // the last one using the log and puts the file back at rest (a no-op for jobs that only read).
+      for (const a of openAssessments()) if (a.file === path && a.db.open && a.info.mode === 'write') restInRollbackMode(a.db);
       pruneEnded();
       done();
     });

@@ -10,7 +10,7 @@ import { openForReading, openForWriting } from '../store/open';
 import { previewImport } from '../imports/engine';
 import { engineHooks } from '../imports/hooks';
 import { runImport } from '../imports/run';
-import { setBusyTimeout, useNativeBinding } from '../store/sqlite';
+import { setBusyTimeout, useNativeBinding, writeAheadForJob } from '../store/sqlite';
 import { verifyFile } from '../store/verify';
 import { reportJob } from '../reports/job';
 import { packageJob } from '../package/job';
@@ -43,8 +43,7 @@ function addEvidence(): void {
   setBusyTimeout(10_000);
   const { assessment } = openForWriting(input.file, { actor: request.actor });
   try {
-    // A larger page cache than the default 2 MB: fewer spills of dirty pages while a big file is written.
-    assessment.db.pragma('cache_size = -16384');
+    writeAheadForJob(assessment.db);
     const value = addEvidenceFiles(assessment, request, request.actor, { onProgress, isCancelled });
     post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'evidence.add', value } });
   } finally {
@@ -69,9 +68,7 @@ async function importJob(): Promise<void> {
   }
   const { assessment } = openForWriting(input.file, { actor: request.actor });
   try {
-    // Room for every page a large import dirties: a cache that spills takes the file's exclusive lock
-    // early and holds it to the commit, and the app's commands would be refused as busy meanwhile.
-    assessment.db.pragma('cache_size = -524288');
+    writeAheadForJob(assessment.db);
     const value = await runImport(assessment, request.path, request.options, request.actor, { ...engineHooks(assessment, true), onProgress, isCancelled });
     post({ type: 'finished', result: { kind: 'import', value } });
   } finally {

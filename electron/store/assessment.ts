@@ -12,7 +12,7 @@ import { type AuditInput, type Head, type StoredEntry, appendAudit, readHead } f
 import { writeEntry } from './control-entries';
 import { withOwnControls } from './own-controls';
 import { erasePerson, nameResolver, personFor } from './people';
-import { explainSqliteError } from './sqlite';
+import { explainSqliteError, restInRollbackMode } from './sqlite';
 
 interface ControlJoinRow {
   id: string;
@@ -317,6 +317,8 @@ export class Assessment {
   }
 
   close(): void {
+    // The last connection out puts a file a writing job switched to WAL back into rollback mode.
+    if (this.db.open && this.info.mode === 'write') restInRollbackMode(this.db);
     if (this.db.open) this.db.close();
     if (this.info.privateCopy) rmSync(this.info.privateCopy, { recursive: true, force: true });
   }

@@ -73,11 +73,13 @@ export function connect(file: string, options: { create: boolean; readonly?: boo
       ...(nativeBinding ? { nativeBinding } : {}),
     });
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-    // Rollback-journal mode, not WAL: opening and closing without a change leaves the file's bytes
-    // as they were (a refused command changes nothing), no -wal/-shm files are ever left beside it,
-    // and read-only media can read it in place. Writers in several processes still serialise on
-    // SQLite's file locks; reads are short, so a writer waits for them only briefly.
-    if (!options.readonly && db.pragma('journal_mode', { simple: true }) !== 'delete') db.pragma('journal_mode = DELETE');
+    // Files rest in rollback-journal mode: opening and closing without a change leaves the file's
+    // bytes as they were (a refused command changes nothing), no -wal/-shm files stay beside it,
+    // and read-only media can read it in place. Writers in several processes serialise on SQLite's
+    // file locks; reads are short, so a writer waits for them only briefly. Only a long writing
+    // job switches the file to WAL for its duration (see writeAheadForJob); a file a crash left in
+    // WAL mode is brought back here, once no other connection still uses its log.
+    if (!options.readonly) restInRollbackMode(db);
     db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {
@@ -85,6 +87,38 @@ export function connect(file: string, options: { create: boolean; readonly?: boo
     const explained = explainSqliteError(file, error);
     if (explained !== error) throw explained;
     throw new AssayError('refused', `${file}: cannot be opened as a database (${(error as Error).message})`);
+  }
+}
+
+/**
+ * For a job that writes for seconds (an import, large evidence): WAL mode, so the app's reads go on
+ * from the last committed state while the job writes and commits, instead of waiting for the
+ * commit's exclusive lock (a 100,000-row import's commit writes some 80 MB). Dirty pages may then
+ * spill to the log without locking readers out, so the job keeps SQLite's page cache small.
+ * Other connections follow the switch on their next read; the file goes back to rollback mode
+ * when the job's connection closes, or when the last connection using the log does.
+ */
+export function writeAheadForJob(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('cache_size = -16384');
+}
+
+/**
+ * Back to rollback-journal mode, the file's mode at rest: checkpoints the log and removes the
+ * -wal and -shm files. Only possible once no other connection uses the log; until then it does
+ * nothing and answers false (the last connection to close does it). Never waits for a lock.
+ */
+export function restInRollbackMode(db: Database.Database): boolean {
+  if (!db.open || db.readonly || db.inTransaction) return false;
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  try {
+    db.pragma('busy_timeout = 0');
+    return db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+  } catch (error) {
+    if (isBusy(error)) return false;
+    throw error;
+  } finally {
+    if (db.open) db.pragma(`busy_timeout = ${Number(timeout)}`);
   }
 }
 

@@ -6,11 +6,12 @@ import { performance } from 'node:perf_hooks';
 import { engineHooks } from '../../electron/imports/hooks';
 import { runImport } from '../../electron/imports/run';
 import { openForWriting } from '../../electron/store/open';
+import { writeAheadForJob } from '../../electron/store/sqlite';
 
 const [file, input, format] = process.argv.slice(2);
 const { assessment } = openForWriting(file!, { actor: 'bench' });
-// The same page cache the job's worker sets.
-assessment.db.pragma('cache_size = -524288');
+// The connection as the job's worker sets it up.
+writeAheadForJob(assessment.db);
 const start = performance.now();
 const result = await runImport(assessment, input!, { format: format ?? 'auto' }, 'bench', engineHooks(assessment, true));
 const ms = performance.now() - start;

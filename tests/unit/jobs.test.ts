@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -8,8 +8,10 @@ import { dispatch } from '../../electron/dispatch';
 import { onEvent } from '../../electron/events/hub';
 import { MAX_RUNNING_JOBS, jobEnded, stopAllJobs, workerEntry } from '../../electron/jobs/runner';
 import { openForWriting } from '../../electron/store/open';
+import { readHeader } from '../../electron/store/sqlite';
 import { verifyFile } from '../../electron/store/verify';
 import { type Bridge, TOKEN_HEADER, newToken, startBridge } from '../../electron/bridge/server';
+import { writeRiskCsv } from '../bench/import-data';
 import { buildLargeAssessment } from '../support/large-assessment';
 import { openEventStream } from './event-stream';
 import { tempDir, testContext } from './helpers';
@@ -142,4 +144,39 @@ describe('the thread answering commands while a job runs', () => {
       stream.close();
     }
   });
+});
+
+describe('an import job and the file at rest', () => {
+  it('writes in WAL mode while the app reads on, then leaves the file in rollback mode with nothing beside it', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'imports.assay');
+    call('assessment.create', { file, name: 'WAL while importing' }, dir);
+    const systems = ['Bench system 1', 'Bench system 2'];
+    for (const name of systems) call('systems.add', { file, system: { name, roles: ['deployer'] } }, dir);
+    const csv = writeRiskCsv(dir, 20_000, systems);
+    expect(readHeader(file).wal).toBe(false);
+
+    const { jobId } = call<{ jobId: string }>('imports.run', { file, source: csv, options: { format: 'csv' } }, dir);
+    const ended = jobEnded(jobId);
+    let done = false;
+    void ended.then(() => (done = true));
+    let sawWal = false;
+    let answered = 0;
+    while (!done) {
+      sawWal ||= readHeader(file).wal && existsSync(`${file}-wal`);
+      // The app's own connection reads on while the job writes.
+      expect(call<{ controls: unknown[] }>('controls.list', { file }, dir).controls.length).toBeGreaterThan(10);
+      answered++;
+      await new Promise((wake) => setTimeout(wake, 5));
+    }
+    await ended;
+    expect(seen.find((e) => e.type === 'job.finished' && e.jobId === jobId)).toMatchObject({ result: { value: { counts: { create: 20_000 } } } });
+    expect(sawWal).toBe(true);
+    expect(answered).toBeGreaterThan(0);
+    // The app still holds the file open, yet it rests in rollback mode again, its log checkpointed and gone.
+    expect(readHeader(file).wal).toBe(false);
+    expect(existsSync(`${file}-wal`) || existsSync(`${file}-shm`)).toBe(false);
+    expect(call<{ risks: unknown[] }>('risks.list', { file }, dir).risks).toHaveLength(20_000);
+    expect(verifyFile(file)).toMatchObject({ ok: true });
+  }, 60_000);
 });
