@@ -2,6 +2,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { type EvidenceItem, describeLink } from '../../../shared/domain/evidence/model';
 import { formatBytes } from '../../../shared/format-bytes';
 import { shell } from '../api';
+import { ReviewNotes } from '../components/ReviewNotes';
 import { useEvidence } from '../evidence-store';
 import { Field, IdNameOptions } from './EvidenceField';
 import { useApp } from '../store';
@@ -106,6 +107,7 @@ export function EvidenceDetail({ item, readOnly }: { item: EvidenceItem; readOnl
   const { link, saveCopy, add } = useEvidence.getState();
   const busy = useEvidence((s) => s.intake !== null);
   const revisionInput = useRef<HTMLInputElement>(null);
+  const file = useApp((s) => s.current?.file);
 
   async function revise() {
     if (shell) {
@@ -138,6 +140,7 @@ export function EvidenceDetail({ item, readOnly }: { item: EvidenceItem; readOnl
         <dt>Source</dt>
         <dd>{item.source ?? <span className="empty">not set</span>}</dd>
       </dl>
+      {file && <ReviewNotes file={file} target={{ kind: 'evidence', id: item.id }} />}
       <div className="actions">
         <button type="button" className="btn" onClick={() => void saveCopy(item.id)}>
           Save a copy

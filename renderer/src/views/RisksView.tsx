@@ -3,6 +3,7 @@ import { acceptanceStatusLabels, treatmentLabels } from '../../../shared/domain/
 import type { RiskRow } from '../../../shared/domain/risk-register/register';
 import { dateWithDaysLeft, ratingLabel, scoreWords } from '../../../shared/register-words';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ReviewNotes } from '../components/ReviewNotes';
 import { RiskHeatMap } from '../components/RiskHeatMap';
 import { useRisks } from '../risks-store';
 import { useApp } from '../store';
@@ -24,6 +25,7 @@ function Score({ score }: { score: RiskRow['inherent'] | null }) {
 
 function RiskDetail({ risk, today, readOnly, onEdit, onAccept }: { risk: RiskRow; today: string; readOnly: boolean; onEdit: () => void; onAccept: () => void }) {
   const a = risk.acceptance;
+  const file = useApp((s) => s.current?.file);
   return (
     <section className="detail" aria-label={`Risk ${risk.id}`}>
       <p className="muted mono">{risk.id}</p>
@@ -67,6 +69,7 @@ function RiskDetail({ risk, today, readOnly, onEdit, onAccept }: { risk: RiskRow
           {risk.changedFields.length > 0 && <span className="block small bad">Changed since the approval: {risk.changedFields.join(', ')}</span>}
         </dd>
       </dl>
+      {file && <ReviewNotes file={file} target={{ kind: 'risk', id: risk.id }} />}
       {!readOnly && (
         <div className="actions">
           <button type="button" className="btn" onClick={onEdit}>

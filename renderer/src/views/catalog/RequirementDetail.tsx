@@ -4,6 +4,7 @@ import { type CatalogIndex, itemReference, itemTitle, refOf, traceRequirement } 
 import { formatDate } from '../../../../shared/format-date';
 import { operatorRoleLabels } from '../../../../shared/catalog/labels';
 import { countOf } from '../../../../shared/plural';
+import { ReviewNotes } from '../../components/ReviewNotes';
 import { StateBadge } from '../../components/StateBadge';
 import { riskClassLabels } from '../../../../shared/catalog/labels';
 import { useApp } from '../../store';
@@ -11,6 +12,7 @@ import { Relationship, TraceLink } from './links';
 
 export function RequirementDetail({ index, target }: { index: CatalogIndex; target: string }) {
   const controls = useApp((s) => s.controls);
+  const file = useApp((s) => s.current?.file);
   const trace = traceRequirement(index, target);
   if (!trace) return <p className="muted">{target} is not in this catalog.</p>;
   const { entry, parents, children } = trace;
@@ -49,6 +51,7 @@ export function RequirementDetail({ index, target }: { index: CatalogIndex; targ
       {item.summary && !repeatsTitle(item.summary, itemTitle(item)) && <p>{item.summary}</p>}
       <p className="muted small">Reference: {itemReference(framework, item)}</p>
       {item.aliases && <p className="muted small">Also known as: {item.aliases.join('; ')}</p>}
+      {file && <ReviewNotes file={file} target={{ kind: 'requirement', id: entry.ref }} />}
 
       {item.eu && (
         <section aria-label="EU AI Act applicability" className="facts-grid">

@@ -23,7 +23,7 @@ function StatusForm({ item, readOnly }: { item: ReviewItem; readOnly: boolean })
         ))}
       </select>
       <input aria-label={`Note on ${item.id}`} value={note} onChange={(e) => setNote(e.target.value)} placeholder="What was done, or what the auditor said" />
-      <button type="submit" className="btn" disabled={status === item.status && note === (item.statusNote ?? '')}>
+      <button type="submit" className="btn" aria-label={`Save ${item.id}`} disabled={status === item.status && note === (item.statusNote ?? '')}>
         Save
       </button>
     </form>
