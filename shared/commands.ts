@@ -83,7 +83,8 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const VerifyCheck = z.object({ name: z.string(), ok: z.boolean(), detail: z.string() });
+/** `warning`: the check passed but says something the reader must weigh (a sign-off by a key they do not trust). */
+export const VerifyCheck = z.object({ name: z.string(), ok: z.boolean(), detail: z.string(), warning: z.boolean().optional() });
 export type VerifyCheck = z.infer<typeof VerifyCheck>;
 
 export const VerifyResult = z.object({

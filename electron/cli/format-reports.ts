@@ -1,4 +1,5 @@
 import { reportTitles } from '../../shared/reports/model';
+import { checkLine } from './format';
 import type { IssuedReport, ReportResult, ReportVerification } from '../../shared/reports/results';
 
 export function formatReportResult(r: ReportResult): string {
@@ -12,7 +13,7 @@ export function formatReportResult(r: ReportResult): string {
 }
 
 export function formatReportVerification(v: ReportVerification): string {
-  return [`${v.ok ? 'OK' : 'FAILED'}: ${v.report}`, ...v.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`)].join('\n');
+  return [`${v.ok ? 'OK' : 'FAILED'}: ${v.report}`, ...v.checks.map((c) => checkLine(c))].join('\n');
 }
 
 export function formatIssuedReports(reports: readonly IssuedReport[]): string {

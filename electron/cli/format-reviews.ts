@@ -1,12 +1,13 @@
 import type { ReviewDoc, ReviewEntry, ReviewItem } from '../../shared/domain/review/model';
 import { reviewGradeLabels, reviewStatusLabels, targetText } from '../../shared/domain/review/model';
 import type { CommandOutput } from '../../shared/commands';
+import { checkLine } from './format';
 
 /** How review results read on a terminal. */
 
 export function formatReviewVerification(v: CommandOutput<'review.verify'>): string {
   const lines = [`${v.ok ? 'OK' : 'FAILED'}: ${v.assessment.file} (head ${v.assessment.head})`];
-  for (const c of v.assessment.checks) lines.push(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
+  for (const c of v.assessment.checks) lines.push(checkLine(c));
   if (v.reports.length === 0) lines.push(`  reports: none found${v.reportsFolder ? ` in ${v.reportsFolder}` : ''} (name them with --report)`);
   for (const r of v.reports) {
     lines.push(`  ${r.ok ? 'ok  ' : 'FAIL'} report ${r.report}`);

@@ -1,6 +1,7 @@
 import type { CatalogSummary } from '../../shared/catalog/summary';
 import type { AiSystem } from '../../shared/domain/systems';
-import type { AssessmentStatus, AssessmentSummary, AuditEntry, CatalogUpdateResult, CommandOutput, VerifyResult } from '../../shared/commands';
+import { checkVerdict } from '../../shared/check-verdict';
+import type { AssessmentStatus, AssessmentSummary, AuditEntry, CatalogUpdateResult, CommandOutput, VerifyCheck, VerifyResult } from '../../shared/commands';
 import { controlStateLabels } from '../../shared/domain/control-state';
 import { formatCoverageDetail, formatFrameworkCoverage } from './format-coverage';
 
@@ -49,10 +50,17 @@ export function formatSummary(s: AssessmentSummary): string {
   ].join('\n');
 }
 
+const verdictWords = { ok: 'ok  ', warn: 'WARN', fail: 'FAIL' } as const;
+
+/** One check as a line: "ok", "WARN" (passed, but weigh what it says) or "FAIL", its name and detail. */
+export function checkLine(c: VerifyCheck, indent = '  '): string {
+  return `${indent}${verdictWords[checkVerdict(c)]} ${c.name}: ${c.detail}`;
+}
+
 export function formatVerify(v: VerifyResult): string {
   return [
     `${v.file}: ${v.ok ? 'verified' : 'FAILED'}`,
-    ...v.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`),
+    ...v.checks.map((c) => checkLine(c)),
     `head ${v.head}`,
   ].join('\n');
 }

@@ -47,7 +47,7 @@ export function signManifest(manifest: string, key: UnlockedKey, now = new Date(
 }
 
 /** The check verify-report adds when a signature lies beside the manifest; undefined when there is none. */
-export function checkManifestSignature(manifest: string, trusted: ReadonlyMap<string, string>): { name: string; ok: boolean; detail: string } | undefined {
+export function checkManifestSignature(manifest: string, trusted: ReadonlyMap<string, string>): { name: string; ok: boolean; detail: string; warning?: boolean } | undefined {
   const path = signaturePathOf(manifest);
   if (!existsSync(path)) return undefined;
   const name = 'manifest signature';
@@ -64,5 +64,5 @@ export function checkManifestSignature(manifest: string, trusted: ReadonlyMap<st
   const pinned = trusted.get(record.fingerprint);
   return pinned !== undefined
     ? { name, ok: true, detail: `signed by ${record.signer} on ${record.at.slice(0, 10)} with a trusted key (${pinned}, ${groupFingerprint(record.fingerprint)})` }
-    : { name, ok: true, detail: `signed by ${record.signer} with a key you do not trust (${groupFingerprint(record.fingerprint)}): a key found only beside the report proves nothing` };
+    : { name, ok: true, warning: true, detail: `signed by ${record.signer} with a key you do not trust (${groupFingerprint(record.fingerprint)}): a key found only beside the report proves nothing` };
 }

@@ -43,5 +43,7 @@ export function signoffCheck(db: Database.Database, entries: readonly StoredEntr
   const summary = !signoffs.length
     ? 'there is no sign-off, and a sign-off by a trusted key is required'
     : `${signoffs.length} ${signoffs.length === 1 ? 'sign-off' : 'sign-offs'}: ${trusted.length} by a trusted key, ${untrusted.length} by a key not trusted${broken.length ? `, ${broken.length} failing` : ''}${required && untrusted.length ? ' (every sign-off must be by a trusted key)' : ''}`;
-  return { check: { name: 'sign-offs', ok, detail: [summary, ...each].join('; ') }, signoffs };
+  // A valid signature by a key nobody pinned proves nothing (whoever rewrites the file can sign again): never a plain "ok".
+  const warning = ok && untrusted.length > 0;
+  return { check: { name: 'sign-offs', ok, detail: [summary, ...each].join('; '), ...(warning ? { warning } : {}) }, signoffs };
 }

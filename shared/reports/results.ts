@@ -35,6 +35,6 @@ export const ReportResult = z.object({
 });
 export type ReportResult = z.infer<typeof ReportResult>;
 
-export const ReportCheck = z.object({ name: z.string(), ok: z.boolean(), detail: z.string() });
+export const ReportCheck = z.object({ name: z.string(), ok: z.boolean(), detail: z.string(), warning: z.boolean().optional() });
 export const ReportVerification = z.object({ ok: z.boolean(), report: z.string(), manifest: z.string(), checks: z.array(ReportCheck), message: z.string() });
 export type ReportVerification = z.infer<typeof ReportVerification>;

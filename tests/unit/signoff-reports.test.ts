@@ -100,9 +100,10 @@ describe('a signed manifest', () => {
 
     const untrusted = call(dir, 'reports.verify', { report: path, file }, 'auditor');
     expect(untrusted.ok).toBe(true);
-    expect(untrusted.checks.at(-1)).toMatchObject({ name: 'manifest signature', ok: true, detail: expect.stringMatching(/a key you do not trust .*proves nothing/) });
+    expect(untrusted.checks.at(-1)).toMatchObject({ name: 'manifest signature', ok: true, warning: true, detail: expect.stringMatching(/a key you do not trust .*proves nothing/) });
     const trusted = call(dir, 'reports.verify', { report: path, trust: [fingerprint] }, 'auditor');
     expect(trusted.checks.at(-1)!.detail).toMatch(/with a trusted key \(given with --trust/);
+    expect(trusted.checks.at(-1)!.warning).toBeUndefined();
 
     const sig = JSON.parse(readFileSync(`${manifestPath}.sig`, 'utf8')) as { signer: string };
     writeFileSync(`${manifestPath}.sig`, JSON.stringify({ ...sig, signer: 'Mallory' }));

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { checkSymbols, checkVerdict } from '../../../shared/check-verdict';
 import { useAudit } from '../audit-store';
 import { useApp } from '../store';
 import { formatDateTime, localTimeZone } from '../../../shared/format-date';
@@ -95,8 +96,8 @@ export function AuditView() {
           <strong>{verify.ok ? 'Verified: the file proves its whole state.' : 'Verification failed.'}</strong>
           <ul className="checks">
             {verify.checks.map((c) => (
-              <li key={c.name}>
-                {c.ok ? '✓' : '✗'} <strong>{c.name}</strong>: {c.detail}
+              <li key={c.name} className={checkVerdict(c)}>
+                {checkSymbols[checkVerdict(c)]} <strong>{c.name}</strong>: {c.detail}
               </li>
             ))}
           </ul>

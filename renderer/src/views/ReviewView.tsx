@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { reviewGradeLabels, targetText } from '../../../shared/domain/review/model';
+import { checkSymbols, checkVerdict } from '../../../shared/check-verdict';
 import { countOf } from '../../../shared/plural';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useReview } from '../review-store';
@@ -40,8 +41,8 @@ function VerifyPanel() {
           </p>
           <ul className="check-list">
             {verification.assessment.checks.map((c) => (
-              <li key={c.name} className={c.ok ? 'ok' : 'fail'}>
-                {c.ok ? '✓' : '✗'} {c.name}: {c.detail}
+              <li key={c.name} className={checkVerdict(c)}>
+                {checkSymbols[checkVerdict(c)]} {c.name}: {c.detail}
               </li>
             ))}
             {verification.reports.map((r) => (
