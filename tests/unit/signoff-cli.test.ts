@@ -101,7 +101,7 @@ describe('assay verify and sign-offs', () => {
     const plain = runAssay(dir, ['verify', 'a.assay'], auditor(dir));
     expect(plain.code).toBe(0);
     // Passing, but never a plain "ok": a key found only in the file proves nothing.
-    expect(plain.out).toMatch(/^  WARN sign-offs: 1 sign-off: 0 by a trusted key, 1 by a key not trusted/m);
+    expect(plain.out).toMatch(/^ {2}WARN sign-offs: 1 sign-off: 0 by a trusted key, 1 by a key not trusted/m);
     expect(runAssay(dir, ['verify', 'a.assay', '--require-trusted'], auditor(dir)).code).toBe(1);
     const pinned = runAssay(dir, ['verify', 'a.assay', '--require-trusted', '--trust', 'dana.pem'], auditor(dir));
     expect(pinned.code, pinned.err).toBe(0);
