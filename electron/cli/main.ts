@@ -1,6 +1,7 @@
 import { registerReportCommands } from './commands/reports';
 import { registerReviewCommands } from './commands/reviews';
 import { registerPackageCommands } from './commands/packages';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { type CommandName, type CommandOutput, commandNames, commands } from '../../shared/commands';
@@ -281,13 +282,20 @@ function buildProgram(io: Io): Command {
     .command('call')
     .description('call any command of the command table with JSON input (for scripts and pipelines)')
     .argument('<command>', `one of: ${commandNames.join(', ')}`)
-    .argument('[input]', 'the input as JSON', '{}')
+    .argument('[input]', "the input as JSON; '-' reads it from standard input", '{}')
     .action((name: string, inputText: string) => {
+      const fromStdin = inputText === '-';
       let input: unknown;
       try {
-        input = JSON.parse(inputText);
+        input = JSON.parse(fromStdin ? readFileSync(0, 'utf8') : inputText);
       } catch (error) {
         io.err(`assay: call ${name}: the input is not valid JSON (${(error as Error).message})`);
+        throw new Exit(EXIT_USAGE);
+      }
+      // An argument is visible to every user of the machine (ps, shell history): passphrases never go there.
+      const secret = fromStdin ? undefined : passphraseField(input);
+      if (secret) {
+        io.err(`assay: call ${name}: the input names ${secret}, and a passphrase is never put on a command line; give the input on standard input (assay call ${name} - < input.json), or use the command made for it (assay pack, unpack, keys create, signoff) with --passphrase-file or ASSAY_PASSPHRASE`);
         throw new Exit(EXIT_USAGE);
       }
       io.out(JSON.stringify(run(name as CommandName, input), null, 2));
@@ -303,6 +311,18 @@ function buildProgram(io: Io): Command {
     });
 
   return program;
+}
+
+/** The first field anywhere in the input whose name says it holds a passphrase, or undefined. */
+function passphraseField(input: unknown, path = ''): string | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  for (const [key, value] of Object.entries(input)) {
+    const here = path ? `${path}.${key}` : key;
+    if (/passphrase|password/i.test(key)) return here;
+    const inner = passphraseField(value, here);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /** Runs one command line; returns the exit code instead of exiting, so tests can call it. */

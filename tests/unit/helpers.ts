@@ -28,10 +28,11 @@ export function testContext(dir: string, overrides: Partial<HandlerContext> = {}
 const BIN = resolve('electron/cli/assay.mjs');
 
 /** Runs the real command line in a child process, as a user or a pipeline would. */
-export function runAssay(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null; out: string; err: string } {
+export function runAssay(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): { code: number | null; out: string; err: string } {
   const run = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
+    ...(stdin !== undefined ? { input: stdin } : {}),
     env: { ...process.env, ASSAY_HOME: join(cwd, 'home'), ASSAY_ACTOR: 'ci-bot', ...env },
   });
   return { code: run.status, out: run.stdout, err: run.stderr };

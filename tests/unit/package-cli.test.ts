@@ -98,6 +98,25 @@ function fakeTerminal(typed: string[]): { terminal: Terminal; shown: () => strin
   };
 }
 
+describe('assay call and passphrases', () => {
+  it('refuses a passphrase in a command-line argument, naming the field and not echoing it, and takes the same input on standard input', { timeout: 120_000 }, () => {
+    const { dir } = newAssessment();
+    const before = namesIn(dir);
+    const input = JSON.stringify({ file: 'a.assay', out: 'a.assaypkg', passphrase: PASS });
+    const onLine = runAssay(dir, ['call', 'package.pack', input]);
+    expect(onLine.code).toBe(2);
+    expect(onLine.err).toMatch(/call package\.pack: the input names passphrase, and a passphrase is never put on a command line; give the input on standard input/);
+    expect(onLine.err + onLine.out).not.toContain(PASS);
+    const nested = runAssay(dir, ['call', 'keys.create', JSON.stringify({ name: 'Dana', options: { keyPassword: PASS } })]);
+    expect([nested.code, nested.err]).toEqual([2, expect.stringMatching(/the input names options\.keyPassword/)]);
+    expect(namesIn(dir)).toEqual(before);
+
+    const piped = runAssay(dir, ['call', 'keys.create', '-'], {}, JSON.stringify({ name: 'Dana Lee', passphrase: PASS }));
+    expect(piped.code, piped.err).toBe(0);
+    expect(JSON.parse(piped.out)).toMatchObject({ key: { name: 'Dana Lee' } });
+  });
+});
+
 describe('the passphrase prompt', () => {
   it('asks twice for a new package, in raw mode, echoing nothing, and honours backspace', async () => {
     const t = fakeTerminal(['secretX\u007f-one\r', 'secret-one\r']);
