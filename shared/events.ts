@@ -21,6 +21,8 @@ export const JobResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('report'), value: ReportResult }),
   z.object({ kind: z.literal('pack'), value: PackResult }),
   z.object({ kind: z.literal('unpack'), value: UnpackResult }),
+  /** A backup copy kept (the app's schedule), and the older copies of its label removed to keep the newest N. */
+  z.object({ kind: z.literal('backup'), value: z.object({ path: z.string(), pruned: z.array(z.string()) }) }),
 ]);
 export type JobResult = z.infer<typeof JobResult>;
 

@@ -1,9 +1,9 @@
 import { backupDue, type LastBackup } from '../../shared/backup-schedule';
 import { formatHead } from '../../shared/domain/head';
 import { openAssessments } from '../handlers/open-files';
+import { onEvent } from '../events/hub';
+import { jobEnded, startJob } from '../jobs/runner';
 import { readSettings } from '../settings';
-import { keepBackup } from '../store/backup';
-import { pruneBackups } from '../store/backups';
 
 const TICK_MS = 60_000;
 
@@ -11,37 +11,59 @@ const TICK_MS = 60_000;
  * The app's scheduled backups: every assessment this process holds open for editing is copied into
  * its backups folder once the interval has passed and its log has grown, and only the newest
  * `keep` scheduled copies are kept. The schedule is read from the settings on every tick, so a
- * change in the app takes effect without a restart. A copy that fails (a full disk) is reported
- * on stderr and tried again next tick; it never stops the app.
+ * change in the app takes effect without a restart. Each copy runs as a backup job (VACUUM INTO
+ * takes seconds on a large file, and the thread that answers commands must not stop for it); a
+ * copy that fails (a full disk) is announced as job.failed, which the app shows, and is tried
+ * again next tick; it never stops the app.
  */
-export function startBackupSchedule(home: string, options: { tickMs?: number; now?: () => number } = {}): { stop(): void; tick(): string[] } {
+export function startBackupSchedule(home: string, options: { tickMs?: number; now?: () => number } = {}): { stop(): void; tick(): Promise<string[]> } {
   const now = options.now ?? Date.now;
   const last = new Map<string, LastBackup>();
+  const running = new Set<string>();
 
-  function tick(): string[] {
+  async function backUp(file: string, head: string, keep: number): Promise<string | undefined> {
+    let jobId: string;
+    try {
+      ({ jobId } = startJob('backup', file, { backup: { label: 'scheduled', keep } }));
+    } catch (error) {
+      // Too many jobs at once, or the file went away: nothing was copied; the next tick tries again.
+      process.stderr.write(`assay: scheduled backup of ${file} not started (tried again next time): ${error instanceof Error ? error.message : String(error)}\n`);
+      return undefined;
+    }
+    running.add(file);
+    const seenAt = now();
+    let kept: string | undefined;
+    const stopListening = onEvent((e) => {
+      if (e.type === 'job.finished' && e.jobId === jobId && e.result.kind === 'backup') kept = e.result.value.path;
+    });
+    try {
+      await jobEnded(jobId);
+    } finally {
+      stopListening();
+      running.delete(file);
+    }
+    // Only a copy that was kept counts: after a failure the file is still due, and the next tick tries again.
+    if (kept) last.set(file, { at: seenAt, head });
+    return kept;
+  }
+
+  function tick(): Promise<string[]> {
     const schedule = readSettings(home).backupSchedule;
-    const taken: string[] = [];
+    const started: Promise<string | undefined>[] = [];
     for (const a of openAssessments()) {
-      if (a.info.mode !== 'write' || a.info.damage || a.db.inTransaction) continue;
+      if (a.info.mode !== 'write' || a.info.damage || !a.db.open || a.db.inTransaction || running.has(a.file)) continue;
       const head = formatHead(a.head());
       const seen = last.get(a.file);
       if (!seen) {
         last.set(a.file, { at: now(), head });
         continue;
       }
-      if (!backupDue(schedule, seen, head, now())) continue;
-      try {
-        taken.push(keepBackup(a.db, a.file, 'scheduled', new Date(now())));
-        pruneBackups(a.file, 'scheduled', schedule.keep);
-        last.set(a.file, { at: now(), head });
-      } catch (error) {
-        process.stderr.write(`assay: scheduled backup of ${a.file} failed (tried again next time): ${error instanceof Error ? error.message : String(error)}\n`);
-      }
+      if (backupDue(schedule, seen, head, now())) started.push(backUp(a.file, head, schedule.keep));
     }
-    return taken;
+    return Promise.all(started).then((paths) => paths.filter((p): p is string => p !== undefined));
   }
 
-  const timer = setInterval(tick, options.tickMs ?? TICK_MS);
+  const timer = setInterval(() => void tick(), options.tickMs ?? TICK_MS);
   timer.unref();
   return { stop: () => clearInterval(timer), tick };
 }

@@ -19,6 +19,8 @@ export interface WorkerInput {
   report?: { options: unknown; out: string; issue: boolean; actor: string };
   /** For pack (file: the assessment) and unpack (file: the package): where to write, the passphrase (held in memory only), whether to keep the pseudonymisation key. */
   package?: { out: string; passphrase: string; includeSecret: boolean };
+  /** For backup: the label of the copy, and how many copies of that label to keep (older ones are removed). */
+  backup?: { label: string; keep?: number };
   /** The Electron-ABI better-sqlite3 build; undefined under Node (tests, the bridge, the CLI). */
   nativeBinding?: string;
   /** One Int32 set to 1 by the runner: the worker is busy in synchronous SQLite calls and cannot read messages. */

@@ -12,6 +12,8 @@ import { engineHooks } from '../imports/hooks';
 import { runImport } from '../imports/run';
 import { setBusyTimeout, useNativeBinding, writeAheadForJob } from '../store/sqlite';
 import { verifyFile } from '../store/verify';
+import { keepBackup } from '../store/backup';
+import { pruneBackups } from '../store/backups';
 import { reportJob } from '../reports/job';
 import { packageJob } from '../package/job';
 import type { WorkerInput, WorkerMessage } from './protocol';
@@ -76,6 +78,20 @@ async function importJob(): Promise<void> {
   }
 }
 
+/** A backup copy (VACUUM INTO, seconds for a large file) on this thread's own connection, then the older copies pruned. */
+function backupJob(): void {
+  const request = input.backup;
+  if (!request) throw new AssayError('usage', 'backup: the job was started without a label');
+  const assessment = openForReading(input.file);
+  try {
+    const path = keepBackup(assessment.db, input.file, request.label);
+    const pruned = request.keep !== undefined ? pruneBackups(input.file, request.label, request.keep) : [];
+    post({ type: 'finished', result: { kind: 'backup', value: { path, pruned } } });
+  } finally {
+    assessment.close();
+  }
+}
+
 function fail(error: unknown): void {
   if (isCancelled()) post({ type: 'cancelled' });
   else {
@@ -91,6 +107,7 @@ try {
     // Once the file is published the work is done: a cancel that arrives after that is too late, and says so by the result.
     post({ type: 'finished', result: packageJob(input, { onProgress, isCancelled }) });
   } else if (input.kind === 'evidence.add') addEvidence();
+  else if (input.kind === 'backup') backupJob();
   else if (input.kind === 'verify') {
     const value = verifyFile(input.file, { onProgress, isCancelled, expectHead: input.expectHead, signatures: input.signatures });
     post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'verify', value } });

@@ -1,10 +1,13 @@
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/dispatch';
 import { closeAll, useForReading } from '../../electron/handlers/open-files';
 import { startBackupSchedule } from '../../electron/backups/scheduler';
+import { onEvent } from '../../electron/events/hub';
+import { stopAllJobs } from '../../electron/jobs/runner';
+import type { AssayEvent } from '../../shared/events';
 import { keepBackup } from '../../electron/store/backup';
 import { backupsFolder } from '../../electron/store/backup-names';
 import { pruneBackups } from '../../electron/store/backups';
@@ -159,31 +162,63 @@ describe('backups of an assessment', () => {
 });
 
 describe('scheduled backups', () => {
-  it('copy an assessment open for editing once the interval has passed and it changed, keeping the newest N', () => {
+  const seen: AssayEvent[] = [];
+  const stopListening = onEvent((e) => seen.push(e));
+  afterEach(async () => {
+    await stopAllJobs();
+    seen.length = 0;
+  });
+  void stopListening;
+
+  it('copy an assessment open for editing once the interval has passed and it changed, keeping the newest N, each as a backup job', async () => {
     const dir = tempDir();
     const file = made(dir);
     call(dir, 'backups.setSchedule', { intervalMinutes: 10, keep: 2 });
     let now = Date.parse('2030-01-01T00:00:00.000Z');
     const schedule = startBackupSchedule(testContext(dir).home, { now: () => now });
     try {
-      expect(schedule.tick()).toEqual([]); // first sight: the time and head are noted
+      expect(await schedule.tick()).toEqual([]); // first sight: the time and head are noted
       now += 11 * 60_000;
-      expect(schedule.tick()).toEqual([]); // unchanged since: nothing to keep
+      expect(await schedule.tick()).toEqual([]); // unchanged since: nothing to keep
       const taken: string[] = [];
       for (const id of ['GOV-02', 'GOV-03', 'GOV-04']) {
         call(dir, 'controls.setState', { file, controlId: id, state: 'implemented' });
         now += 10 * 60_000;
-        taken.push(...schedule.tick());
+        taken.push(...(await schedule.tick()));
       }
       call(dir, 'controls.setState', { file, controlId: 'GOV-05', state: 'implemented' });
       now += 60_000;
-      expect(schedule.tick()).toEqual([]); // changed, but within the interval
+      expect(await schedule.tick()).toEqual([]); // changed, but within the interval
       expect(taken).toHaveLength(3);
       expect(readdirSync(backupsFolder(file)).sort()).toEqual(taken.slice(1).map((p) => basename(p)).sort());
       call(dir, 'backups.setSchedule', { intervalMinutes: 0, keep: 2 });
       call(dir, 'controls.setState', { file, controlId: 'GOV-06', state: 'implemented' });
       now += 60 * 60_000;
-      expect(schedule.tick()).toEqual([]); // off
+      expect(await schedule.tick()).toEqual([]); // off
+      expect(seen.filter((e) => e.type === 'job.finished' && e.kind === 'backup')).toHaveLength(3);
+    } finally {
+      schedule.stop();
+    }
+  });
+
+  it('a copy that fails is announced as a failed backup job and tried again at the next tick', async () => {
+    const dir = tempDir();
+    const file = made(dir);
+    call(dir, 'backups.setSchedule', { intervalMinutes: 10, keep: 2 });
+    let now = Date.parse('2030-01-01T00:00:00.000Z');
+    const schedule = startBackupSchedule(testContext(dir).home, { now: () => now });
+    try {
+      await schedule.tick();
+      call(dir, 'controls.setState', { file, controlId: 'GOV-02', state: 'implemented' });
+      now += 11 * 60_000;
+      // Where the backups folder should be, a file: the copy cannot be written.
+      writeFileSync(backupsFolder(file), 'in the way');
+      expect(await schedule.tick()).toEqual([]);
+      const failed = seen.find((e) => e.type === 'job.failed' && e.kind === 'backup');
+      expect(failed).toMatchObject({ file, error: { message: expect.stringContaining(backupsFolder(file)) } });
+      rmSync(backupsFolder(file));
+      const [path] = await schedule.tick();
+      expect(readdirSync(backupsFolder(file))).toEqual([basename(path!)]);
     } finally {
       schedule.stop();
     }
