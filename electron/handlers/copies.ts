@@ -1,8 +1,8 @@
 import { AssayError } from '../../shared/errors';
 import { readSettings, writeSettings } from '../settings';
 import type { Assessment } from '../store/assessment';
-import { keepBackup } from '../store/backup';
-import { listBackups, pruneBackups } from '../store/backups';
+import { startJob } from '../jobs/runner';
+import { listBackups } from '../store/backups';
 import { diffAssessments } from '../store/diff';
 import { openForReading } from '../store/open';
 import { restoreBackup } from '../store/restore';
@@ -36,13 +36,8 @@ export const copyHandlers: CopyHandlers = {
   },
 
   'backups.create': (input) => {
-    const a = useForReading(input.file);
-    const label = input.label ?? 'manual';
-    const path = keepBackup(a.db, a.file, label);
-    const backup = listBackups(a.file).find((b) => b.path === path);
-    if (!backup) throw new AssayError('internal', `${path}: the backup was written but cannot be listed`);
-    const pruned = input.keep !== undefined ? pruneBackups(a.file, label, input.keep) : [];
-    return { backup, pruned };
+    const a = useForReading(input.file); // refuses what is not an assessment before a job starts
+    return startJob('backup', a.file, { backup: { label: input.label ?? 'manual', ...(input.keep !== undefined ? { keep: input.keep } : {}) } });
   },
 
   'backups.restore': (input, ctx) => {

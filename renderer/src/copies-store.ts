@@ -3,7 +3,7 @@ import type { BackupInfo, BackupSchedule } from '../../shared/backups';
 import type { AssessmentDiff } from '../../shared/domain/diff/model';
 import { busyAttempt } from './store-change';
 import { api } from './api';
-import { useApp } from './store';
+import { type JobView, useApp } from './store';
 
 /** Copies of the open assessment: comparing it with another copy, and its backups (list, take, restore, schedule). */
 interface CopiesState {
@@ -14,6 +14,8 @@ interface CopiesState {
   schedule: BackupSchedule | null;
   /** The backup the user asked to restore, awaiting confirmation. */
   confirming: string | null;
+  /** The backup job under way (taking a copy of a large file takes seconds), and its file. */
+  backupJob: { jobId: string; file: string } | null;
   busy: boolean;
   notice: string | null;
   error: string | null;
@@ -29,6 +31,24 @@ interface CopiesState {
 export const useCopies = create<CopiesState>()((set, get) => {
   const attempt = busyAttempt(set);
 
+  /** The backup job ended: list the new copy, or say why there is none. */
+  function ended(view: JobView): void {
+    const job = get().backupJob;
+    if (!job) return;
+    set({ backupJob: null, busy: false });
+    if (view.state === 'finished' && view.result?.kind === 'backup') {
+      const path = view.result.value.path;
+      void attempt(async () => set({ backups: (await api.invoke('backups.list', { file: job.file })).backups, notice: `Backup taken: ${path}` }));
+    } else set({ notice: null, error: view.state === 'failed' ? `The backup failed: ${view.error ?? 'unknown error'}` : 'The backup was cancelled.' });
+  }
+
+  // The app's store keeps every job's latest state; follow ours there.
+  useApp.subscribe((app) => {
+    const job = get().backupJob;
+    const view = job ? app.jobs[job.jobId] : undefined;
+    if (view && view.state !== 'running') ended(view);
+  });
+
 
   return {
     other: '',
@@ -37,6 +57,7 @@ export const useCopies = create<CopiesState>()((set, get) => {
     backups: [],
     schedule: null,
     confirming: null,
+    backupJob: null,
     busy: false,
     notice: null,
     error: null,
@@ -60,9 +81,15 @@ export const useCopies = create<CopiesState>()((set, get) => {
 
     async backupNow(file) {
       await attempt(async () => {
-        const { backup } = await api.invoke('backups.create', { file });
-        set({ backups: (await api.invoke('backups.list', { file })).backups, notice: `Backup taken: ${backup.path}` });
+        const { jobId } = await api.invoke('backups.create', { file });
+        set({ backupJob: { jobId, file }, notice: 'Taking a backup…' });
       });
+      const job = get().backupJob;
+      if (!job) return;
+      // Buttons stay disabled until the job ends; it may have ended before its id came back.
+      set({ busy: true });
+      const view = useApp.getState().jobs[job.jobId];
+      if (view && view.state !== 'running') ended(view);
     },
 
     askRestore: (confirming) => set({ confirming, error: null, notice: null }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssessmentFile, FileOnly, command } from '../command-kit';
 import { BackupInfo, BackupSchedule } from '../backups';
+import { JobId } from '../jobs';
 import { AssessmentDiff } from '../domain/diff/model';
 
 const HeadOut = z.object({ count: z.number().int(), hash: z.string() });
@@ -17,9 +18,9 @@ export const copyCommands = {
   ),
   'backups.list': command('The backups of an assessment, newest first: when, why (label), size and the audit head each ends at (read-only).', FileOnly, z.object({ backups: z.array(BackupInfo) })),
   'backups.create': command(
-    'Take a backup of the assessment now, into "<name> backups/" beside it.',
+    'Take a backup of the assessment now, into "<name> backups/" beside it, as a job (a consistent copy of a large file takes seconds); the path of the copy and what was pruned arrive with job.finished.',
     z.object({ file: AssessmentFile, label: z.enum(['manual', 'scheduled']).optional(), keep: BackupSchedule.shape.keep.optional() }).strict(),
-    z.object({ backup: BackupInfo, pruned: z.array(z.string()) }),
+    z.object({ jobId: JobId }),
   ),
   'backups.restore': command(
     "Replace the assessment with a backup's content (a backup of the current state is kept first), and log the restore with the head it discards and the backup restored.",

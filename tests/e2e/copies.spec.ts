@@ -50,7 +50,10 @@ test('compare copies, then back up, restore with a confirmation, and see the res
   await page.getByRole('button', { name: 'Backups', exact: true }).click();
   await expect(page.getByText('No backups yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Back up now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Backup taken' })).toBeVisible();
+  // The copy is a job: its worker starts, copies and ends; the button waits for it.
+  await expect(page.getByRole('button', { name: 'Back up now' })).toBeDisabled();
+  await expect(page.getByRole('status').filter({ hasText: 'Backup taken' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Back up now' })).toBeEnabled();
   await expect(page.getByRole('row', { name: /manual/ })).toContainText('3:');
   await page.getByLabel('Every (minutes)').fill('15');
   await page.getByRole('button', { name: 'Save schedule' }).click();

@@ -6,6 +6,7 @@ import { dispatch } from '../../electron/dispatch';
 import { closeAll, useForReading } from '../../electron/handlers/open-files';
 import { startBackupSchedule } from '../../electron/backups/scheduler';
 import { onEvent } from '../../electron/events/hub';
+import { waitForJob } from '../../electron/jobs/await-job';
 import { stopAllJobs } from '../../electron/jobs/runner';
 import type { AssayEvent } from '../../shared/events';
 import { keepBackup } from '../../electron/store/backup';
@@ -28,6 +29,14 @@ function made(dir: string): string {
   return file;
 }
 
+/** Takes a backup as the app does (a backup job) and waits for it: the copy's path and what was pruned. */
+async function backupNow(dir: string, input: Record<string, unknown>): Promise<{ path: string; pruned: string[] }> {
+  const { jobId } = call(dir, 'backups.create', input) as { jobId: string };
+  const result = await waitForJob(jobId, 'backup');
+  if (result.kind !== 'backup') throw new Error(`a backup job ended with a ${result.kind} result`);
+  return result.value;
+}
+
 const entries = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {
@@ -38,10 +47,10 @@ const entries = (file: string) => {
 };
 
 describe('backups of an assessment', () => {
-  it('are kept in "<name> backups/" and listed newest first with time, label, size and head', () => {
+  it('are kept in "<name> backups/" and listed newest first with time, label, size and head', async () => {
     const dir = tempDir();
     const file = made(dir);
-    const first = call(dir, 'backups.create', { file }) as { backup: BackupInfo };
+    const first = await backupNow(dir, { file });
     call(dir, 'controls.setState', { file, controlId: 'GOV-02', state: 'implemented' });
     const a = useForReading(file);
     const second = keepBackup(a.db, file, 'scheduled', new Date('2099-01-01T10:00:00.000Z'));
@@ -52,7 +61,7 @@ describe('backups of an assessment', () => {
     const { backups } = call(dir, 'backups.list', { file }) as { backups: BackupInfo[] };
     expect(backups.map((b) => b.label)).toEqual(['scheduled', 'format9', 'manual']);
     expect(backups[0]).toMatchObject({ path: second, takenAt: '2099-01-01T10:00:00.000Z', head: { count: 3 } });
-    expect(backups[2]).toMatchObject({ path: first.backup.path, head: { count: 2 } });
+    expect(backups[2]).toMatchObject({ path: first.path, head: { count: 2 } });
     expect(backups.every((b) => b.size > 0)).toBe(true);
 
     const cli = runAssay(dir, ['backups', 'client.assay']);
@@ -64,7 +73,7 @@ describe('backups of an assessment', () => {
     expect((JSON.parse(now.out) as BackupInfo[]).filter((b) => b.label === 'manual')).toHaveLength(2);
   }, 180_000);
 
-  it('pruning keeps the newest N of the schedule and leaves other backups alone', () => {
+  it('pruning keeps the newest N of the schedule and leaves other backups alone', async () => {
     const dir = tempDir();
     const file = made(dir);
     const a = useForReading(file);
@@ -72,15 +81,15 @@ describe('backups of an assessment', () => {
     const manual = keepBackup(a.db, file, 'manual', new Date('2019-01-01T00:00:00.000Z'));
     expect(pruneBackups(file, 'scheduled', 2).sort()).toEqual(times.slice(0, 3).sort());
     expect(readdirSync(backupsFolder(file)).sort()).toEqual([basename(manual), basename(times[3]!), basename(times[4]!)].sort());
-    const created = call(dir, 'backups.create', { file, label: 'scheduled', keep: 1 }) as { pruned: string[] };
+    const created = await backupNow(dir, { file, label: 'scheduled', keep: 1 });
     expect(created.pruned.sort()).toEqual([times[3], times[4]].sort());
     expect(dispatch('backups.create', { file, keep: 0 }, testContext(dir))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
-  it('restore brings the backup back, logs the head it discards on the restored chain, keeps the current state, and verifies', () => {
+  it('restore brings the backup back, logs the head it discards on the restored chain, keeps the current state, and verifies', async () => {
     const dir = tempDir();
     const file = made(dir);
-    const { backup } = call(dir, 'backups.create', { file }) as { backup: BackupInfo };
+    const backup = await backupNow(dir, { file });
     call(dir, 'controls.setState', { file, controlId: 'GOV-02', state: 'implemented' });
     call(dir, 'controls.setState', { file, controlId: 'GOV-03', state: 'implemented' });
     closeAll();
@@ -112,10 +121,10 @@ describe('backups of an assessment', () => {
     expect(runAssay(dir, ['verify', 'client.assay']).code).toBe(0);
   }, 180_000);
 
-  it('a failed restore changes nothing: not an assessment, another assessment, a tampered backup, the file itself', () => {
+  it('a failed restore changes nothing: not an assessment, another assessment, a tampered backup, the file itself', async () => {
     const dir = tempDir();
     const file = made(dir);
-    const { backup } = call(dir, 'backups.create', { file }) as { backup: BackupInfo };
+    const backup = await backupNow(dir, { file });
     closeAll();
     const hash = fileHash(file);
     const listed = () => readdirSync(backupsFolder(file)).sort();
@@ -195,7 +204,7 @@ describe('scheduled backups', () => {
       call(dir, 'controls.setState', { file, controlId: 'GOV-06', state: 'implemented' });
       now += 60 * 60_000;
       expect(await schedule.tick()).toEqual([]); // off
-      expect(seen.filter((e) => e.type === 'job.finished' && e.kind === 'backup')).toHaveLength(3);
+      expect(seen.filter((e) => e.type === 'job.finished' && e.kind === 'backup' && e.file === file)).toHaveLength(3);
     } finally {
       schedule.stop();
     }
@@ -214,7 +223,7 @@ describe('scheduled backups', () => {
       // Where the backups folder should be, a file: the copy cannot be written.
       writeFileSync(backupsFolder(file), 'in the way');
       expect(await schedule.tick()).toEqual([]);
-      const failed = seen.find((e) => e.type === 'job.failed' && e.kind === 'backup');
+      const failed = seen.find((e) => e.type === 'job.failed' && e.kind === 'backup' && e.file === file);
       expect(failed).toMatchObject({ file, error: { message: expect.stringContaining(backupsFolder(file)) } });
       rmSync(backupsFolder(file));
       const [path] = await schedule.tick();

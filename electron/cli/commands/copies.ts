@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatBackups, formatDiff } from '../format-diff';
+import { waitForJob } from '../../jobs/await-job';
 import type { CliKit } from '../kit';
 
 /** `assay diff`, `assay backups`, `assay restore`: comparing copies of an assessment and going back to one. */
@@ -24,10 +25,11 @@ export function registerCopyCommands(program: Command, kit: CliKit): void {
     .argument('<file>', 'an .assay file')
     .option('--now', 'take a backup now (label "manual"), then list')
     .option('--json', 'print JSON')
-    .action((file: string, opts: { now?: boolean; json?: boolean }) => {
+    .action(async (file: string, opts: { now?: boolean; json?: boolean }) => {
       if (opts.now) {
-        const { backup } = run('backups.create', { file: resolve(file) });
-        if (!opts.json) io.out(`took a backup: ${backup.path}`);
+        const { jobId } = run('backups.create', { file: resolve(file) });
+        const result = await waitForJob(jobId, `the backup of ${file}`);
+        if (!opts.json && result.kind === 'backup') io.out(`took a backup: ${result.value.path}`);
       }
       const { backups } = run('backups.list', { file: resolve(file) });
       emit(opts.json, backups, formatBackups(resolve(file), backups));
