@@ -20,4 +20,14 @@ export const BackupSchedule = z.object({
 });
 export type BackupSchedule = z.infer<typeof BackupSchedule>;
 
+const Head = z.object({ count: z.number().int(), hash: z.string() });
+
+/** A restore: the backup brought back, the head of the chain it replaced, the head after it, and the copy of the state before it. */
+export const RestoreResult = z.object({ file: z.string(), backup: z.string(), discarded: Head, head: Head, keptAs: z.string() });
+export type RestoreResult = z.infer<typeof RestoreResult>;
+
+/** What a backup job answers: the copy kept, and the older copies of its label removed to keep the newest N. */
+export const BackupTaken = z.object({ path: z.string(), pruned: z.array(z.string()) });
+export type BackupTaken = z.infer<typeof BackupTaken>;
+
 export const DEFAULT_BACKUP_SCHEDULE: BackupSchedule = { intervalMinutes: 30, keep: 10 };

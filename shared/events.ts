@@ -3,6 +3,7 @@ import { PackResult, UnpackResult } from './packages/results';
 import { z } from 'zod';
 import { VerifyResult } from './commands';
 import { EvidenceAddResult } from './domain/evidence/model';
+import { BackupTaken, RestoreResult } from './backups';
 import { JobId, JobKind } from './jobs';
 import { ImportPreview, ImportResult } from './imports/model';
 
@@ -21,8 +22,8 @@ export const JobResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('report'), value: ReportResult }),
   z.object({ kind: z.literal('pack'), value: PackResult }),
   z.object({ kind: z.literal('unpack'), value: UnpackResult }),
-  /** A backup copy kept (the app's schedule), and the older copies of its label removed to keep the newest N. */
-  z.object({ kind: z.literal('backup'), value: z.object({ path: z.string(), pruned: z.array(z.string()) }) }),
+  z.object({ kind: z.literal('backup'), value: BackupTaken }),
+  z.object({ kind: z.literal('restore'), value: RestoreResult }),
 ]);
 export type JobResult = z.infer<typeof JobResult>;
 

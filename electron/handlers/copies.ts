@@ -5,7 +5,6 @@ import { startJob } from '../jobs/runner';
 import { listBackups } from '../store/backups';
 import { diffAssessments } from '../store/diff';
 import { openForReading } from '../store/open';
-import { restoreBackup } from '../store/restore';
 import { actorOf } from './context';
 import { closeFile, getOpen, normalisePath, useForReading, useForWriting } from './open-files';
 import type { Handlers } from './types';
@@ -42,11 +41,14 @@ export const copyHandlers: CopyHandlers = {
 
   'backups.restore': (input, ctx) => {
     const { actor } = actorOf(ctx);
+    // Opening for writing here refuses a read-only, damaged or older-format file before the job starts.
     const { assessment } = useForWriting(input.file, actor);
-    const result = restoreBackup(assessment, normalisePath(input.backup), actor);
-    // The file was replaced: the next command opens the restored one.
-    closeFile(input.file);
-    return result;
+    const file = assessment.file;
+    const backup = normalisePath(input.backup);
+    if (backup === file) throw new AssayError('invalid_input', `cannot restore ${file} from itself; name one of its backups (assay backups ${file})`);
+    // This thread lets go of the file the job replaces; until the job ends, commands on it refuse (see restoring.ts).
+    closeFile(file);
+    return startJob('restore', file, { restore: { backup, actor } });
   },
 
   'backups.schedule': (_input, ctx) => readSettings(ctx.home).backupSchedule,

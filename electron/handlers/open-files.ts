@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { AssayError } from '../../shared/errors';
 import type { Assessment } from '../store/assessment';
+import { refuseWhileRestoring } from '../jobs/restoring';
 import { type OpenResult, openForReading, openForWriting } from '../store/open';
 
 /**
@@ -30,6 +31,7 @@ export function register(assessment: Assessment): Assessment {
 
 /** For read commands: whatever this process holds, else a read-only connection. */
 export function useForReading(file: string): Assessment {
+  refuseWhileRestoring(normalisePath(file));
   const existing = getOpen(file);
   if (existing?.db.open) return existing;
   return register(openForReading(normalisePath(file)));
@@ -50,6 +52,7 @@ export function holdReadOnly(file: string): Assessment {
 
 /** For editing commands: a write connection, upgrading an older file after a backup. */
 export function useForWriting(file: string, actor: string, upgrade = false): OpenResult {
+  refuseWhileRestoring(normalisePath(file));
   if (readOnlyByChoice.has(normalisePath(file)))
     throw new AssayError('refused', `${normalisePath(file)}: is open read-only for review, so editing commands refuse; close it and open it for editing to change it`);
   const existing = getOpen(file);

@@ -32,7 +32,7 @@ export function runJob(kind: JobKind, file: string, options: JobOptions & { onPr
   // A job that cannot start (no such file) rejects like one that fails: callers handle one way.
   let jobId: string;
   try {
-    ({ jobId } = startJob(kind, file, { expectHead: options.expectHead, signatures: options.signatures, evidence: options.evidence, import: options.import, report: options.report, package: options.package, backup: options.backup }));
+    ({ jobId } = startJob(kind, file, { expectHead: options.expectHead, signatures: options.signatures, evidence: options.evidence, import: options.import, report: options.report, package: options.package, backup: options.backup, restore: options.restore }));
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }

@@ -21,6 +21,8 @@ export interface WorkerInput {
   package?: { out: string; passphrase: string; includeSecret: boolean };
   /** For backup: the label of the copy, and how many copies of that label to keep (older ones are removed). */
   backup?: { label: string; keep?: number };
+  /** For restore: the backup to bring back, and who restores. */
+  restore?: { backup: string; actor: string };
   /** The Electron-ABI better-sqlite3 build; undefined under Node (tests, the bridge, the CLI). */
   nativeBinding?: string;
   /** One Int32 set to 1 by the runner: the worker is busy in synchronous SQLite calls and cannot read messages. */

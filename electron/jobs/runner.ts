@@ -7,6 +7,7 @@ import type { JobInfo, JobKind } from '../../shared/jobs';
 import { AssayError } from '../../shared/errors';
 import { emitEvent } from '../events/hub';
 import { openAssessments } from '../handlers/open-files';
+import { markRestoring } from './restoring';
 import { fileExists, restInRollbackMode } from '../store/sqlite';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
@@ -18,6 +19,7 @@ export interface JobOptions {
   report?: WorkerInput['report'];
   package?: WorkerInput['package'];
   backup?: WorkerInput['backup'];
+  restore?: WorkerInput['restore'];
 }
 
 /** A cancelled job's worker gets this long to notice the flag before it is terminated. */
@@ -64,6 +66,9 @@ function pruneEnded(): void {
 function settle(job: Job, message: WorkerMessage): void {
   const { jobId, kind, file } = job.info;
   if (job.info.state !== 'running') return;
+  // A restore's worker has let go of the file before it answers: commands may use it again from the
+  // moment the answer is announced (the exit, which also clears this, comes a little later).
+  if (kind === 'restore' && message.type !== 'progress') markRestoring(file, false);
   switch (message.type) {
     case 'progress':
       Object.assign(job.info, { phase: message.phase, done: message.done, total: message.total });
@@ -97,7 +102,7 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
     throw new AssayError('conflict', `jobs.start: ${running.length} jobs are already running; wait for one to finish or cancel one (jobs.list)`);
   const jobId = `job-${++counter}-${randomBytes(4).toString('hex')}`;
   const cancelBuffer = new SharedArrayBuffer(4);
-  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(options.signatures ? { signatures: options.signatures } : {}), ...(options.evidence ? { evidence: options.evidence } : {}), ...(options.import ? { import: options.import } : {}), ...(options.report ? { report: options.report } : {}), ...(options.package ? { package: options.package } : {}), ...(options.backup ? { backup: options.backup } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
+  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(options.signatures ? { signatures: options.signatures } : {}), ...(options.evidence ? { evidence: options.evidence } : {}), ...(options.import ? { import: options.import } : {}), ...(options.report ? { report: options.report } : {}), ...(options.package ? { package: options.package } : {}), ...(options.backup ? { backup: options.backup } : {}), ...(options.restore ? { restore: options.restore } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
   const worker = new Worker(workerEntry(), { workerData });
   noteSideEffect();
   const info: JobInfo = { jobId, kind, file: path, state: 'running', startedAt: new Date().toISOString(), phase: 'starting', done: 0, total: 0 };
@@ -114,6 +119,7 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
           : { type: 'failed', error: { code: 'internal', message: `${kind} of ${path}: the worker stopped without an answer (exit code ${code})` } },
       );
       job.endedAt = Date.now();
+      if (kind === 'restore') markRestoring(path, false);
       // The job's connection is gone: if it switched the file to WAL, this thread's connection is now
       // the last one using the log and puts the file back at rest (a no-op for jobs that only read).
       for (const a of openAssessments()) if (a.file === path && a.db.open && a.info.mode === 'write') restInRollbackMode(a.db);
@@ -122,6 +128,7 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
     });
   });
   jobs.set(jobId, job);
+  if (kind === 'restore') markRestoring(path, true);
   return { jobId };
 }
 

@@ -14,6 +14,7 @@ import { setBusyTimeout, useNativeBinding, writeAheadForJob } from '../store/sql
 import { verifyFile } from '../store/verify';
 import { keepBackup } from '../store/backup';
 import { pruneBackups } from '../store/backups';
+import { restoreBackup } from '../store/restore';
 import { reportJob } from '../reports/job';
 import { packageJob } from '../package/job';
 import type { WorkerInput, WorkerMessage } from './protocol';
@@ -92,6 +93,18 @@ function backupJob(): void {
   }
 }
 
+/** Replaces the file with a backup (verified, copied, logged) on this thread's own connection; the runner let go of it first. */
+function restoreJob(): void {
+  const request = input.restore;
+  if (!request) throw new AssayError('usage', 'restore: the job was started without a backup');
+  const { assessment } = openForWriting(input.file, { actor: request.actor });
+  try {
+    post({ type: 'finished', result: { kind: 'restore', value: restoreBackup(assessment, request.backup, request.actor) } });
+  } finally {
+    assessment.close();
+  }
+}
+
 function fail(error: unknown): void {
   if (isCancelled()) post({ type: 'cancelled' });
   else {
@@ -108,6 +121,7 @@ try {
     post({ type: 'finished', result: packageJob(input, { onProgress, isCancelled }) });
   } else if (input.kind === 'evidence.add') addEvidence();
   else if (input.kind === 'backup') backupJob();
+  else if (input.kind === 'restore') restoreJob();
   else if (input.kind === 'verify') {
     const value = verifyFile(input.file, { onProgress, isCancelled, expectHead: input.expectHead, signatures: input.signatures });
     post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'verify', value } });

@@ -1,5 +1,6 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { RestoreResult } from '../../shared/backups';
 import { type RestorePayload, backupsDomain } from '../../shared/domain/backups/log';
 import { AssayError } from '../../shared/errors';
 import type { Assessment } from './assessment';
@@ -11,16 +12,6 @@ import { openForReading } from './open';
 import { connect } from './sqlite';
 import { verifyAssessment } from './verify';
 
-export interface RestoreResult {
-  file: string;
-  backup: string;
-  /** The head of the chain that was replaced. */
-  discarded: Head;
-  /** The head after the restore entry: the backup's chain plus that entry. */
-  head: Head;
-  /** The copy of the state before the restore, so the restore can itself be undone. */
-  keptAs: string;
-}
 
 /** Opens the backup read-only and checks it is a whole, verifying copy of this very assessment. */
 function readBackup(current: Assessment, path: string): Assessment {

@@ -14,8 +14,8 @@ interface CopiesState {
   schedule: BackupSchedule | null;
   /** The backup the user asked to restore, awaiting confirmation. */
   confirming: string | null;
-  /** The backup job under way (taking a copy of a large file takes seconds), and its file. */
-  backupJob: { jobId: string; file: string } | null;
+  /** The backup or restore job under way (copying a large file takes seconds), and its file. */
+  job: { jobId: string; file: string; kind: 'backup' | 'restore' } | null;
   busy: boolean;
   notice: string | null;
   error: string | null;
@@ -31,23 +31,46 @@ interface CopiesState {
 export const useCopies = create<CopiesState>()((set, get) => {
   const attempt = busyAttempt(set);
 
-  /** The backup job ended: list the new copy, or say why there is none. */
+  /** Our job ended: list the backups again and say what happened, or why nothing did. */
   function ended(view: JobView): void {
-    const job = get().backupJob;
+    const job = get().job;
     if (!job) return;
-    set({ backupJob: null, busy: false });
-    if (view.state === 'finished' && view.result?.kind === 'backup') {
-      const path = view.result.value.path;
-      void attempt(async () => set({ backups: (await api.invoke('backups.list', { file: job.file })).backups, notice: `Backup taken: ${path}` }));
-    } else set({ notice: null, error: view.state === 'failed' ? `The backup failed: ${view.error ?? 'unknown error'}` : 'The backup was cancelled.' });
+    set({ job: null, busy: false });
+    const result = view.state === 'finished' ? view.result : undefined;
+    if (result?.kind === 'backup' || result?.kind === 'restore') {
+      const notice =
+        result.kind === 'backup'
+          ? `Backup taken: ${result.value.path}`
+          : `Restored from ${result.value.backup}. The log ending at entry ${result.value.discarded.count} was replaced; the state before the restore was kept as ${result.value.keptAs}.`;
+      void attempt(async () => {
+        set({ confirming: null, backups: (await api.invoke('backups.list', { file: job.file })).backups, notice });
+        if (result.kind === 'restore') await useApp.getState().refresh({ quiet: true });
+      });
+    } else {
+      const what = job.kind === 'backup' ? 'The backup' : 'The restore';
+      set({ notice: null, error: view.state === 'failed' ? `${what} failed: ${view.error ?? 'unknown error'}` : `${what} was cancelled.` });
+    }
   }
 
   // The app's store keeps every job's latest state; follow ours there.
   useApp.subscribe((app) => {
-    const job = get().backupJob;
+    const job = get().job;
     const view = job ? app.jobs[job.jobId] : undefined;
     if (view && view.state !== 'running') ended(view);
   });
+
+  /** Starts the job, keeps the buttons disabled until it ends, and catches one that ended before its id came back. */
+  async function follow(kind: 'backup' | 'restore', file: string, start: () => Promise<{ jobId: string }>, notice: string): Promise<void> {
+    await attempt(async () => {
+      const { jobId } = await start();
+      set({ job: { jobId, file, kind }, notice });
+    });
+    const job = get().job;
+    if (!job) return;
+    set({ busy: true });
+    const view = useApp.getState().jobs[job.jobId];
+    if (view && view.state !== 'running') ended(view);
+  }
 
 
   return {
@@ -57,7 +80,7 @@ export const useCopies = create<CopiesState>()((set, get) => {
     backups: [],
     schedule: null,
     confirming: null,
-    backupJob: null,
+    job: null,
     busy: false,
     notice: null,
     error: null,
@@ -79,33 +102,14 @@ export const useCopies = create<CopiesState>()((set, get) => {
       });
     },
 
-    async backupNow(file) {
-      await attempt(async () => {
-        const { jobId } = await api.invoke('backups.create', { file });
-        set({ backupJob: { jobId, file }, notice: 'Taking a backup…' });
-      });
-      const job = get().backupJob;
-      if (!job) return;
-      // Buttons stay disabled until the job ends; it may have ended before its id came back.
-      set({ busy: true });
-      const view = useApp.getState().jobs[job.jobId];
-      if (view && view.state !== 'running') ended(view);
-    },
+    backupNow: (file) => follow('backup', file, () => api.invoke('backups.create', { file }), 'Taking a backup…'),
 
     askRestore: (confirming) => set({ confirming, error: null, notice: null }),
 
     async restore(file) {
       const backup = get().confirming;
       if (!backup) return;
-      await attempt(async () => {
-        const r = await api.invoke('backups.restore', { file, backup });
-        set({
-          confirming: null,
-          notice: `Restored from ${r.backup}. The log ending at entry ${r.discarded.count} was replaced; the state before the restore was kept as ${r.keptAs}.`,
-          backups: (await api.invoke('backups.list', { file })).backups,
-        });
-        await useApp.getState().refresh({ quiet: true });
-      });
+      await follow('restore', file, () => api.invoke('backups.restore', { file, backup }), 'Restoring: the backup is checked and copied, then put in place…');
     },
 
     async saveSchedule(schedule) {

@@ -4,8 +4,6 @@ import { BackupInfo, BackupSchedule } from '../backups';
 import { JobId } from '../jobs';
 import { AssessmentDiff } from '../domain/diff/model';
 
-const HeadOut = z.object({ count: z.number().int(), hash: z.string() });
-
 /**
  * Copies of one assessment: comparing two of them (the version sent to the auditor and today's),
  * and its backups: listing, taking one now, restoring one (logged with the head it discards).
@@ -23,9 +21,9 @@ export const copyCommands = {
     z.object({ jobId: JobId }),
   ),
   'backups.restore': command(
-    "Replace the assessment with a backup's content (a backup of the current state is kept first), and log the restore with the head it discards and the backup restored.",
+    "Replace the assessment with a backup's content (a backup of the current state is kept first), and log the restore with the head it discards and the backup restored; runs as a job (the backup is verified and copied), during which the file refuses other commands. The result arrives with job.finished.",
     z.object({ file: AssessmentFile, backup: AssessmentFile }).strict(),
-    z.object({ file: z.string(), backup: z.string(), discarded: HeadOut, head: HeadOut, keptAs: z.string() }),
+    z.object({ jobId: JobId }),
   ),
   'backups.schedule': command('The app\'s backup schedule: every N minutes while an assessment is open for editing (0 = off), keeping the newest K.', z.object({}).strict(), BackupSchedule),
   'backups.setSchedule': command('Change the app\'s backup schedule (kept in the settings of this machine).', BackupSchedule.strict(), BackupSchedule),

@@ -12,7 +12,7 @@ import type { AssayEvent } from '../../shared/events';
 import { keepBackup } from '../../electron/store/backup';
 import { backupsFolder } from '../../electron/store/backup-names';
 import { pruneBackups } from '../../electron/store/backups';
-import type { BackupInfo } from '../../shared/backups';
+import type { BackupInfo, RestoreResult } from '../../shared/backups';
 import type { CommandName } from '../../shared/commands';
 import { fileHash, runAssay, tempDir, testContext } from './helpers';
 
@@ -34,6 +34,14 @@ async function backupNow(dir: string, input: Record<string, unknown>): Promise<{
   const { jobId } = call(dir, 'backups.create', input) as { jobId: string };
   const result = await waitForJob(jobId, 'backup');
   if (result.kind !== 'backup') throw new Error(`a backup job ended with a ${result.kind} result`);
+  return result.value;
+}
+
+/** Restores as the app does (a restore job) and waits for it. */
+async function restoreNow(dir: string, input: { file: string; backup: string }): Promise<RestoreResult> {
+  const { jobId } = call(dir, 'backups.restore', input) as { jobId: string };
+  const result = await waitForJob(jobId, 'restore');
+  if (result.kind !== 'restore') throw new Error(`a restore job ended with a ${result.kind} result`);
   return result.value;
 }
 
@@ -115,11 +123,32 @@ describe('backups of an assessment', () => {
     expect(audit.out).toContain('Restored from a backup');
 
     // The restore is undone by restoring the copy it kept.
-    const undo = call(dir, 'backups.restore', { file, backup: result.keptAs }) as { head: { count: number } };
+    const undo = await restoreNow(dir, { file, backup: result.keptAs });
     expect(undo.head.count).toBe(5);
     expect(entries(file).slice(0, 4).map((e) => e.hash)).toEqual(before.map((e) => e.hash));
     expect(runAssay(dir, ['verify', 'client.assay']).code).toBe(0);
   }, 180_000);
+
+  it('a restore runs as a job: meanwhile the file refuses commands, and afterwards the restored file is what commands see', async () => {
+    const dir = tempDir();
+    const file = made(dir);
+    const backup = await backupNow(dir, { file });
+    call(dir, 'controls.setState', { file, controlId: 'GOV-02', state: 'implemented' });
+    const { jobId } = call(dir, 'backups.restore', { file, backup: backup.path }) as { jobId: string };
+    const ended = waitForJob(jobId, 'restore');
+    for (const [command, input] of [
+      ['controls.list', { file }],
+      ['controls.setState', { file, controlId: 'GOV-03', state: 'implemented' }],
+    ] as const) {
+      const r = dispatch(command, input, testContext(dir));
+      expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: `${file}: is being restored from a backup; try again when the restore has finished` } });
+    }
+    const result = await ended;
+    expect(result).toMatchObject({ kind: 'restore', value: { file, discarded: { count: 3 }, head: { count: 3 } } });
+    const controls = call(dir, 'controls.list', { file }) as { controls: { id: string; state: string }[] };
+    expect(controls.controls.find((c) => c.id === 'GOV-02')!.state).toBe('not_started');
+    expect(call(dir, 'controls.setState', { file, controlId: 'GOV-03', state: 'implemented' })).toBeTruthy();
+  }, 120_000);
 
   it('a failed restore changes nothing: not an assessment, another assessment, a tampered backup, the file itself', async () => {
     const dir = tempDir();

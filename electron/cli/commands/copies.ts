@@ -41,8 +41,11 @@ export function registerCopyCommands(program: Command, kit: CliKit): void {
     .argument('<file>', 'the .assay file to restore')
     .requiredOption('--from <backup>', 'the backup to restore (a path listed by assay backups <file>)')
     .option('--json', 'print JSON')
-    .action((file: string, opts: { from: string; json?: boolean }) => {
-      const r = run('backups.restore', { file: resolve(file), backup: resolve(opts.from) });
+    .action(async (file: string, opts: { from: string; json?: boolean }) => {
+      const { jobId } = run('backups.restore', { file: resolve(file), backup: resolve(opts.from) });
+      const result = await waitForJob(jobId, `restoring ${file}`);
+      if (result.kind !== 'restore') throw new Error(`restore: the job answered with a ${result.kind} result`);
+      const r = result.value;
       emit(
         opts.json,
         r,
