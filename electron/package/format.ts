@@ -1,4 +1,5 @@
 import { createHash, createHmac, scryptSync, timingSafeEqual } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { AssayError } from '../../shared/errors';
 
 /**
@@ -29,6 +30,20 @@ import { AssayError } from '../../shared/errors';
  */
 
 export const MAGIC = Buffer.from('ASSAYPKG', 'latin1');
+
+/** Whether the file starts as a package does (read without opening it as a database, so nothing is created beside it). */
+export function isPackage(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(MAGIC.length);
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(MAGIC);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 export const FORMAT_VERSION = 1;
 export const HEADER_BYTES = 64;
 export const PRELUDE_BYTES = 128;

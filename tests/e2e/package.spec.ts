@@ -44,6 +44,17 @@ test('package: pack the open assessment with a passphrase as a job, then open th
   await page.screenshot({ path: screenshotPath('package'), fullPage: true });
   expect(verifyFile(copy).ok).toBe(true);
 
-  await page.getByRole('button', { name: 'Open it' }).click();
+  await page.getByRole('button', { name: 'Open it', exact: true }).click();
   await expect(page.getByText(copy)).toBeVisible();
+
+  // The auditor's first step, from the start screen: the package opened into a copy, read-only.
+  await page.getByRole('button', { name: 'Close assessment' }).click();
+  const audited = join(e2eDir, 'carried-for-audit.assay');
+  await page.getByRole('textbox', { name: 'Package', exact: true }).fill(pkg);
+  await page.getByRole('textbox', { name: 'New assessment file' }).fill(audited);
+  await page.getByLabel('Package passphrase').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Open package' }).click();
+  await page.getByRole('button', { name: 'Open it read-only, for review' }).click({ timeout: 60_000 });
+  await expect(page.getByTestId('read-only-banner')).toContainText('Read-only');
+  await expect(page.getByText(audited)).toBeVisible();
 });

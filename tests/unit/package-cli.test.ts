@@ -98,6 +98,30 @@ function fakeTerminal(typed: string[]): { terminal: Terminal; shown: () => strin
   };
 }
 
+describe('assay review of a package', () => {
+  it('opens the package into an assessment beside it and verifies that copy read-only, in one step', { timeout: 300_000 }, () => {
+    const { dir } = newAssessment();
+    expect(runAssay(dir, ['pack', 'a.assay', '--out', 'client.assaypkg'], { ASSAY_PASSPHRASE: PASS }).code).toBe(0);
+    const wrong = runAssay(dir, ['review', 'client.assaypkg'], { ASSAY_PASSPHRASE: 'not the passphrase' });
+    expect([wrong.code, wrong.err]).toEqual([1, expect.stringMatching(/client\.assaypkg: wrong passphrase/)]);
+    expect(existsSync(join(dir, 'client.assay'))).toBe(false);
+
+    const reviewed = runAssay(dir, ['review', 'client.assaypkg'], { ASSAY_PASSPHRASE: PASS });
+    expect(reviewed.code, reviewed.err).toBe(0);
+    expect(reviewed.out).toMatch(/^unpacked into .*client\.assay \(.*\n(.*\n)*Reviewing that copy, read-only:$/m);
+    expect(reviewed.out).toMatch(/^OK: .*client\.assay \(head 1:[0-9a-f]+\)$/m);
+    // The findings go beside that copy, as for any assessment under review.
+    const finding = runAssay(dir, ['review', 'add-finding', 'client.assay', '--on', 'control:GOV-01', '--grade', 'minor', '--text', 'No policy owner.']);
+    expect(finding.code, finding.err).toBe(0);
+    // Opened once: a second time the copy is there and is not written over.
+    const again = runAssay(dir, ['review', 'client.assaypkg'], { ASSAY_PASSPHRASE: PASS });
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/client\.assay/);
+    const misuse = runAssay(dir, ['review', 'a.assay', '--out', 'x.assay']);
+    expect([misuse.code, misuse.err]).toEqual([2, expect.stringMatching(/--out and --passphrase-file are for a package; a\.assay is not one/)]);
+  });
+});
+
 describe('assay call and passphrases', () => {
   it('refuses a passphrase in a command-line argument, naming the field and not echoing it, and takes the same input on standard input', { timeout: 120_000 }, () => {
     const { dir } = newAssessment();

@@ -9,7 +9,7 @@ import { progressLine } from '../../jobs/progress-line';
 import { PASSPHRASE_ENV, obtainPassphrase } from '../passphrase';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_USAGE } from '../kit';
 
-const PASSPHRASE_HELP = `read the passphrase from this file (one line); else ${PASSPHRASE_ENV} is used, else it is asked for on the terminal`;
+export const PASSPHRASE_HELP = `read the passphrase from this file (one line); else ${PASSPHRASE_ENV} is used, else it is asked for on the terminal`;
 
 export function formatPackResult(r: PackResult): string {
   return [
@@ -27,8 +27,9 @@ export function formatUnpackResult(r: UnpackResult): string {
   return [`unpacked into ${r.file} (${formatBytes(r.bytes)})`, `head: ${r.head}`, r.includesSecret ? 'the pseudonymisation key came with it' : 'without a pseudonymisation key'].join('\n');
 }
 
-export function registerPackageCommands(program: Command, kit: CliKit): void {
-  const { io, run, emit } = kit;
+/** The steps pack, unpack and review share: the passphrase (never from an argument), and following a job with progress and Ctrl-C. */
+export function packageSteps(kit: CliKit) {
+  const { io, run } = kit;
 
   async function passphrase(command: string, passphraseFile: string | undefined, confirm: boolean): Promise<string> {
     try {
@@ -54,6 +55,22 @@ export function registerPackageCommands(program: Command, kit: CliKit): void {
       line.finish();
     }
   }
+
+  /** Opens a package into a new assessment file: asks for the passphrase, runs the unpack job, and hands back its result. */
+  async function unpack(pkg: string, out: string, passphraseFile: string | undefined): Promise<UnpackResult> {
+    const secret = await passphrase('unpack', passphraseFile, false);
+    const { jobId } = run('package.unpack', { package: pkg, out, passphrase: secret });
+    const result = await follow(jobId, `unpacking ${pkg}`);
+    if (result.kind !== 'unpack') throw new AssayError('internal', `unpack: the job answered with a ${result.kind} result`);
+    return result.value;
+  }
+
+  return { passphrase, follow, unpack };
+}
+
+export function registerPackageCommands(program: Command, kit: CliKit): void {
+  const { run, emit } = kit;
+  const { passphrase, follow, unpack } = packageSteps(kit);
 
   program
     .command('pack')
@@ -81,11 +98,7 @@ export function registerPackageCommands(program: Command, kit: CliKit): void {
     .option('--passphrase-file <path>', PASSPHRASE_HELP)
     .option('--json', 'print JSON')
     .action(async (pkg: string, o: { out: string; passphraseFile?: string; json?: boolean }) => {
-      const path = resolve(pkg);
-      const secret = await passphrase('unpack', o.passphraseFile, false);
-      const { jobId } = run('package.unpack', { package: path, out: resolve(o.out), passphrase: secret });
-      const result = await follow(jobId, `unpacking ${path}`);
-      if (result.kind !== 'unpack') throw new AssayError('internal', `unpack: the job answered with a ${result.kind} result`);
-      emit(o.json, result.value, formatUnpackResult(result.value));
+      const result = await unpack(resolve(pkg), resolve(o.out), o.passphraseFile);
+      emit(o.json, result, formatUnpackResult(result));
     });
 }

@@ -4,6 +4,14 @@ import { parseTarget, ReviewGrade, reviewGrades, ReviewStatus, reviewStatuses } 
 import { AssayError } from '../../../shared/errors';
 import { formatMerge, formatReviewDoc, formatReviewEntry, formatReviewItems, formatReviewVerification } from '../format-reviews';
 import { type CliKit, collect, EXIT_FAILED_CHECK, EXIT_USAGE } from '../kit';
+import { isPackage } from '../../package/format';
+import type { UnpackResult } from '../../../shared/packages/results';
+import { PASSPHRASE_HELP, formatUnpackResult, packageSteps } from './packages';
+
+/** "client.assaypkg" opens into "client.assay" beside it. */
+function defaultUnpackPath(pkg: string): string {
+  return /\.assaypkg$/i.test(pkg) ? pkg.replace(/\.assaypkg$/i, '.assay') : `${pkg}.assay`;
+}
 
 /**
  * The auditor's review on the command line: `assay review <file>` verifies everything read-only;
@@ -27,15 +35,24 @@ export function registerReviewCommands(program: Command, kit: CliKit): void {
   const review = program
     .command('review')
     .description("the auditor's review: verify an assessment read-only (chain, replay, evidence hashes, reports), keep graded findings in a review file, send it back")
-    .argument('[file]', 'an .assay file: open it read-only and verify everything')
+    .argument('[file]', 'an .assay file, or an .assaypkg package (opened into a new .assay file first): open it read-only and verify everything')
     .option('--expect-head <count:hash>', 'the head you hold from a report or manifest')
+    .option('--out <file>', 'for a package: the assessment file to open it into (default: beside the package, named after it)')
+    .option('--passphrase-file <path>', `for a package: ${PASSPHRASE_HELP}`)
     .option('--report <path>', `a report to check against its manifest and the assessment (repeatable; default: every report in "<name> reports/")`, collect, [])
     .option('--json', 'print JSON')
-    .action((file: string | undefined, o: { expectHead?: string; report: string[]; json?: boolean }) => {
+    .action(async (file: string | undefined, o: { expectHead?: string; report: string[]; out?: string; passphraseFile?: string; json?: boolean }) => {
       if (!file) throw usage('review', 'give an .assay file to verify, or a subcommand (add-finding, list, pack, items, set-status)');
       kit.requireAssessmentPath(file);
-      const result = run('review.verify', { file: resolve(file), ...(o.expectHead ? { expectHead: o.expectHead } : {}), ...(o.report.length ? { reports: o.report.map((r) => resolve(r)) } : {}) });
-      emit(o.json, result, formatReviewVerification(result));
+      let path = resolve(file);
+      let unpacked: UnpackResult | undefined;
+      // A package is opened into an assessment file first (the auditor reviews, and keeps findings beside, that copy).
+      if (isPackage(path)) {
+        unpacked = await packageSteps(kit).unpack(path, resolve(o.out ?? defaultUnpackPath(path)), o.passphraseFile);
+        path = unpacked.file;
+      } else if (o.out || o.passphraseFile) throw usage('review', `--out and --passphrase-file are for a package; ${file} is not one`);
+      const result = run('review.verify', { file: path, ...(o.expectHead ? { expectHead: o.expectHead } : {}), ...(o.report.length ? { reports: o.report.map((r) => resolve(r)) } : {}) });
+      emit(o.json, unpacked ? { unpacked, ...result } : result, [...(unpacked ? [formatUnpackResult(unpacked), 'Reviewing that copy, read-only:'] : []), formatReviewVerification(result)].join('\n'));
       if (!result.ok) throw kit.exit(EXIT_FAILED_CHECK);
     });
 

@@ -69,8 +69,9 @@ function PackPanel({ file }: { file: string }) {
   );
 }
 
-function UnpackPanel({ folder }: { folder: string }) {
-  const { unpack, running, unpacked } = usePackages();
+/** Opens a package into a new assessment file, then opens that for editing or read-only for review (the auditor's first step). */
+export function UnpackPanel({ folder, showError = false }: { folder: string; showError?: boolean }) {
+  const { unpack, running, unpacked, error } = usePackages();
   const open = useApp((s) => s.open);
   const id = useId();
   const [pkg, setPkg] = useState('');
@@ -80,6 +81,7 @@ function UnpackPanel({ folder }: { folder: string }) {
     <section className="panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Open a package</h2>
       <p className="muted small">Into a new assessment file; a wrong passphrase, a truncated or an altered package write nothing.</p>
+      {showError && error && <ErrorNotice message={error} />}
       <form
         className="field-row"
         onSubmit={async (e) => {
@@ -112,6 +114,9 @@ function UnpackPanel({ folder }: { folder: string }) {
           Wrote {unpacked.file} ({formatBytes(unpacked.bytes)}) at head <span className="mono">{unpacked.head}</span>.{' '}
           <button type="button" className="btn" onClick={() => void open(unpacked.file)}>
             Open it
+          </button>{' '}
+          <button type="button" className="btn" onClick={() => void open(unpacked.file, { readOnly: true })}>
+            Open it read-only, for review
           </button>
         </p>
       )}

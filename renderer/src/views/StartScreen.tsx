@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { api, shell } from '../api';
 import { useApp } from '../store';
 import { DisplayNamePanel } from './DisplayNamePanel';
+import { UnpackPanel } from './PackageView';
 import { formatDateTime, localTimeZone } from '../../../shared/format-date';
 
 function slug(name: string): string {
@@ -232,6 +233,7 @@ export function StartScreen() {
         <div className="start-column">
           <RecentList />
           <SamplePanel />
+          {info && <UnpackPanel folder={info.defaultFolder} showError />}
         </div>
       </div>
     </main>
