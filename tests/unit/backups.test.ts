@@ -208,30 +208,36 @@ describe('scheduled backups', () => {
   });
   void stopListening;
 
-  it('copy an assessment open for editing once the interval has passed and it changed, keeping the newest N, each as a backup job', async () => {
+  /** An assessment open for editing, a schedule of every 10 minutes keeping 2, and the schedule on a clock the test moves. */
+  function scheduled() {
     const dir = tempDir();
     const file = made(dir);
     call(dir, 'backups.setSchedule', { intervalMinutes: 10, keep: 2 });
-    let now = Date.parse('2030-01-01T00:00:00.000Z');
-    const schedule = startBackupSchedule(testContext(dir).home, { now: () => now });
+    const clock = { now: Date.parse('2030-01-01T00:00:00.000Z') };
+    const schedule = startBackupSchedule(testContext(dir).home, { now: () => clock.now });
+    return { dir, file, clock, schedule };
+  }
+
+  it('copy an assessment open for editing once the interval has passed and it changed, keeping the newest N, each as a backup job', async () => {
+    const { dir, file, clock, schedule } = scheduled();
     try {
       expect(await schedule.tick()).toEqual([]); // first sight: the time and head are noted
-      now += 11 * 60_000;
+      clock.now += 11 * 60_000;
       expect(await schedule.tick()).toEqual([]); // unchanged since: nothing to keep
       const taken: string[] = [];
       for (const id of ['GOV-02', 'GOV-03', 'GOV-04']) {
         call(dir, 'controls.setState', { file, controlId: id, state: 'implemented' });
-        now += 10 * 60_000;
+        clock.now += 10 * 60_000;
         taken.push(...(await schedule.tick()));
       }
       call(dir, 'controls.setState', { file, controlId: 'GOV-05', state: 'implemented' });
-      now += 60_000;
+      clock.now += 60_000;
       expect(await schedule.tick()).toEqual([]); // changed, but within the interval
       expect(taken).toHaveLength(3);
       expect(readdirSync(backupsFolder(file)).sort()).toEqual(taken.slice(1).map((p) => basename(p)).sort());
       call(dir, 'backups.setSchedule', { intervalMinutes: 0, keep: 2 });
       call(dir, 'controls.setState', { file, controlId: 'GOV-06', state: 'implemented' });
-      now += 60 * 60_000;
+      clock.now += 60 * 60_000;
       expect(await schedule.tick()).toEqual([]); // off
       expect(seen.filter((e) => e.type === 'job.finished' && e.kind === 'backup' && e.file === file)).toHaveLength(3);
     } finally {
@@ -240,15 +246,11 @@ describe('scheduled backups', () => {
   });
 
   it('a copy that fails is announced as a failed backup job and tried again at the next tick', async () => {
-    const dir = tempDir();
-    const file = made(dir);
-    call(dir, 'backups.setSchedule', { intervalMinutes: 10, keep: 2 });
-    let now = Date.parse('2030-01-01T00:00:00.000Z');
-    const schedule = startBackupSchedule(testContext(dir).home, { now: () => now });
+    const { dir, file, clock, schedule } = scheduled();
     try {
       await schedule.tick();
       call(dir, 'controls.setState', { file, controlId: 'GOV-02', state: 'implemented' });
-      now += 11 * 60_000;
+      clock.now += 11 * 60_000;
       // Where the backups folder should be, a file: the copy cannot be written.
       writeFileSync(backupsFolder(file), 'in the way');
       expect(await schedule.tick()).toEqual([]);
