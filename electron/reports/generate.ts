@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AssayError } from '../../shared/errors';
-import { type ReportDoc, type ReportFormat, type ReportMeta, reportTitles } from '../../shared/reports/model';
+import { type Audience, type ReportDoc, type ReportFormat, type ReportMeta, type ReportSection, type ReportType, reportTitles } from '../../shared/reports/model';
+import { signoffBlocks } from '../../shared/reports/build/signoff-blocks';
+import { gatherSignoffs } from './data/signoffs';
 import { APP_VERSION } from '../version';
 import type { Assessment } from '../store/assessment';
 import { generationTime, parseReportOptions, resolveScope } from './options';
@@ -80,7 +82,7 @@ export async function generateReport(a: Assessment, options: unknown, hooks: Gen
   const built = source.build(source.gather(a, scope), meta, scope);
   hooks.onProgress?.(1, 3);
   cancelled();
-  const model: ReportDoc = { meta: { ...meta, subtitle: built.subtitle }, sections: built.sections, evidence: built.evidence };
+  const model: ReportDoc = { meta: { ...meta, subtitle: built.subtitle }, sections: [...built.sections, ...signoffSection(a, o.type, o.format, o.audience)], evidence: built.evidence };
   const doc = o.audience === 'external' ? redactNames(model, knownNames(a.db)) : model;
   const renderer = (hooks.renderers ?? allRenderers)[o.format];
   if (!renderer) throw new AssayError('internal', `${o.format.toUpperCase()} rendering is not available in this build`);
@@ -88,6 +90,17 @@ export async function generateReport(a: Assessment, options: unknown, hooks: Gen
   cancelled();
   hooks.onProgress?.(3, 3);
   return { format: o.format, meta: doc.meta, doc, bytes, sha256: sha256(bytes), state, evidence: built.evidence };
+}
+
+/**
+ * Every document report carries the recorded sign-offs with their fingerprints (the executive
+ * summary has its own sign-off section, with blank lines for the roles still to sign). Tabular
+ * exports stay one table per sheet or file, and a report of an unsigned assessment gets nothing.
+ */
+function signoffSection(a: Assessment, type: ReportType, format: ReportFormat, audience: Audience): ReportSection[] {
+  if (type === 'executive' || (format !== 'pdf' && format !== 'docx')) return [];
+  const signoffs = gatherSignoffs(a);
+  return signoffs.length ? [{ title: 'Sign-offs', blocks: signoffBlocks(signoffs, audience, []) }] : [];
 }
 
 function sha256(bytes: Buffer): string {

@@ -87,6 +87,31 @@ describe('reports carry the sign-offs', () => {
       { kind: 'signoff', rows: ['Assessor', 'Reviewer', 'Approver'].map((role) => ({ role, name: null, date: null, fingerprint: null })) },
     ]);
   });
+
+  it('every other document report ends with the recorded sign-offs; tabular exports and unsigned assessments get none', async () => {
+    const dir = tempDir();
+    const { file, groups } = signed(dir);
+    const unsigned = join(dir, 'u.assay');
+    call(dir, 'assessment.create', { file: unsigned, name: 'Unsigned' });
+    closeAll();
+    const sections = async (path: string, type: string, format: 'pdf' | 'docx' | 'xlsx') => {
+      const a = openForReading(path);
+      try {
+        const g = await generateReport(a, { type, format }, { actor: 'Tester', now: '2026-11-28T09:00:00.000Z', renderers: { [format]: asJson } });
+        return (JSON.parse(g.bytes.toString('utf8')) as ReportDoc).sections;
+      } finally {
+        a.close();
+      }
+    };
+    for (const [type, format] of [['gap', 'pdf'], ['risks', 'docx'], ['evidence', 'pdf']] as const) {
+      const last = (await sections(file, type, format)).at(-1)!;
+      expect(last.title, type).toBe('Sign-offs');
+      const lines = last.blocks.find((b) => b.kind === 'signoff');
+      expect(lines).toMatchObject({ rows: [{ role: 'Assessor', name: 'Dana Whitfield', fingerprint: groups }, { role: 'Approver', fingerprint: groups }] });
+    }
+    expect((await sections(file, 'risks', 'xlsx')).map((s) => s.title)).not.toContain('Sign-offs');
+    expect((await sections(unsigned, 'gap', 'pdf')).map((s) => s.title)).not.toContain('Sign-offs');
+  });
 });
 
 describe('a signed manifest', () => {
