@@ -1,9 +1,10 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { loadBundledCatalog } from '../../electron/catalog/load';
 import { createAssessment, openForReading, openForWriting } from '../../electron/store/open';
 import { listReviewItems } from '../../electron/store/reviews';
+import { addEvidenceFiles } from '../../electron/store/evidence-intake';
 import { addRisk } from '../../electron/store/risks';
 import { addSystem } from '../../electron/store/systems';
 import { e2eDir, openApp, screenshotPath } from './app';
@@ -15,6 +16,9 @@ function seed(): { file: string; copy: string } {
   const a = openForWriting(file, { actor: 'Dana Lee' }).assessment;
   const system = addSystem(a, { name: 'Credit scoring', roles: ['provider'] }, 'Dana Lee');
   addRisk(a, { system: system.id, threat: 'THR-01', title: 'Poisoned training data', likelihood: 3, impact: 4, treatment: 'mitigate', controls: [], status: 'open' }, 'Dana Lee');
+  const policy = join(e2eDir, 'review-ai-policy.md');
+  writeFileSync(policy, '# AI policy\nApproved by nobody yet.\n');
+  addEvidenceFiles(a, { paths: [policy] }, 'Dana Lee');
   a.close();
   const copy = join(e2eDir, 'review-auditor.assay');
   copyFileSync(file, copy);
@@ -48,6 +52,7 @@ test('review: the auditor verifies a read-only copy and writes a graded finding;
   for (const [kind, id, grade, text] of [
     ['risk', 'RSK-001', 'minor', 'The risk has no owner.'],
     ['requirement', 'eu-ai-act:Art. 9(1)', 'observation', 'The risk management system is described for one system only.'],
+    ['evidence', 'EV-001', 'improvement', 'Date the policy and name its approver.'],
   ]) {
     await page.getByRole('combobox', { name: 'On' }).selectOption(kind!);
     await page.getByRole('textbox', { name: 'Id' }).fill(id!);
@@ -55,7 +60,7 @@ test('review: the auditor verifies a read-only copy and writes a graded finding;
     await page.getByRole('textbox', { name: 'Finding' }).fill(text!);
     await page.getByRole('button', { name: 'Add to the review' }).click();
   }
-  await expect(page.getByText(/, reviewing head/)).toContainText('3 entries,');
+  await expect(page.getByText(/, reviewing head/)).toContainText('4 entries,');
   const pkg = join(e2eDir, 'review-back.assayreview');
   await page.getByRole('textbox', { name: 'Package to send back' }).fill(pkg);
   await page.getByRole('button', { name: 'Write the package' }).click();
@@ -68,8 +73,8 @@ test('review: the auditor verifies a read-only copy and writes a graded finding;
   await openFile(page, file, false);
   await page.getByRole('textbox', { name: 'Review package' }).fill(pkg);
   await page.getByRole('button', { name: 'Show what arrives' }).click();
-  await expect(page.getByText('3 arriving, 0 merged before')).toBeVisible();
-  await page.getByRole('button', { name: 'Merge 3 items' }).click();
+  await expect(page.getByText('4 arriving, 0 merged before')).toBeVisible();
+  await page.getByRole('button', { name: 'Merge 4 items' }).click();
   const items = page.getByRole('region', { name: 'Auditors’ findings in this assessment' });
   await expect(items).toContainText('RV-001');
   await expect(items).toContainText('control:GOV-01');
@@ -107,12 +112,16 @@ test('review: the auditor verifies a read-only copy and writes a graded finding;
   await expect(requirement.getByRole('heading', { name: /Art\. 9\(1\)/ })).toBeVisible();
   await expect(requirement.getByRole('region', { name: 'Auditors’ findings on this item' })).toContainText('RV-003 Observation · Open');
   await page.screenshot({ path: screenshotPath('review-requirement-notes') });
+  await page.getByRole('button', { name: 'Evidence', exact: true }).click();
+  await page.getByRole('button', { name: 'review-ai-policy.md' }).click();
+  await expect(page.getByRole('region', { name: 'Evidence EV-001' }).getByRole('region', { name: 'Auditors’ findings on this item' })).toContainText('RV-004 Opportunity for improvement · Open: Date the policy');
 
   const a = openForReading(file);
   expect(listReviewItems(a).map((i) => [i.id, i.grade, i.status])).toEqual([
     ['RV-001', 'major', 'addressed'],
     ['RV-002', 'minor', 'open'],
     ['RV-003', 'observation', 'open'],
+    ['RV-004', 'improvement', 'open'],
   ]);
   a.close();
 });
