@@ -1,4 +1,4 @@
-import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
+import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scryptSync, verify } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -9,21 +9,49 @@ import { AssayError } from '../../shared/errors';
  * The signer's Ed25519 key, kept in the user's settings folder (never in an assessment), so the
  * app and the command line sign with the same key. The private half is stored only as
  * passphrase-encrypted PKCS#8 PEM: a copy of the folder alone cannot sign.
+ *
+ * Node (OpenSSL 3) encrypts PKCS#8 with PBKDF2 at 2,048 iterations and offers no way to raise it:
+ * far too cheap to guess against if the file is copied. So since version 2 the PKCS#8 passphrase
+ * is not the user's passphrase but a key stretched from it with scrypt, whose salt and cost the
+ * file records; the PEM is still standard PKCS#8. Version 1 files (the plain passphrase) still open.
  */
 
 export const MIN_PASSPHRASE = 8;
 
-const KeyFile = z
+/** scrypt at N=2^15, r=8: 32 MiB and about a tenth of a second per unlock. */
+const KEY_KDF = { logN: 15, r: 8, p: 1 } as const;
+
+const Scrypt = z
   .object({
-    version: z.literal(1),
-    name: z.string().min(1).max(200),
-    createdAt: z.string(),
-    fingerprint: z.string().regex(FINGERPRINT),
-    publicKey: z.string(),
-    privateKey: z.string().includes('ENCRYPTED PRIVATE KEY'),
+    name: z.literal('scrypt'),
+    salt: z.string().regex(/^[A-Za-z0-9+/]{22}==$/, 'a base64 salt of 16 bytes'),
+    // Bounded on reading: an altered file must not make an unlock take gigabytes or minutes.
+    logN: z.number().int().min(14).max(20),
+    r: z.number().int().min(1).max(16),
+    p: z.number().int().min(1).max(4),
   })
   .strict();
+type Scrypt = z.infer<typeof Scrypt>;
+
+const keyFields = {
+  name: z.string().min(1).max(200),
+  createdAt: z.string(),
+  fingerprint: z.string().regex(FINGERPRINT),
+  publicKey: z.string(),
+  privateKey: z.string().includes('ENCRYPTED PRIVATE KEY'),
+};
+const KeyFile = z.discriminatedUnion('version', [
+  z.object({ version: z.literal(1), ...keyFields }).strict(),
+  z.object({ version: z.literal(2), kdf: Scrypt, ...keyFields }).strict(),
+]);
 type KeyFile = z.infer<typeof KeyFile>;
+
+/** The passphrase the PKCS#8 PEM is encrypted under: the user's own (version 1), or stretched from it with scrypt. */
+function pkcs8Passphrase(passphrase: string, kdf: Scrypt | undefined): string {
+  if (!kdf) return passphrase;
+  const cost = { N: 2 ** kdf.logN, r: kdf.r, p: kdf.p, maxmem: 256 * 2 ** kdf.logN * kdf.r * kdf.p };
+  return scryptSync(passphrase.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), 32, cost).toString('base64');
+}
 
 export interface PublicKeyInfo {
   name: string;
@@ -88,12 +116,14 @@ export function createKey(home: string, name: string, passphrase: string, option
   if (existing && !options.replace)
     throw new AssayError('conflict', `${file}: a signing key already exists (${existing.name}, fingerprint ${groupFingerprint(existing.fingerprint)}); nothing was changed (replace it with --replace)`);
   if (passphrase.length < MIN_PASSPHRASE) throw new AssayError('invalid_input', `the passphrase must have at least ${MIN_PASSPHRASE} characters; no key was made`);
+  const kdf: Scrypt = { name: 'scrypt', salt: randomBytes(16).toString('base64'), ...KEY_KDF };
   const pair = generateKeyPairSync('ed25519', {
     publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: pkcs8Passphrase(passphrase, kdf) },
   });
   const key: KeyFile = {
-    version: 1,
+    version: 2,
+    kdf,
     name,
     createdAt: (options.now?.() ?? new Date()).toISOString(),
     fingerprint: fingerprintOf(pair.publicKey),
@@ -123,7 +153,7 @@ export function unlockKey(home: string, passphrase: string): UnlockedKey {
   if (!key) throw new AssayError('not_found', `there is no signing key in ${file}; make one first (assay keys create --name <your name>)`);
   let privateKey: KeyObject;
   try {
-    privateKey = createPrivateKey({ key: key.privateKey, format: 'pem', passphrase });
+    privateKey = createPrivateKey({ key: key.privateKey, format: 'pem', passphrase: pkcs8Passphrase(passphrase, key.version === 2 ? key.kdf : undefined) });
   } catch {
     throw new AssayError('refused', `the passphrase does not unlock the signing key in ${file} (wrong passphrase); nothing was signed`);
   }

@@ -1,5 +1,5 @@
-import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, scryptSync } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -47,17 +47,37 @@ describe('signing keys', () => {
   it('are kept as passphrase-encrypted PKCS#8 in the settings folder; the public half and its fingerprint are shown', () => {
     const dir = tempDir();
     const { key } = call(dir, 'keys.create', { name: 'Dana Whitfield', passphrase: PASS });
-    const stored = JSON.parse(readFileSync(join(dir, 'home', 'signing-key.json'), 'utf8')) as { privateKey: string; publicKey: string };
+    const stored = JSON.parse(readFileSync(join(dir, 'home', 'signing-key.json'), 'utf8')) as { version: number; kdf: { name: string; salt: string; logN: number; r: number; p: number }; privateKey: string; publicKey: string };
     expect(stored.privateKey).toContain('-----BEGIN ENCRYPTED PRIVATE KEY-----');
     expect(statSync(join(dir, 'home', 'signing-key.json')).mode & 0o077).toBe(0);
-    // Without the passphrase the private key cannot be read; with it, it is an Ed25519 key.
+    // The PKCS#8 passphrase is stretched from the user's with scrypt (OpenSSL's PBKDF2 runs only 2,048 rounds).
+    expect(stored).toMatchObject({ version: 2, kdf: { name: 'scrypt', logN: 15, r: 8, p: 1 } });
+    const stretched = scryptSync(PASS, Buffer.from(stored.kdf.salt, 'base64'), 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }).toString('base64');
+    // Without the stretched passphrase the private key cannot be read, not even with the user's own; with it, it is an Ed25519 key.
     expect(() => createPrivateKey({ key: stored.privateKey, format: 'pem' })).toThrow();
-    expect(() => createPrivateKey({ key: stored.privateKey, format: 'pem', passphrase: 'not it at all' })).toThrow();
-    expect(createPrivateKey({ key: stored.privateKey, format: 'pem', passphrase: PASS }).asymmetricKeyType).toBe('ed25519');
+    expect(() => createPrivateKey({ key: stored.privateKey, format: 'pem', passphrase: PASS })).toThrow();
+    expect(createPrivateKey({ key: stored.privateKey, format: 'pem', passphrase: stretched }).asymmetricKeyType).toBe('ed25519');
     const der = createPublicKey(key.publicKey).export({ type: 'spki', format: 'der' });
     expect(key.fingerprint).toBe(createHash('sha256').update(der).digest('hex'));
     expect(key.fingerprintGroups.split(' ')).toHaveLength(16);
     expect(call(dir, 'keys.show', {}).key).toEqual(key);
+  });
+
+  it('made by an earlier version (plain passphrase, version 1) still sign; a key file asking for an absurd scrypt cost is refused', () => {
+    const dir = tempDir();
+    const file = join(dir, 'a.assay');
+    call(dir, 'assessment.create', { file, name: 'Old key' });
+    const pair = generateKeyPairSync('ed25519', { publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: PASS } });
+    const fingerprint = createHash('sha256').update(createPublicKey(pair.publicKey).export({ type: 'spki', format: 'der' })).digest('hex');
+    const keyFile = join(dir, 'home', 'signing-key.json');
+    mkdirSync(join(dir, 'home'), { recursive: true });
+    const v1 = { version: 1, name: 'Dana Whitfield', createdAt: '2026-11-01T09:00:00.000Z', fingerprint, publicKey: pair.publicKey, privateKey: pair.privateKey };
+    writeFileSync(keyFile, JSON.stringify(v1));
+    expect(call(dir, 'signoff.create', { file, role: 'assessor', passphrase: PASS }).signoff.fingerprint).toBe(fingerprint);
+
+    writeFileSync(keyFile, JSON.stringify({ ...v1, version: 2, kdf: { name: 'scrypt', salt: 'AAAAAAAAAAAAAAAAAAAAAA==', logN: 30, r: 8, p: 1 } }));
+    const refused = dispatch('signoff.create', { file, role: 'approver', passphrase: PASS }, testContext(dir, { home: join(dir, 'home') }));
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/signing-key\.json: is not an Assay signing key file \(kdf\.logN: /) } });
   });
 
   it('are not replaced unless asked, and a short passphrase makes no key', () => {
