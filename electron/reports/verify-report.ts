@@ -6,7 +6,7 @@ import { ReportManifest } from '../../shared/reports/manifest';
 import { openForReading } from '../store/open';
 import { stateAtHead } from './state';
 import { manifestPathOf } from './write';
-import { checkManifestSignature } from '../signing/manifest-signature';
+import { checkManifestSignatures } from '../signing/manifest-signature';
 
 /**
  * Checks a report against its manifest, without the assessment (the report's bytes hash to what
@@ -60,8 +60,7 @@ export function verifyReport(report: string, options: { assessment?: string; tru
   if (options.assessment) checks.push(...againstAssessment(options.assessment, manifest));
   // The manifest travels with the report and can be edited with it: say what only the assessment can confirm.
   else checks.push({ name: 'assessment', ok: true, detail: `not checked: give the assessment (--assessment) to check that head ${manifest.assessment.head.count} is on its chain and the state at that head gives the report's figures` });
-  const signed = checkManifestSignature(manifestPath, options.trusted ?? new Map());
-  if (signed) checks.push(signed);
+  checks.push(...checkManifestSignatures(manifestPath, options.trusted ?? new Map()));
   const failed = checks.filter((c) => !c.ok);
   return {
     ok: failed.length === 0,

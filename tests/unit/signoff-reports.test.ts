@@ -121,7 +121,7 @@ describe('a signed manifest', () => {
     const { path, manifestPath } = await executive(dir, file);
     const out = call(dir, 'signoff.signManifest', { report: path, passphrase: PASS });
     expect(out.signature).toBe(`${manifestPath}.sig`);
-    expect(() => call(dir, 'signoff.signManifest', { report: path, passphrase: PASS })).toThrow(/already signed; nothing was written/);
+    expect(() => call(dir, 'signoff.signManifest', { report: path, passphrase: PASS })).toThrow(/already signed with this key \(Dana Whitfield\); nothing was written/);
 
     const untrusted = call(dir, 'reports.verify', { report: path, file }, 'auditor');
     expect(untrusted.ok).toBe(true);
@@ -136,5 +136,27 @@ describe('a signed manifest', () => {
     writeFileSync(`${manifestPath}.sig`, JSON.stringify(sig));
     writeFileSync(manifestPath, readFileSync(manifestPath, 'utf8').replace('"label"', '"label" '));
     expect(call(dir, 'reports.verify', { report: path }, 'auditor').message).toMatch(/manifest signature: the manifest was changed after it was signed/);
+  });
+
+  it('can carry several signatures, one per key, each checked on its own', async () => {
+    const dir = tempDir();
+    const { file, fingerprint } = signed(dir);
+    const { path, manifestPath } = await executive(dir, file);
+    call(dir, 'signoff.signManifest', { report: path, passphrase: PASS });
+    // The approver signs with their own key, kept in their own settings folder.
+    const approver = call(dir, 'keys.create', { name: 'Ravi Menon', passphrase: PASS }, 'approver-home').key;
+    const second = call(dir, 'signoff.signManifest', { report: path, passphrase: PASS }, 'approver-home');
+    expect(second.signature).toBe(`${manifestPath}.${approver.fingerprint.slice(0, 16)}.sig`);
+    expect(() => call(dir, 'signoff.signManifest', { report: path, passphrase: PASS }, 'approver-home')).toThrow(/already signed with this key \(Ravi Menon\)/);
+
+    const checked = call(dir, 'reports.verify', { report: path, trust: [fingerprint] }, 'auditor');
+    expect(checked.ok).toBe(true);
+    expect(checked.checks.filter((c) => c.name.startsWith('manifest signature'))).toEqual([
+      { name: 'manifest signature 1 of 2', ok: true, detail: expect.stringContaining('signed by Dana Whitfield on') },
+      { name: 'manifest signature 2 of 2', ok: true, warning: true, detail: expect.stringContaining('signed by Ravi Menon with a key you do not trust') },
+    ]);
+    const sig = JSON.parse(readFileSync(second.signature, 'utf8')) as { signer: string };
+    writeFileSync(second.signature, JSON.stringify({ ...sig, signer: 'Mallory' }));
+    expect(call(dir, 'reports.verify', { report: path }, 'auditor').message).toMatch(/^manifest signature 2 of 2: invalid: /);
   });
 });
