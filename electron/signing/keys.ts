@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { FINGERPRINT, groupFingerprint } from '../../shared/domain/signoff/message';
 import { AssayError } from '../../shared/errors';
+import { MIN_PASSPHRASE } from '../../shared/passphrase';
 
 /**
  * The signer's Ed25519 key, kept in the user's settings folder (never in an assessment), so the
@@ -15,8 +16,6 @@ import { AssayError } from '../../shared/errors';
  * is not the user's passphrase but a key stretched from it with scrypt, whose salt and cost the
  * file records; the PEM is still standard PKCS#8. Version 1 files (the plain passphrase) still open.
  */
-
-export const MIN_PASSPHRASE = 8;
 
 /** scrypt at N=2^15, r=8: 32 MiB and about a tenth of a second per unlock. */
 const KEY_KDF = { logN: 15, r: 8, p: 1 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_PASSPHRASE } from '../passphrase';
 import { AssessmentFile, command } from '../command-kit';
 import { JobId } from '../jobs';
 
@@ -12,7 +13,7 @@ const PackageFile = AssessmentFile.refine((p) => p.toLowerCase().endsWith('.assa
 const UnpackedFile = AssessmentFile.refine((p) => p.toLowerCase().endsWith('.assay'), { message: 'an assessment file name must end in .assay' });
 
 /** Long enough to be worth deriving a key from; the upper bound only keeps inputs sane. */
-export const PackPassphrase = z.string().min(8, 'a passphrase of at least 8 characters is required').max(1024);
+export const PackPassphrase = z.string().min(MIN_PASSPHRASE, `a passphrase of at least ${MIN_PASSPHRASE} characters is required`).max(1024);
 const OpenPassphrase = z.string().min(1, 'the passphrase is required').max(1024);
 
 export const packageCommands = {

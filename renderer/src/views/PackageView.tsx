@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { formatBytes } from '../../../shared/format-bytes';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { JobProgressBar } from '../components/JobProgressBar';
+import { NewPassphraseFields, NewPassphraseProblem, useNewPassphrase } from '../components/NewPassphrase';
 import { usePackages } from '../package-store';
 import { useApp } from '../store';
 
@@ -15,10 +16,8 @@ function PackPanel({ file }: { file: string }) {
   const { pack, running, packed } = usePackages();
   const id = useId();
   const [out, setOut] = useState(file.replace(/\.assay$/i, '.assaypkg'));
-  const [passphrase, setPassphrase] = useState('');
-  const [again, setAgain] = useState('');
+  const passphrase = useNewPassphrase();
   const [includeSecret, setIncludeSecret] = useState(false);
-  const mismatch = again !== '' && again !== passphrase;
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Pack this assessment</h2>
@@ -30,34 +29,26 @@ function PackPanel({ file }: { file: string }) {
         className="field-row"
         onSubmit={async (e) => {
           e.preventDefault();
-          await pack(file, out.trim(), passphrase, includeSecret);
-          setPassphrase('');
-          setAgain('');
+          await pack(file, out.trim(), passphrase.value, includeSecret);
+          passphrase.clear();
         }}
       >
         <label className="field grow">
           <span>Package file</span>
           <input value={out} onChange={(e) => setOut(e.target.value)} spellCheck={false} />
         </label>
-        <label className="field">
-          <span>Passphrase</span>
-          <input type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Passphrase again</span>
-          <input type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} aria-invalid={mismatch} />
-        </label>
+        <NewPassphraseFields passphrase={passphrase} label="Passphrase" />
         <label className="check-inline">
           <input type="checkbox" checked={includeSecret} onChange={(e) => setIncludeSecret(e.target.checked)} />
           Include the pseudonymisation key
         </label>
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={running !== null || !out.trim() || passphrase.length < 8 || passphrase !== again}>
+          <button type="submit" className="btn btn-primary" disabled={running !== null || !out.trim() || !passphrase.ready}>
             Pack
           </button>
         </div>
       </form>
-      {mismatch && <p className="field-error">The two passphrases differ.</p>}
+      <NewPassphraseProblem passphrase={passphrase} />
       {running === 'pack' && <Progress label="Packing" />}
       {packed && (
         <p className="notice notice-ok" role="status">

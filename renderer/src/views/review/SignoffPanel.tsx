@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { coverageText, type SignoffRole, signoffRoles } from '../../../../shared/domain/signoff/message';
 import { formatDateTime, localTimeZone } from '../../../../shared/format-date';
+import { NewPassphraseFields, NewPassphraseProblem, useNewPassphrase } from '../../components/NewPassphrase';
 import { useSignoff } from '../../signoff-store';
 
 const verdictWords = { trusted: 'valid, key trusted', untrusted: 'valid, key NOT trusted (known only from the file)', invalid: 'INVALID signature', off_chain: 'signed head NOT on this chain' } as const;
@@ -8,36 +9,30 @@ const verdictWords = { trusted: 'valid, key trusted', untrusted: 'valid, key NOT
 function KeyForm() {
   const { createKey, busy } = useSignoff();
   const [name, setName] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [again, setAgain] = useState('');
+  const passphrase = useNewPassphrase();
   return (
+    <>
     <form
       className="field-row"
       onSubmit={async (e) => {
         e.preventDefault();
-        await createKey(name.trim(), passphrase);
-        setPassphrase('');
-        setAgain('');
+        await createKey(name.trim(), passphrase.value);
+        passphrase.clear();
       }}
     >
       <label className="field grow">
         <span>Your name as signer</span>
         <input value={name} onChange={(e) => setName(e.target.value)} />
       </label>
-      <label className="field">
-        <span>Key passphrase</span>
-        <input type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Key passphrase again</span>
-        <input type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
-      </label>
+      <NewPassphraseFields passphrase={passphrase} label="Key passphrase" />
       <div className="actions">
-        <button type="submit" className="btn" disabled={busy || !name.trim() || !passphrase || passphrase !== again}>
+        <button type="submit" className="btn" disabled={busy || !name.trim() || !passphrase.ready}>
           Make my signing key
         </button>
       </div>
     </form>
+    <NewPassphraseProblem passphrase={passphrase} />
+    </>
   );
 }
 
