@@ -109,8 +109,19 @@ export const useApp = create<AppState>()((set, get) => {
     }
   }
 
-  async function enter(summary: AssessmentSummary): Promise<void> {
+  /**
+   * Counts the user's moves between files (open, create, close): an opening that answers after the
+   * user has moved on (closed the file, opened another) must not bring its file back on screen.
+   */
+  let moves = 0;
+
+  /** Opens what `open` answers, unless the user moved on meanwhile. */
+  async function enter(open: () => Promise<AssessmentSummary>): Promise<void> {
+    const move = ++moves;
+    const summary = await open();
+    if (move !== moves) return;
     const { controls } = await api.invoke('controls.list', { file: summary.file });
+    if (move !== moves) return;
     sessionStorage.setItem(CURRENT_KEY, summary.file);
     set({ current: summary, controls, selectedId: controls[0]?.id ?? null, view: 'overview', catalog: null, catalogTrail: [], changedElsewhereAt: null });
   }
@@ -148,22 +159,23 @@ export const useApp = create<AppState>()((set, get) => {
         set({ info, recent: files });
         // A reload keeps the assessment that was open in this window.
         const again = sessionStorage.getItem(CURRENT_KEY) ?? (await window.assay?.shell.launchFile()) ?? null;
-        if (again) await enter(await api.invoke('assessment.open', { file: again }));
+        if (again) await enter(() => api.invoke('assessment.open', { file: again }));
       });
       set({ ready: true });
     },
 
     async create(file, name) {
-      const done = await attempt(async () => enter(await api.invoke('assessment.create', { file, name })));
+      const done = await attempt(async () => enter(() => api.invoke('assessment.create', { file, name })));
       return done !== undefined;
     },
 
     async open(file, options) {
-      const done = await attempt(async () => enter(await api.invoke('assessment.open', { file, ...(options?.readOnly ? { readOnly: true } : {}) })));
+      const done = await attempt(async () => enter(() => api.invoke('assessment.open', { file, ...(options?.readOnly ? { readOnly: true } : {}) })));
       return done !== undefined;
     },
 
     async close() {
+      moves++;
       const current = get().current;
       sessionStorage.removeItem(CURRENT_KEY);
       set({ current: null, controls: [], selectedId: null });

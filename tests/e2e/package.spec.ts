@@ -45,7 +45,8 @@ test('package: pack the open assessment with a passphrase as a job, then open th
   expect(verifyFile(copy).ok).toBe(true);
 
   await page.getByRole('button', { name: 'Open it', exact: true }).click();
-  await expect(page.getByText(copy)).toBeVisible();
+  // The header names the file once it is open (the notice above also names it, in a sentence).
+  await expect(page.getByText(copy, { exact: true })).toBeVisible();
 
   // The auditor's first step, from the start screen: the package opened into a copy, read-only.
   await page.getByRole('button', { name: 'Close assessment' }).click();
@@ -56,5 +57,5 @@ test('package: pack the open assessment with a passphrase as a job, then open th
   await page.getByRole('button', { name: 'Open package' }).click();
   await page.getByRole('button', { name: 'Open it read-only, for review' }).click({ timeout: 60_000 });
   await expect(page.getByTestId('read-only-banner')).toContainText('Read-only');
-  await expect(page.getByText(audited)).toBeVisible();
+  await expect(page.getByText(audited, { exact: true })).toBeVisible();
 });
