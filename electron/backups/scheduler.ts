@@ -1,8 +1,8 @@
 import { backupDue, type LastBackup } from '../../shared/backup-schedule';
 import { formatHead } from '../../shared/domain/head';
 import { openAssessments } from '../handlers/open-files';
-import { onEvent } from '../events/hub';
-import { jobEnded, startJob } from '../jobs/runner';
+import { waitForJob } from '../jobs/await-job';
+import { startJob } from '../jobs/runner';
 import { readSettings } from '../settings';
 
 const TICK_MS = 60_000;
@@ -32,19 +32,17 @@ export function startBackupSchedule(home: string, options: { tickMs?: number; no
     }
     running.add(file);
     const seenAt = now();
-    let kept: string | undefined;
-    const stopListening = onEvent((e) => {
-      if (e.type === 'job.finished' && e.jobId === jobId && e.result.kind === 'backup') kept = e.result.value.path;
-    });
     try {
-      await jobEnded(jobId);
+      const result = await waitForJob(jobId, `the scheduled backup of ${file}`);
+      if (result.kind !== 'backup') return undefined;
+      last.set(file, { at: seenAt, head });
+      return result.value.path;
+    } catch {
+      // Announced as job.failed, which the app shows; the file is still due, and the next tick tries again.
+      return undefined;
     } finally {
-      stopListening();
       running.delete(file);
     }
-    // Only a copy that was kept counts: after a failure the file is still due, and the next tick tries again.
-    if (kept) last.set(file, { at: seenAt, head });
-    return kept;
   }
 
   function tick(): Promise<string[]> {
