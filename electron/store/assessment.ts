@@ -8,7 +8,7 @@ import type { ControlEntryChanges } from '../../shared/domain/control-entry';
 import { type ControlState, type StateCounts, emptyCounts } from '../../shared/domain/control-state';
 import { AssayError } from '../../shared/errors';
 import type { ImportedFramework } from '../catalog/user-framework';
-import { type AuditInput, type Head, type StoredEntry, appendAudit, readHead } from './audit';
+import { type AuditInput, type Head, appendAudit, readHead } from './audit';
 import { writeEntry } from './control-entries';
 import { withOwnControls } from './own-controls';
 import { erasePerson, nameResolver, personFor } from './people';
@@ -57,6 +57,11 @@ export interface OpenInfo {
 }
 
 /** One open assessment file: the typed operations on it, nothing else touches its SQL. */
+/** What audit() says of the entry it wrote: the actor as stored (a person id). */
+export interface Logged {
+  actor: string;
+}
+
 /** An audit entry a batch carries inside its own entry (see collectAudit). */
 export interface CollectedEntry {
   command: string;
@@ -175,15 +180,20 @@ export class Assessment {
     }
   }
 
-  audit(input: AuditInput): StoredEntry {
+  /**
+   * Appends an entry and says who it names: the actor as the person id stored in its rows. (Callers
+   * need nothing else; a carried entry has no place in the chain yet, and handing back its payload
+   * kept 100,000 imported risks alive past the young generation, some 1 KB each.)
+   */
+  audit(input: AuditInput): Logged {
     if (this.carry) {
       // A batch of 100,000 records names the same actor 100,000 times: look them up once.
       let person = this.collectedActors.get(input.actor);
       if (!person) this.collectedActors.set(input.actor, (person = personFor(this.db, input.actor)));
       this.carry({ command: input.command, entity: input.entity, entityId: input.entityId, payload: input.payload, ...(input.payloadJson === undefined ? {} : { payloadJson: input.payloadJson }) });
-      return { ...input, actor: person.id, actorDigest: person.digest, seq: 0, prevHash: '', hash: '' };
+      return { actor: person.id };
     }
-    return appendAudit(this.db, input);
+    return { actor: appendAudit(this.db, input).actor };
   }
 
   /**

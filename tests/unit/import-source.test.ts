@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openSource } from '../../electron/imports/source';
 import { tempDir } from './helpers';
@@ -21,6 +22,30 @@ describe('import sources', () => {
       { number: 2, line: '{"b":2}' },
       { number: 3, line: '{"c":3}' },
     ]);
+  });
+
+  it('gives the same lines however the 1 MiB reads cut them: multibyte characters and CRLF on the boundary, a line longer than a read', () => {
+    const MiB = 1024 * 1024;
+    const dir = tempDir();
+    let n = 0;
+    fc.assert(
+      fc.property(
+        // A first line that ends near the first read's end, then random lines (emoji, accents, CR), one of them maybe longer than a read.
+        fc.integer({ min: -6, max: 6 }),
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => s.replace(/\n/g, ' ')), { maxLength: 12 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('\n', '\r\n'),
+        (shift, rest, long, endsWithNewline, eol) => {
+          const lines = ['a'.repeat(MiB + shift - 3) + 'é€', ...rest, ...(long ? ['😀'.repeat(MiB / 3)] : []), 'last'];
+          const path = join(dir, `lines-${n++}.jsonl`);
+          writeFileSync(path, lines.join(eol) + (endsWithNewline ? eol : ''));
+          const expected = lines.map((l, i) => ({ number: i + 1, line: eol === '\r\n' ? l : l.replace(/\r$/, '') }));
+          expect([...openSource(path).lines()]).toEqual(expected);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('keeps a U+FFFD the file really holds, and names the line after which an invalid byte comes', () => {
