@@ -27,16 +27,26 @@ const WORD_LEVELS: Record<string, RiskLevel> = {
 export type LevelScale = '1-5' | '0-4' | '1-3' | 'percent';
 
 export function levelScaleOf(values: readonly unknown[]): LevelScale {
-  const numbers: number[] = [];
+  // Counted in one pass, not gathered and spread into Math.max: a 300,000-row column overflowed the stack.
+  let count = 0;
+  let max = -Infinity;
+  let zero = false;
+  let fraction = false;
   for (const v of values) {
-    if (typeof v === 'number') numbers.push(v);
-    else if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) numbers.push(Number(v));
+    let n: number;
+    if (typeof v === 'number') n = v;
+    else if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) n = Number(v);
     else if (typeof v === 'string' && /%\s*$/.test(v)) return 'percent';
+    else continue;
+    count++;
+    if (n > max) max = n;
+    if (n === 0) zero = true;
+    if (n > 0 && n < 1) fraction = true;
   }
-  if (numbers.length === 0) return '1-5';
-  if (numbers.some((n) => n > 0 && n < 1)) return 'percent';
-  if (numbers.includes(0) && Math.max(...numbers) <= 4) return '0-4';
-  if (Math.max(...numbers) <= 3 && numbers.length >= 3) return '1-3';
+  if (count === 0) return '1-5';
+  if (fraction) return 'percent';
+  if (zero && max <= 4) return '0-4';
+  if (max <= 3 && count >= 3) return '1-3';
   return '1-5';
 }
 

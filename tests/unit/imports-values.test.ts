@@ -65,6 +65,11 @@ describe('levels, treatments and states', () => {
     expect((readLevel(0, '0-4') as { value: number }).value).toBe(1);
     expect((readLevel('35%') as { value: number }).value).toBe(3);
     expect((readLevel(0.9, levelScaleOf([0.9, 0.1])) as { value: number }).value).toBe(5);
+    expect(levelScaleOf(['1', 2, ' 3 '])).toBe('1-3');
+    expect(levelScaleOf([1, 2])).toBe('1-5');
+    // A register's column of 300,000 values (gathering them for Math.max(...) overflowed the stack).
+    expect(levelScaleOf(Array.from({ length: 300_000 }, (_, i) => (i % 3) + 1))).toBe('1-3');
+    expect(levelScaleOf(Array.from({ length: 300_000 }, (_, i) => i % 5))).toBe('0-4');
     expect(readLevel(7)).toMatchObject({ ok: false, message: '7 is outside the 1-5 scale' });
     expect(readTreatment('Reduce')).toEqual({ ok: true, value: 'mitigate' });
     expect(readTreatment('Tolerate')).toEqual({ ok: true, value: 'accept' });

@@ -65,11 +65,29 @@ function tooLong(name: string | null, field: string): { field: string; message: 
   return name && name.length > 120 ? { field, message: `a person's name has at most 120 characters (this one has ${name.length})` } : null;
 }
 
-/** The same risk with its keys in sorted order: its canonical JSON is then one plain JSON.stringify (see canonicalJson). */
-function inKeyOrder(risk: Risk): Risk {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(risk).sort()) out[key] = risk[key as keyof Risk];
-  return out as Risk;
+/**
+ * The same risk as one object literal with its keys in sorted order: its canonical JSON is then one
+ * plain JSON.stringify (see canonicalJson), and every member sits inside the object. (The schema's
+ * output, built member by member, kept ten of its fourteen in a second array: 10 MB for the
+ * 100,000 risks an import plans.) Returning Risk makes the compiler name any member left out.
+ */
+function inKeyOrder(r: Risk): Risk {
+  return {
+    controls: r.controls,
+    description: r.description,
+    id: r.id,
+    impact: r.impact,
+    likelihood: r.likelihood,
+    owner: r.owner,
+    residualImpact: r.residualImpact,
+    residualLikelihood: r.residualLikelihood,
+    reviewDate: r.reviewDate,
+    status: r.status,
+    systemId: r.systemId,
+    threatId: r.threatId,
+    title: r.title,
+    treatment: r.treatment,
+  };
 }
 
 export const riskSink: RecordSink = {
@@ -109,7 +127,7 @@ export const riskSink: RecordSink = {
       if (record.data.treatment === 'accept' && !record.data.approver)
         ctx.problem({ severity: 'warning', location: record.location, field: 'approver', message: 'treated by acceptance with no approver: imported with its acceptance pending approval' });
       // Nothing a new risk is built from changes before it is written but its ids and owner, set on apply.
-      if (!existing) return { record, action: 'create', entityId: null, detail: `new risk${accept}`, built: risk };
+      if (!existing) return { record, action: 'create', entityId: null, detail: `new risk${accept}`, built: inKeyOrder(risk) };
       if (changed.length === 0 && !wish) return { record, action: 'unchanged', entityId, detail: '' };
       return { record, action: 'update', entityId, detail: `${changed.join(', ') || 'no field'} changes${accept}` };
     });
