@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { CommandOutput, VerifyResult } from '../../shared/commands';
 import { errorMessage } from './store-change';
 import { api } from './api';
+import { useApp } from './store';
+import { followJob } from './follow-job';
 
 type AuditList = CommandOutput<'audit.list'>;
 
@@ -30,7 +32,6 @@ interface AuditState {
   verifyNow(): Promise<void>;
   cancelVerify(): Promise<void>;
   /** Called with every job event: the verify job's end brings its result. */
-  jobEnded(jobId: string, outcome: { result?: VerifyResult; error?: string; cancelled?: boolean }): void;
   exportLog(format: 'csv' | 'json'): Promise<void>;
   /** The file changed (here or elsewhere): what was shown and any verdict are out of date. */
   invalidate(): void;
@@ -91,6 +92,14 @@ export const useAudit = create<AuditState>()((set, get) => {
         const anchor = expectHead.trim();
         const { jobId } = await api.invoke('jobs.start', { kind: 'verify', file, ...(anchor ? { expectHead: anchor } : {}) });
         set({ verifyJob: jobId });
+        followJob(useApp, jobId, (view) => {
+          if (view.state === 'running' || jobId !== get().verifyJob) return;
+          set({
+            verifyJob: null,
+            verify: view.result?.kind === 'verify' ? view.result.value : null,
+            error: view.state === 'failed' ? (view.error ?? 'failed') : view.state === 'cancelled' ? 'Verify was cancelled; nothing was concluded.' : null,
+          });
+        });
       } catch (error) {
         set({ error: errorMessage(error) });
       }
@@ -104,15 +113,6 @@ export const useAudit = create<AuditState>()((set, get) => {
       } catch (error) {
         set({ error: errorMessage(error) });
       }
-    },
-
-    jobEnded(jobId, outcome) {
-      if (jobId !== get().verifyJob) return;
-      set({
-        verifyJob: null,
-        verify: outcome.result ?? null,
-        error: outcome.error ?? (outcome.cancelled ? 'Verify was cancelled; nothing was concluded.' : null),
-      });
     },
 
     async exportLog(format) {

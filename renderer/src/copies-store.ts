@@ -3,6 +3,7 @@ import type { BackupInfo, BackupSchedule } from '../../shared/backups';
 import type { AssessmentDiff } from '../../shared/domain/diff/model';
 import { busyAttempt } from './store-change';
 import { api } from './api';
+import { followJob } from './follow-job';
 import { type JobView, useApp } from './store';
 
 /** Copies of the open assessment: comparing it with another copy, and its backups (list, take, restore, schedule). */
@@ -52,14 +53,7 @@ export const useCopies = create<CopiesState>()((set, get) => {
     }
   }
 
-  // The app's store keeps every job's latest state; follow ours there.
-  useApp.subscribe((app) => {
-    const job = get().job;
-    const view = job ? app.jobs[job.jobId] : undefined;
-    if (view && view.state !== 'running') ended(view);
-  });
-
-  /** Starts the job, keeps the buttons disabled until it ends, and catches one that ended before its id came back. */
+  /** Starts the job and keeps the buttons disabled until it ends. */
   async function follow(kind: 'backup' | 'restore', file: string, start: () => Promise<{ jobId: string }>, notice: string): Promise<void> {
     await attempt(async () => {
       const { jobId } = await start();
@@ -68,10 +62,10 @@ export const useCopies = create<CopiesState>()((set, get) => {
     const job = get().job;
     if (!job) return;
     set({ busy: true });
-    const view = useApp.getState().jobs[job.jobId];
-    if (view && view.state !== 'running') ended(view);
+    followJob(useApp, job.jobId, (view) => {
+      if (view.state !== 'running') ended(view);
+    });
   }
-
 
   return {
     other: '',

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { EvidenceAddResult, EvidenceItem, EvidenceLinkInput, EvidenceMetaChanges } from '../../shared/domain/evidence/model';
-import { api, downloadFromBridge, shell, subscribe, uploadToBridge } from './api';
+import { api, downloadFromBridge, shell, uploadToBridge } from './api';
+import { useApp } from './store';
+import { followJob } from './follow-job';
 
 /** What is under way when files are added: uploading (bridge only), then the job storing them. */
 export interface Intake {
@@ -58,17 +60,17 @@ export const useEvidence = create<EvidenceState>()((set, get) => {
     return paths;
   }
 
-  // The job's progress and its end arrive as events; only the job this page started matters here.
-  subscribe((event) => {
-    const jobId = get().intake?.jobId;
-    if (!('jobId' in event) || event.jobId !== jobId) return;
-    if (event.type === 'job.progress') return set({ intake: { phase: event.phase, done: event.done, total: event.total, jobId } });
-    if (event.type === 'job.finished' && event.result.kind === 'evidence.add') {
-      const result = event.result.value;
-      set({ intake: null, lastResult: result, selectedId: result.added.at(-1)?.evidenceId ?? get().selectedId });
-    } else set({ intake: null, error: event.type === 'job.failed' ? event.error.message : 'Adding evidence was cancelled; files already stored stay.' });
-    get().invalidate();
-  });
+  function follow(jobId: string): void {
+    followJob(useApp, jobId, (view) => {
+      if (get().intake?.jobId !== jobId) return;
+      if (view.state === 'running') return set({ intake: { phase: view.phase, done: view.done, total: view.total, jobId } });
+      if (view.result?.kind === 'evidence.add') {
+        const result = view.result.value;
+        set({ intake: null, lastResult: result, selectedId: result.added.at(-1)?.evidenceId ?? get().selectedId });
+      } else set({ intake: null, error: view.state === 'failed' ? (view.error ?? 'failed') : 'Adding evidence was cancelled; files already stored stay.' });
+      get().invalidate();
+    });
+  }
 
   return {
     file: null,
@@ -98,6 +100,7 @@ export const useEvidence = create<EvidenceState>()((set, get) => {
         const paths = sources.kind === 'paths' ? sources.paths : await upload(sources.files);
         const { jobId } = await api.invoke('evidence.add', { file, paths, ...options });
         set({ intake: { phase: 'adding', done: 0, total: 0, jobId } });
+        follow(jobId);
       });
       if (!ok) set({ intake: null });
     },

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { CommandOutput } from '../../shared/commands';
 import type { ImportBatch, ImportOptions, ImportPreview, ImportResult } from '../../shared/imports/model';
-import { api, subscribe, uploadToBridge } from './api';
+import { api, uploadToBridge } from './api';
+import { useApp } from './store';
+import { followJob, progressOf } from './follow-job';
 
 type Formats = CommandOutput<'imports.formats'>['formats'];
 
@@ -37,26 +39,27 @@ interface ImportState {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export const useImports = create<ImportState>()((set, get) => {
-  subscribe((event) => {
-    const { jobId } = get();
-    if (!('jobId' in event) || event.jobId !== jobId) return;
-    if (event.type === 'job.progress') return set({ progress: { phase: event.phase, done: event.done, total: event.total } });
-    if (event.type === 'job.finished' && event.result.kind === 'import.preview') return set({ jobId: null, progress: null, step: 'preview', preview: event.result.value });
-    if (event.type === 'job.finished' && event.result.kind === 'import') {
-      const result = event.result.value;
-      set({ jobId: null, progress: null, step: result.batchId ? 'done' : 'preview', result: result.batchId ? result : null, preview: result });
-      const { file } = get();
-      if (file) void get().load(file);
-      return;
-    }
-    const wasImporting = get().step === 'importing';
-    set({
-      jobId: null,
-      progress: null,
-      step: get().preview ? 'preview' : 'choose',
-      error: event.type === 'job.failed' ? event.error.message : wasImporting ? 'The import was cancelled; nothing was changed.' : 'The preview was cancelled.',
+  function follow(jobId: string): void {
+    followJob(useApp, jobId, (view) => {
+      if (get().jobId !== jobId) return;
+      if (view.state === 'running') return set({ progress: progressOf(view) });
+      if (view.result?.kind === 'import.preview') return set({ jobId: null, progress: null, step: 'preview', preview: view.result.value });
+      if (view.result?.kind === 'import') {
+        const result = view.result.value;
+        set({ jobId: null, progress: null, step: result.batchId ? 'done' : 'preview', result: result.batchId ? result : null, preview: result });
+        const { file } = get();
+        if (file) void get().load(file);
+        return;
+      }
+      const wasImporting = get().step === 'importing';
+      set({
+        jobId: null,
+        progress: null,
+        step: get().preview ? 'preview' : 'choose',
+        error: view.state === 'failed' ? (view.error ?? 'failed') : wasImporting ? 'The import was cancelled; nothing was changed.' : 'The preview was cancelled.',
+      });
     });
-  });
+  }
 
   async function startJob(name: 'imports.preview' | 'imports.run', step: ImportStep): Promise<void> {
     const { file, sourcePath, options } = get();
@@ -65,6 +68,7 @@ export const useImports = create<ImportState>()((set, get) => {
     try {
       const { jobId } = await api.invoke(name, { file, source: sourcePath, options });
       set({ jobId });
+      follow(jobId);
     } catch (error) {
       set({ step: get().preview ? 'preview' : 'choose', progress: null, error: message(error) });
     }

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { PackResult, UnpackResult } from '../../shared/packages/results';
 import { errorMessage } from './store-change';
-import { api, subscribe } from './api';
+import { api } from './api';
+import { useApp } from './store';
+import { followJob, progressOf } from './follow-job';
 
 /** Encrypted packages in the app: pack the open assessment, or open a package into a new file; both are jobs. */
 interface PackageState {
@@ -17,20 +19,21 @@ interface PackageState {
 }
 
 export const usePackages = create<PackageState>()((set, get) => {
-  subscribe((event) => {
-    if (!('jobId' in event) || event.jobId !== get().jobId) return;
-    if (event.type === 'job.progress') return set({ progress: { phase: event.phase, done: event.done, total: event.total } });
-    const done = { jobId: null, running: null, progress: null };
-    if (event.type === 'job.finished' && event.result.kind === 'pack') return set({ ...done, packed: event.result.value });
-    if (event.type === 'job.finished' && event.result.kind === 'unpack') return set({ ...done, unpacked: event.result.value });
-    set({ ...done, error: event.type === 'job.failed' ? event.error.message : 'Cancelled; nothing was written.' });
-  });
-
   // The passphrase goes straight to the command and is not kept in the store.
   const start = async (kind: 'pack' | 'unpack', call: () => Promise<{ jobId: string }>) => {
     set({ error: null, packed: null, unpacked: null, running: kind, progress: { phase: 'starting', done: 0, total: 0 } });
     try {
-      set({ jobId: (await call()).jobId });
+      const { jobId } = await call();
+      set({ jobId });
+      followJob(useApp, jobId, (view) => {
+        // A job this page no longer waits for (another was started since) changes nothing here.
+        if (get().jobId !== jobId) return;
+        if (view.state === 'running') return set({ progress: progressOf(view) });
+        const done = { jobId: null, running: null, progress: null };
+        if (view.result?.kind === 'pack') return set({ ...done, packed: view.result.value });
+        if (view.result?.kind === 'unpack') return set({ ...done, unpacked: view.result.value });
+        set({ ...done, error: view.state === 'failed' ? (view.error ?? 'failed') : 'Cancelled; nothing was written.' });
+      });
     } catch (error) {
       set({ running: null, progress: null, error: errorMessage(error) });
     }

@@ -2,7 +2,9 @@ import { create } from 'zustand';
 import type { CommandOutput } from '../../shared/commands';
 import type { ReportOptions } from '../../shared/reports/model';
 import type { IssuedReport, ReportResult } from '../../shared/reports/results';
-import { api, subscribe } from './api';
+import { api } from './api';
+import { useApp } from './store';
+import { followJob, progressOf } from './follow-job';
 
 type Types = CommandOutput<'reports.types'>['reports'];
 type Frameworks = CommandOutput<'catalog.summary'>['frameworks'];
@@ -29,17 +31,19 @@ interface ReportsState {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export const useReports = create<ReportsState>()((set, get) => {
-  subscribe((event) => {
-    if (!('jobId' in event) || event.jobId !== get().jobId) return;
-    if (event.type === 'job.progress') return set({ progress: { phase: event.phase, done: event.done, total: event.total } });
-    if (event.type === 'job.finished' && event.result.kind === 'report') {
-      set({ jobId: null, progress: null, written: [event.result.value, ...get().written] });
-      const { file } = get();
-      if (file && event.result.value.issued) void get().load(file);
-      return;
-    }
-    set({ jobId: null, progress: null, error: event.type === 'job.failed' ? event.error.message : 'The report was cancelled; nothing was written.' });
-  });
+  function follow(jobId: string): void {
+    followJob(useApp, jobId, (view) => {
+      if (get().jobId !== jobId) return;
+      if (view.state === 'running') return set({ progress: progressOf(view) });
+      if (view.result?.kind === 'report') {
+        set({ jobId: null, progress: null, written: [view.result.value, ...get().written] });
+        const { file } = get();
+        if (file && view.result.value.issued) void get().load(file);
+        return;
+      }
+      set({ jobId: null, progress: null, error: view.state === 'failed' ? (view.error ?? 'failed') : 'The report was cancelled; nothing was written.' });
+    });
+  }
 
   return {
     file: null,
@@ -84,6 +88,7 @@ export const useReports = create<ReportsState>()((set, get) => {
       try {
         const { jobId } = await api.invoke('reports.generate', { file, options, issue });
         set({ jobId });
+        follow(jobId);
       } catch (error) {
         set({ progress: null, error: message(error) });
       }

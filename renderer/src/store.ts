@@ -308,12 +308,9 @@ export const useApp = create<AppState>()((set, get) => {
               ? { ...base, state: 'failed', error: event.error.message }
               : { ...base, state: 'cancelled' };
       set({ jobs: { ...get().jobs, [event.jobId]: next } });
-      if (event.type === 'job.finished' && event.result.kind === 'verify') useAudit.getState().jobEnded(event.jobId, { result: event.result.value });
-      if (event.type === 'job.failed') useAudit.getState().jobEnded(event.jobId, { error: event.error.message });
       // Nobody asked for a scheduled backup, so nobody would see it fail: say so where the user is.
       if (event.type === 'job.failed' && event.kind === 'backup' && event.file === get().current?.file)
         set({ error: `The scheduled backup of this assessment failed: ${event.error.message}. It is tried again at the next interval (Backups screen).` });
-      if (event.type === 'job.cancelled') useAudit.getState().jobEnded(event.jobId, { cancelled: true });
     },
   };
 });
