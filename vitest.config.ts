@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20000,
+    // Builds the command line the tests spawn, once per run; forked test workers inherit its path.
+    globalSetup: ['tests/support/vitest-global-setup.ts'],
   },
 });

@@ -25,9 +25,10 @@ export function testContext(dir: string, overrides: Partial<HandlerContext> = {}
   return { actor: 'tester', home: join(dir, 'home'), defaultFolder: join(dir, 'docs'), recordRecent: true, ...overrides };
 }
 
-const BIN = resolve('electron/cli/assay.mjs');
+/** The command line compiled once for the run (tests/support/test-cli.ts), or the bin itself. */
+const BIN = process.env.ASSAY_TEST_CLI ?? resolve('electron/cli/assay.mjs');
 
-/** Runs the real command line in a child process, as a user or a pipeline would. */
+/** Runs the command line in a child process, as a user or a pipeline would. */
 export function runAssay(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): { code: number | null; out: string; err: string } {
   const run = spawnSync(process.execPath, [BIN, ...args], {
     cwd,

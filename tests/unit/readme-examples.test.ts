@@ -10,7 +10,9 @@ import { tempDir } from './helpers';
  * copy of `examples/`. A command added to the README is picked up without touching this test.
  */
 
-const BIN = resolve('electron/cli/assay.mjs');
+// The command line compiled once for the run (tests/support/test-cli.ts): the same sources the bin
+// runs through tsx, started in a third of the time; cli-escape and the kill tests spawn the bin itself.
+const BIN = process.env.ASSAY_TEST_CLI ?? resolve('electron/cli/assay.mjs');
 
 interface ReadmeCommand {
   line: number;
