@@ -70,6 +70,18 @@ describe('package round trip', () => {
     expect(verifyFile(out).ok).toBe(true);
   });
 
+  it('packs with N = 2^16, r = 8, p = 2 by default (64 MiB), and still opens a package made with N = 2^17, r = 8, p = 1', { timeout: 60_000 }, () => {
+    const byDefault = join(fx.dir, 'default-cost.assaypkg');
+    packAssessment(fx.file, byDefault, { passphrase: PASSPHRASE, includeSecret: false, chunkSize: FAST.chunkSize });
+    const prelude = readFileSync(byDefault).subarray(0, PRELUDE_BYTES);
+    expect([prelude.readUInt8(10), prelude.readUInt8(11), prelude.readUInt8(12)]).toEqual([16, 8, 2]);
+    const older = join(fx.dir, 'older-cost.assaypkg');
+    packAssessment(fx.file, older, { passphrase: PASSPHRASE, includeSecret: false, chunkSize: FAST.chunkSize, scrypt: { logN: 17, r: 8, p: 1 } });
+    for (const [package_, out] of [[byDefault, 'default-cost.assay'], [older, 'older-cost.assay']] as const) {
+      expect(unpackPackage(package_, join(fx.dir, out), { passphrase: PASSPHRASE }).head).toBe(packedHead);
+    }
+  });
+
   it('never writes over an existing file, packing or unpacking, and leaves the existing bytes alone', () => {
     const existing = join(fx.dir, 'existing.assay');
     writeFileSync(existing, 'mine');
