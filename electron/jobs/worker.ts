@@ -99,7 +99,7 @@ function restoreJob(): void {
   if (!request) throw new AssayError('usage', 'restore: the job was started without a backup');
   const { assessment } = openForWriting(input.file, { actor: request.actor });
   try {
-    post({ type: 'finished', result: { kind: 'restore', value: restoreBackup(assessment, request.backup, request.actor) } });
+    post({ type: 'finished', result: { kind: 'restore', value: restoreBackup(assessment, request.backup, request.actor, { onProgress }) } });
   } finally {
     assessment.close();
   }

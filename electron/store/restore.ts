@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { RestoreResult } from '../../shared/backups';
 import { type RestorePayload, backupsDomain } from '../../shared/domain/backups/log';
@@ -37,6 +37,29 @@ function readBackup(current: Assessment, path: string): Assessment {
   }
 }
 
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes what restores of this file that were killed left beside it (".<name>.<pid>.restoring", a
+ * whole copy of an assessment each): only those whose process is gone, so a restore under way in
+ * another program keeps its file.
+ */
+function removeAbandoned(file: string): void {
+  const folder = dirname(file);
+  const prefix = `.${basename(file)}.`;
+  for (const name of readdirSync(folder)) {
+    const pid = name.startsWith(prefix) ? /^(\d+)\.restoring(?:-journal)?$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid !== undefined && (Number(pid) === process.pid || !isRunning(Number(pid)))) rmSync(join(folder, name), { force: true });
+  }
+}
+
 /**
  * Replaces the assessment with a backup's content. The new file is built beside it under a
  * temporary name (the backup's pages, then one restore entry on the backup's chain naming the
@@ -44,22 +67,32 @@ function readBackup(current: Assessment, path: string): Assessment {
  * kept: a restore that fails at any step leaves the file as it was, and a restore is undone by
  * restoring that copy. `current` must be open for editing; it is closed, as its file is replaced.
  */
-export function restoreBackup(current: Assessment, backupPath: string, actor: string, now: () => string = () => new Date().toISOString()): RestoreResult {
+export function restoreBackup(
+  current: Assessment,
+  backupPath: string,
+  actor: string,
+  options: { now?: () => string; onProgress?: (step: { phase: string; done: number; total: number }) => void } = {},
+): RestoreResult {
+  const now = options.now ?? (() => new Date().toISOString());
+  const step = (done: number, phase: string) => options.onProgress?.({ phase, done, total: 4 });
   const file = current.file;
   const path = resolve(backupPath);
   if (path === resolve(file)) throw new AssayError('invalid_input', `cannot restore ${file} from itself; name one of its backups (assay backups ${file})`);
   if (current.info.mode !== 'write') throw new AssayError('refused', `${file}: is open read-only; nothing was changed`);
+  step(0, 'checking the backup');
   const backup = readBackup(current, path);
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.restoring`);
   const cleanup = () => {
     for (const suffix of ['', '-journal']) rmSync(temp + suffix, { force: true });
   };
-  cleanup();
+  removeAbandoned(file);
   try {
     const restoredHead = backup.head();
+    step(1, 'copying the backup');
     backup.db.prepare('VACUUM INTO ?').run(temp);
     backup.close();
     const discarded = readHead(current.db);
+    step(2, 'keeping a copy of the current state');
     const keptAs = keepBackup(current.db, file, 'before-restore');
     const payload: RestorePayload = {
       discarded,
@@ -79,10 +112,12 @@ export function restoreBackup(current: Assessment, backupPath: string, actor: st
     } finally {
       db.close();
     }
+    step(3, 'replacing the file');
     current.close();
     if (existsSync(`${file}-journal`) || existsSync(`${file}-wal`))
       throw new AssayError('conflict', `${file}: another program is writing this assessment; nothing was changed, try again in a moment`);
     renameSync(temp, file);
+    step(4, 'restored');
     return { file, backup: path, discarded, head, keptAs };
   } catch (error) {
     if (backup.db.open) backup.close();

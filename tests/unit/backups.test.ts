@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -103,9 +104,16 @@ describe('backups of an assessment', () => {
     closeAll();
     const before = entries(file);
     expect(before).toHaveLength(4);
+    // What a restore killed earlier left beside the file (its process is gone), and a restore under way in a live process.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    const abandoned = join(dir, `.client.assay.${gone}.restoring`);
+    const underWay = join(dir, `.client.assay.${process.pid}.restoring`);
+    for (const leftover of [abandoned, underWay]) writeFileSync(leftover, 'a copy of an assessment');
 
     const r = runAssay(dir, ['restore', 'client.assay', '--from', backup.path, '--json']);
     expect(r.code, r.err).toBe(0);
+    expect([existsSync(abandoned), existsSync(underWay)]).toEqual([false, true]);
+    rmSync(underWay);
     const result = JSON.parse(r.out) as { discarded: { count: number; hash: string }; head: { count: number }; keptAs: string };
     expect(result.discarded).toEqual({ count: 4, hash: before[3]!.hash });
     expect(result.head.count).toBe(3);

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,18 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledCatalog } from '../../electron/catalog/load';
 import { engineHooks } from '../../electron/imports/hooks';
 import { runImport } from '../../electron/imports/run';
-import { createAssessment, openForWriting } from '../../electron/store/open';
+import { createAssessment, openForReading, openForWriting } from '../../electron/store/open';
 import { addSystem } from '../../electron/store/systems';
 import { unpackPackage } from '../../electron/package/pack';
+import { backupsFolder, keepBackup } from '../../electron/store/backup';
 import { verifyFile } from '../../electron/store/verify';
 import { writeRiskCsv } from '../bench/import-data';
 import { fileHash } from './helpers';
 import { type KillOperation, type KillPoint, expectOpensAndVerifies, hashAt, killAtEveryPoint, seededDelays, snapshot } from './kill-harness';
 
 /**
- * Issue 10, safe handling: kill the process at any moment during a large import and a report
- * (real SIGKILL, see kill-harness.ts): nothing committed is lost, the file always opens and
- * verifies, the import is all or nothing, a report is never left half-written under its name.
+ * Issue 10, safe handling: kill the process at any moment during a large import, a report, a pack
+ * and a restore (real SIGKILL, see kill-harness.ts): nothing committed is lost, the file always opens
+ * and verifies, the import is all or nothing, a report or package is never left half-written under
+ * its name, a restore leaves the file as it was or restored whole.
  */
 
 const IMPORT_ROWS = 20_000;
@@ -157,6 +159,53 @@ const packOperation: KillOperation<{ file: string; out: string; hash: string }> 
   },
 };
 
+function lastCommand(file: string): string {
+  const a = openForReading(file);
+  try {
+    return (a.db.prepare('SELECT command FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { command: string }).command;
+  } finally {
+    a.close();
+  }
+}
+
+const restoreOperation: KillOperation<{ file: string; before: ReturnType<typeof snapshot>; backupHead: { count: number; hash: string } }> = {
+  name: `restore of an assessment with ${REPORT_RISKS} risks from its backup`,
+  prepare(dir) {
+    const file = join(dir, 'a.assay');
+    copyFileSync(withRisks, file);
+    // A backup, then one more change that the restore will discard.
+    const { assessment } = openForWriting(file, { actor: 'kill-test' });
+    const backupHead = assessment.head();
+    const backup = keepBackup(assessment.db, file, 'kill-test');
+    assessment.setControlState('GOV-02', 'implemented', undefined, 'kill-test');
+    assessment.close();
+    return { file, before: snapshot(file, TABLES), backupHead, args: ['restore', file, '--from', backup] };
+  },
+  points: [
+    { afterMs: 1500 },
+    ...seededDelays(SEED + 3, 2, 400).map((ms) => ({ onProgress: /^progress: checking the backup/, thenMs: ms })),
+    { onProgress: /^progress: copying the backup/ },
+    { onProgress: /^progress: keeping a copy of the current state/ },
+    // Between the last step and the rename: either outcome is right, never a mix.
+    { onProgress: /^progress: replacing the file/ },
+  ],
+  check(dir, { file, before, backupHead }, run) {
+    expectOpensAndVerifies(file);
+    const after = snapshot(file, TABLES);
+    const restored = lastCommand(file) === 'assessment.restore';
+    if (!run.killed) expect(restored, 'a run that finished has restored').toBe(true);
+    if (restored) {
+      // The backup's chain with one restore entry on it; the state it replaced kept as a backup.
+      expect(after.head.count).toBe(backupHead.count + 1);
+      expect(hashAt(file, backupHead.count)).toBe(backupHead.hash);
+      const kept = readdirSync(backupsFolder(file)).filter((n) => n.includes('before-restore'));
+      expect(kept, 'the state before the restore is kept').toHaveLength(1);
+    } else {
+      expect(after).toEqual(before);
+    }
+  },
+};
+
 /** One operation, killed at each of its points; `minKilled` of the kills must land inside it. */
 function killTest<P>(title: string, op: KillOperation<P>, minKilled: number): void {
   it(title, async () => {
@@ -170,4 +219,5 @@ describe('killing assay at any moment (real SIGKILL)', () => {
   killTest(`keeps a ${IMPORT_ROWS}-row import all or nothing, and what was committed before`, importOperation, 2);
   killTest('never leaves a half-written report under its name, and never changes the assessment', reportOperation, 1);
   killTest('never leaves a half-written package under its name, and never changes the assessment', packOperation, 1);
+  killTest('leaves the assessment either as it was or restored whole, never a mix', restoreOperation, 1);
 });

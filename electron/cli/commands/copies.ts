@@ -2,11 +2,23 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatBackups, formatDiff } from '../format-diff';
 import { waitForJob } from '../../jobs/await-job';
+import { progressLine } from '../../jobs/progress-line';
+import type { JobResult } from '../../../shared/events';
 import type { CliKit } from '../kit';
 
 /** `assay diff`, `assay backups`, `assay restore`: comparing copies of an assessment and going back to one. */
 export function registerCopyCommands(program: Command, kit: CliKit): void {
   const { io, run, emit } = kit;
+
+  /** Waits for a backup or restore job, its steps shown on a terminal (or as lines, ASSAY_PROGRESS=lines). */
+  async function follow(jobId: string, what: string): Promise<JobResult> {
+    const line = progressLine();
+    try {
+      return await waitForJob(jobId, what, line.update);
+    } finally {
+      line.finish();
+    }
+  }
 
   program
     .command('diff')
@@ -28,7 +40,7 @@ export function registerCopyCommands(program: Command, kit: CliKit): void {
     .action(async (file: string, opts: { now?: boolean; json?: boolean }) => {
       if (opts.now) {
         const { jobId } = run('backups.create', { file: resolve(file) });
-        const result = await waitForJob(jobId, `the backup of ${file}`);
+        const result = await follow(jobId, `the backup of ${file}`);
         if (!opts.json && result.kind === 'backup') io.out(`took a backup: ${result.value.path}`);
       }
       const { backups } = run('backups.list', { file: resolve(file) });
@@ -43,7 +55,7 @@ export function registerCopyCommands(program: Command, kit: CliKit): void {
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { from: string; json?: boolean }) => {
       const { jobId } = run('backups.restore', { file: resolve(file), backup: resolve(opts.from) });
-      const result = await waitForJob(jobId, `restoring ${file}`);
+      const result = await follow(jobId, `restoring ${file}`);
       if (result.kind !== 'restore') throw new Error(`restore: the job answered with a ${result.kind} result`);
       const r = result.value;
       emit(
