@@ -57,13 +57,15 @@ export const useCopies = create<CopiesState>()((set, get) => {
   async function follow(kind: 'backup' | 'restore', file: string, start: () => Promise<{ jobId: string }>, notice: string): Promise<void> {
     await attempt(async () => {
       const { jobId } = await start();
-      set({ job: { jobId, file, kind }, notice });
+      set({ job: { jobId, file, kind }, notice: `${notice}…` });
     });
     const job = get().job;
     if (!job) return;
     set({ busy: true });
     followJob(useApp, job.jobId, (view) => {
-      if (view.state !== 'running') ended(view);
+      // A restore says which of its steps it is at (a large file takes a while to check and copy).
+      if (view.state === 'running') set({ notice: view.phase ? `${notice}: ${view.phase}…` : `${notice}…` });
+      else ended(view);
     });
   }
 
@@ -96,14 +98,14 @@ export const useCopies = create<CopiesState>()((set, get) => {
       });
     },
 
-    backupNow: (file) => follow('backup', file, () => api.invoke('backups.create', { file }), 'Taking a backup…'),
+    backupNow: (file) => follow('backup', file, () => api.invoke('backups.create', { file }), 'Taking a backup'),
 
     askRestore: (confirming) => set({ confirming, error: null, notice: null }),
 
     async restore(file) {
       const backup = get().confirming;
       if (!backup) return;
-      await follow('restore', file, () => api.invoke('backups.restore', { file, backup }), 'Restoring: the backup is checked and copied, then put in place…');
+      await follow('restore', file, () => api.invoke('backups.restore', { file, backup }), 'Restoring from the backup');
     },
 
     async saveSchedule(schedule) {
