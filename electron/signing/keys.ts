@@ -1,5 +1,5 @@
 import { type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scryptSync, verify } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { FINGERPRINT, groupFingerprint } from '../../shared/domain/signoff/message';
@@ -14,7 +14,8 @@ import { MIN_PASSPHRASE } from '../../shared/passphrase';
  * Node (OpenSSL 3) encrypts PKCS#8 with PBKDF2 at 2,048 iterations and offers no way to raise it:
  * far too cheap to guess against if the file is copied. So since version 2 the PKCS#8 passphrase
  * is not the user's passphrase but a key stretched from it with scrypt, whose salt and cost the
- * file records; the PEM is still standard PKCS#8. Version 1 files (the plain passphrase) still open.
+ * file records; the PEM is still standard PKCS#8. Version 1 files (the plain passphrase) still open,
+ * and are written again as version 2 once their passphrase has unlocked them (upgradeKeyFile).
  */
 
 /** scrypt at N=2^15, r=8: 32 MiB and about a tenth of a second per unlock. */
@@ -115,7 +116,7 @@ export function createKey(home: string, name: string, passphrase: string, option
   if (existing && !options.replace)
     throw new AssayError('conflict', `${file}: a signing key already exists (${existing.name}, fingerprint ${groupFingerprint(existing.fingerprint)}); nothing was changed (replace it with --replace)`);
   if (passphrase.length < MIN_PASSPHRASE) throw new AssayError('invalid_input', `the passphrase must have at least ${MIN_PASSPHRASE} characters; no key was made`);
-  const kdf: Scrypt = { name: 'scrypt', salt: randomBytes(16).toString('base64'), ...KEY_KDF };
+  const kdf = newKdf();
   const pair = generateKeyPairSync('ed25519', {
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: pkcs8Passphrase(passphrase, kdf) },
@@ -129,13 +130,35 @@ export function createKey(home: string, name: string, passphrase: string, option
     publicKey: pair.publicKey,
     privateKey: pair.privateKey,
   };
+  writeKeyFile(home, key);
+  return publicInfo(key, file);
+}
+
+const newKdf = (): Scrypt => ({ name: 'scrypt', salt: randomBytes(16).toString('base64'), ...KEY_KDF });
+
+/** Written whole under a temporary name, readable by the owner only, then moved into place. */
+function writeKeyFile(home: string, key: KeyFile): void {
+  const file = keyFilePath(home);
   mkdirSync(home, { recursive: true });
-  // Written whole under a temporary name, readable by the owner only, then moved into place.
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, `${JSON.stringify(key, null, 2)}\n`, { mode: 0o600 });
   chmodSync(temp, 0o600);
   renameSync(temp, file);
-  return publicInfo(key, file);
+}
+
+/**
+ * A version-1 key, once its passphrase has unlocked it, is written again as version 2 (the same
+ * key pair, its PKCS#8 now under the scrypt-stretched passphrase), as a password hash is upgraded
+ * at login. A key file that cannot be written (a read-only settings folder) keeps signing as it is.
+ */
+function upgradeKeyFile(home: string, key: KeyFile & { version: 1 }, privateKey: KeyObject, passphrase: string): void {
+  const kdf = newKdf();
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: pkcs8Passphrase(passphrase, kdf) }).toString();
+  try {
+    writeKeyFile(home, { ...key, version: 2, kdf, privateKey: pem });
+  } catch {
+    rmSync(`${keyFilePath(home)}.${process.pid}.tmp`, { force: true });
+  }
 }
 
 export interface UnlockedKey {
@@ -159,6 +182,7 @@ export function unlockKey(home: string, passphrase: string): UnlockedKey {
   // The public half kept beside it must belong to this private key, or signatures would not verify.
   if (fingerprintOf(createPublicKey(privateKey)) !== key.fingerprint)
     throw new AssayError('integrity', `${file}: the public key recorded does not belong to the private key; the key file was altered`);
+  if (key.version === 1) upgradeKeyFile(home, key, privateKey, passphrase);
   return { name: key.name, fingerprint: key.fingerprint, publicKey: key.publicKey, privateKey };
 }
 

@@ -63,7 +63,7 @@ describe('signing keys', () => {
     expect(call(dir, 'keys.show', {}).key).toEqual(key);
   });
 
-  it('made by an earlier version (plain passphrase, version 1) still sign; a key file asking for an absurd scrypt cost is refused', () => {
+  it('made by an earlier version (plain passphrase, version 1) still sign, and are upgraded to version 2 on first unlock; a key file asking for an absurd scrypt cost is refused', () => {
     const dir = tempDir();
     const file = join(dir, 'a.assay');
     call(dir, 'assessment.create', { file, name: 'Old key' });
@@ -74,6 +74,12 @@ describe('signing keys', () => {
     const v1 = { version: 1, name: 'Dana Whitfield', createdAt: '2026-11-01T09:00:00.000Z', fingerprint, publicKey: pair.publicKey, privateKey: pair.privateKey };
     writeFileSync(keyFile, JSON.stringify(v1));
     expect(call(dir, 'signoff.create', { file, role: 'assessor', passphrase: PASS }).signoff.fingerprint).toBe(fingerprint);
+    // Once unlocked it is written again as version 2: the same key pair, no longer readable with the plain passphrase.
+    const upgraded = JSON.parse(readFileSync(keyFile, 'utf8')) as { version: number; fingerprint: string; createdAt: string; privateKey: string };
+    expect(upgraded).toMatchObject({ version: 2, kdf: { name: 'scrypt', logN: 15 }, fingerprint, createdAt: v1.createdAt, publicKey: pair.publicKey });
+    expect(() => createPrivateKey({ key: upgraded.privateKey, format: 'pem', passphrase: PASS })).toThrow();
+    expect(statSync(keyFile).mode & 0o077).toBe(0);
+    expect(call(dir, 'signoff.create', { file, role: 'reviewer', passphrase: PASS }).signoff.fingerprint).toBe(fingerprint);
 
     writeFileSync(keyFile, JSON.stringify({ ...v1, version: 2, kdf: { name: 'scrypt', salt: 'AAAAAAAAAAAAAAAAAAAAAA==', logN: 30, r: 8, p: 1 } }));
     const refused = dispatch('signoff.create', { file, role: 'approver', passphrase: PASS }, testContext(dir, { home: join(dir, 'home') }));
