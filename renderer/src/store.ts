@@ -115,13 +115,19 @@ export const useApp = create<AppState>()((set, get) => {
    */
   let moves = 0;
 
+  /** An opening the user moved on from is closed again, so the file is not left open behind the screen. */
+  async function letGo(file: string): Promise<void> {
+    if (get().current?.file === file) return;
+    await api.invoke('assessment.close', { file }).catch(() => undefined);
+  }
+
   /** Opens what `open` answers, unless the user moved on meanwhile. */
   async function enter(open: () => Promise<AssessmentSummary>): Promise<void> {
     const move = ++moves;
     const summary = await open();
-    if (move !== moves) return;
+    if (move !== moves) return letGo(summary.file);
     const { controls } = await api.invoke('controls.list', { file: summary.file });
-    if (move !== moves) return;
+    if (move !== moves) return letGo(summary.file);
     sessionStorage.setItem(CURRENT_KEY, summary.file);
     set({ current: summary, controls, selectedId: controls[0]?.id ?? null, view: 'overview', catalog: null, catalogTrail: [], changedElsewhereAt: null });
   }
