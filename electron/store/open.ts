@@ -14,6 +14,7 @@ import { findDamage } from './integrity';
 import { applyMigrations, checkAppliedMigrations, migrationHash, pendingMigrations } from './migrate';
 import { LATEST_SCHEMA, type Migration, migrations as bundled } from './migrations/index';
 import { connect, explainSqliteError, readHeader } from './sqlite';
+import { processAlive } from './process-alive';
 import { assertRegularFile } from '../files/read-input';
 
 export interface CreateOptions {
@@ -25,20 +26,11 @@ export interface CreateOptions {
 
 const CREATING = /^\.(.+)\.(\d+)\.creating(-wal|-shm|-journal)?$/;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** A create that was killed half-way leaves a temporary file; the next create in that folder removes it. */
 function removeAbandonedCreates(folder: string): void {
   for (const name of readdirSync(folder)) {
     const m = CREATING.exec(name);
-    if (m && Number(m[2]) !== process.pid && !alive(Number(m[2]))) rmSync(join(folder, name), { force: true });
+    if (m && Number(m[2]) !== process.pid && !processAlive(Number(m[2]))) rmSync(join(folder, name), { force: true });
   }
 }
 

@@ -9,6 +9,7 @@ import { keepBackup } from './backup';
 import { parseBackupName } from './backup-names';
 import { LATEST_SCHEMA } from './migrations/index';
 import { openForReading } from './open';
+import { processAlive } from './process-alive';
 import { connect } from './sqlite';
 import { verifyAssessment } from './verify';
 
@@ -37,15 +38,6 @@ function readBackup(current: Assessment, path: string): Assessment {
   }
 }
 
-const isRunning = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /**
  * Removes what restores of this file that were killed left beside it (".<name>.<pid>.restoring", a
  * whole copy of an assessment each): only those whose process is gone, so a restore under way in
@@ -56,7 +48,7 @@ function removeAbandoned(file: string): void {
   const prefix = `.${basename(file)}.`;
   for (const name of readdirSync(folder)) {
     const pid = name.startsWith(prefix) ? /^(\d+)\.restoring(?:-journal)?$/.exec(name.slice(prefix.length))?.[1] : undefined;
-    if (pid !== undefined && (Number(pid) === process.pid || !isRunning(Number(pid)))) rmSync(join(folder, name), { force: true });
+    if (pid !== undefined && (Number(pid) === process.pid || !processAlive(Number(pid)))) rmSync(join(folder, name), { force: true });
   }
 }
 
