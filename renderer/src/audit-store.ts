@@ -31,7 +31,6 @@ interface AuditState {
   setExpectHead(head: string): void;
   verifyNow(): Promise<void>;
   cancelVerify(): Promise<void>;
-  /** Called with every job event: the verify job's end brings its result. */
   exportLog(format: 'csv' | 'json'): Promise<void>;
   /** The file changed (here or elsewhere): what was shown and any verdict are out of date. */
   invalidate(): void;
