@@ -17,9 +17,10 @@ import { pruneBackups } from '../store/backups';
 import { restoreBackup } from '../store/restore';
 import { reportJob } from '../reports/job';
 import { packageJob } from '../package/job';
+import { progressThrottle } from './progress-throttle';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
-/** Progress is posted at most this often (plus the first and last step), so a fast loop cannot flood the UI. */
+/** Progress is posted about this often, plus each phase's first, last and every tenth step. */
 const PROGRESS_INTERVAL_MS = 100;
 
 const input = workerData as WorkerInput;
@@ -31,11 +32,9 @@ useNativeBinding(input.nativeBinding);
 const cancelFlag = new Int32Array(input.cancel);
 const isCancelled = () => Atomics.load(cancelFlag, 0) === 1;
 
-let lastPost = 0;
+const worthPosting = progressThrottle(PROGRESS_INTERVAL_MS);
 function onProgress(progress: { phase: string; done: number; total: number }): void {
-  const now = Date.now();
-  if (progress.done !== 0 && progress.done < progress.total && now - lastPost < PROGRESS_INTERVAL_MS) return;
-  lastPost = now;
+  if (!worthPosting(progress)) return;
   post({ type: 'progress', phase: progress.phase, done: progress.done, total: progress.total });
 }
 

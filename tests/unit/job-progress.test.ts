@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runJob } from '../../electron/jobs/await-job';
 import { formatProgress, progressLine } from '../../electron/jobs/progress-line';
+import { progressThrottle } from '../../electron/jobs/progress-throttle';
 import { createAssessment } from '../../electron/store/open';
 import { loadBundledCatalog } from '../../electron/catalog/load';
 import { tempDir } from './helpers';
@@ -54,5 +55,40 @@ describe('job progress on the command line', () => {
     expect(result).toMatchObject({ kind: 'verify', value: { ok: true, entries: 1 } });
     expect(steps.length).toBeGreaterThan(0);
     await expect(runJob('verify', join(tempDir(), 'none.assay'))).rejects.toThrow(/none\.assay/);
+  });
+});
+
+describe('which progress steps a job posts', () => {
+  // The clock is a variable the test moves, so the rule is checked without timing anything.
+  const posted = (steps: [number, string, number, number][], intervalMs = 100) => {
+    let clock = 0;
+    const worth = progressThrottle(intervalMs, () => clock);
+    return steps.filter(([at, phase, done, total]) => ((clock = at), worth({ phase, done, total }))).map(([, phase, done]) => `${phase} ${done}`);
+  };
+
+  it('posts every tenth of a phase that runs faster than one interval, and its first and last step', () => {
+    const fast = Array.from({ length: 21 }, (_, k): [number, string, number, number] => [k, 'writing', k * 1000, 20000]);
+    expect(posted(fast)).toEqual(['writing 0', ...[2, 4, 6, 8, 10, 12, 14, 16, 18].map((k) => `writing ${k * 1000}`), 'writing 20000']);
+  });
+
+  it('drops steps within an interval and the same tenth, and posts again once the interval has passed', () => {
+    const steps: [number, string, number, number][] = [
+      [0, 'reading', 1, 1000],
+      [10, 'reading', 2, 1000],
+      [99, 'reading', 3, 1000],
+      [100, 'reading', 4, 1000],
+      [150, 'reading', 5, 1000],
+    ];
+    expect(posted(steps)).toEqual(['reading 1', 'reading 4']);
+  });
+
+  it('posts the first step of each new phase, even within the interval', () => {
+    const steps: [number, string, number, number][] = [
+      [0, 'reading', 5, 10],
+      [1, 'planning', 5, 10],
+      [2, 'planning', 5, 10],
+      [3, 'writing', 1, 0],
+    ];
+    expect(posted(steps)).toEqual(['reading 5', 'planning 5', 'writing 1']);
   });
 });
