@@ -3,10 +3,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { readCatalogDir } from '../../electron/catalog/load';
 import { frameworksDir } from '../../electron/paths';
 import { createAssessment } from '../../electron/store/open';
+import { compiledChild } from './compiled-child';
 
 /** How much evidence the benchmark adds, in MiB: 1024 by default (the issue's 1 GB); smaller for quick runs. */
 export const EVIDENCE_MIB_ENV = 'ASSAY_BENCH_EVIDENCE_MIB';
@@ -66,8 +66,7 @@ export function measureEvidenceIntake(dir: string): IntakeFigures {
   const floorMs = floor(paths, join(dir, 'floor.bin'));
   const file = join(dir, 'evidence.assay');
   createAssessment(file, { name: 'Evidence bench', catalog: readCatalogDir(frameworksDir()), actor: 'bench' }).close();
-  const child = fileURLToPath(new URL('./evidence-intake-child.ts', import.meta.url));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', child, file, ...paths], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
+  const out = execFileSync(process.execPath, [compiledChild('evidence-intake-child'), file, ...paths], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
   const r = JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; maxRssMiB: number; bytes: number; added: number; failed: unknown[] };
   if (r.failed.length || r.added !== paths.length || r.bytes !== mib * MIB) throw new Error(`evidence bench: not every file was added (${out})`);
   return { mib, files: paths.length, floorMs, intakeMs: r.ms, maxRssMiB: r.maxRssMiB };

@@ -3,7 +3,6 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import type { Catalog } from '../../shared/catalog/schema';
@@ -14,6 +13,7 @@ import { jobEnded, listJobs, startJob } from '../../electron/jobs/runner';
 import { createAssessment } from '../../electron/store/open';
 import { addSystem } from '../../electron/store/systems';
 import { writeGarakJsonl, writeRiskCsv } from './import-data';
+import { compiledChild } from './compiled-child';
 
 /**
  * Imports measured against their floors in the same run: the same file parsed by the same parser,
@@ -38,8 +38,7 @@ function assessmentWithSystems(file: string, catalog: Catalog): void {
 }
 
 function child(file: string, input: string, format: string): { ms: number; maxRssMiB: number; counts: unknown; batchId: string | null; problems: unknown[] } {
-  const script = fileURLToPath(new URL('./import-child.ts', import.meta.url));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', script, file, input, format], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, [compiledChild('import-child'), file, input, format], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   const r = JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; maxRssMiB: number; counts: unknown; batchId: string | null; problems: unknown[] };
   if (!r.batchId) throw new Error(`import bench: ${input} was not imported: ${JSON.stringify(r.problems)}`);
   return r;

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { compiledChild } from './compiled-child';
 
 /**
  * Packing and unpacking a large assessment (the evidence benchmark's, 1 GB by default), each next to
@@ -21,8 +21,7 @@ export interface PackageFigures {
 }
 
 function child(...args: string[]): { ms: number; maxRssMiB: number } {
-  const script = fileURLToPath(new URL('./package-child.ts', import.meta.url));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
+  const out = execFileSync(process.execPath, [compiledChild('package-child'), ...args], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
   return JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; maxRssMiB: number };
 }
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../../shared/catalog/schema';
 import { largeAssessment } from './report-data';
+import { compiledChild } from './compiled-child';
 
 /**
  * The full gap assessment of a large assessment as PDF and as DOCX, each next to its floor measured
@@ -18,8 +18,7 @@ export interface ReportFigures {
 }
 
 function child(file: string, format: string, mode: string): { ms: number; maxRssMiB: number; bytes: number } {
-  const script = fileURLToPath(new URL('./report-child.ts', import.meta.url));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', script, file, format, mode], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, [compiledChild('report-child'), file, format, mode], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; maxRssMiB: number; bytes: number };
 }
 
