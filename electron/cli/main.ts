@@ -62,8 +62,6 @@ function exitCodeFor(error: AssayErrorShape): number {
   return error.code === 'usage' ? EXIT_USAGE : EXIT_FAILED_CHECK;
 }
 
-
-
 function buildProgram(io: Io): Command {
   const ctx = defaultContext({ recordRecent: false });
   // The command line has nothing else to answer meanwhile: it may wait for another writer's lock.

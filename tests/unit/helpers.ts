@@ -26,11 +26,11 @@ export function testContext(dir: string, overrides: Partial<HandlerContext> = {}
 }
 
 /** The command line compiled once for the run (tests/support/test-cli.ts), or the bin itself. */
-const BIN = process.env.ASSAY_TEST_CLI ?? resolve('electron/cli/assay.mjs');
+export const ASSAY_BIN = process.env.ASSAY_TEST_CLI ?? resolve('electron/cli/assay.mjs');
 
 /** Runs the command line in a child process, as a user or a pipeline would. */
 export function runAssay(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): { code: number | null; out: string; err: string } {
-  const run = spawnSync(process.execPath, [BIN, ...args], {
+  const run = spawnSync(process.execPath, [ASSAY_BIN, ...args], {
     cwd,
     encoding: 'utf8',
     ...(stdin !== undefined ? { input: stdin } : {}),

@@ -1,24 +1,15 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatBackups, formatDiff } from '../format-diff';
-import { waitForJob } from '../../jobs/await-job';
-import { progressLine } from '../../jobs/progress-line';
-import type { JobResult } from '../../../shared/events';
+import { followJob, resultOf } from '../follow-job';
 import type { CliKit } from '../kit';
 
 /** `assay diff`, `assay backups`, `assay restore`: comparing copies of an assessment and going back to one. */
 export function registerCopyCommands(program: Command, kit: CliKit): void {
   const { io, run, emit } = kit;
 
-  /** Waits for a backup or restore job, its steps shown on a terminal (or as lines, ASSAY_PROGRESS=lines). */
-  async function follow(jobId: string, what: string): Promise<JobResult> {
-    const line = progressLine();
-    try {
-      return await waitForJob(jobId, what, line.update);
-    } finally {
-      line.finish();
-    }
-  }
+  // Backups and restores do not stop early: Ctrl-C ends the process, which leaves the file whole.
+  const follow = (jobId: string, what: string) => followJob(kit, jobId, what, { cancelOnInterrupt: false });
 
   program
     .command('diff')
@@ -40,8 +31,8 @@ export function registerCopyCommands(program: Command, kit: CliKit): void {
     .action(async (file: string, opts: { now?: boolean; json?: boolean }) => {
       if (opts.now) {
         const { jobId } = run('backups.create', { file: resolve(file) });
-        const result = await follow(jobId, `the backup of ${file}`);
-        if (!opts.json && result.kind === 'backup') io.out(`took a backup: ${result.value.path}`);
+        const taken = resultOf(await follow(jobId, `the backup of ${file}`), 'backups', 'backup').value;
+        if (!opts.json) io.out(`took a backup: ${taken.path}`);
       }
       const { backups } = run('backups.list', { file: resolve(file) });
       emit(opts.json, backups, formatBackups(resolve(file), backups));
@@ -55,9 +46,7 @@ export function registerCopyCommands(program: Command, kit: CliKit): void {
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { from: string; json?: boolean }) => {
       const { jobId } = run('backups.restore', { file: resolve(file), backup: resolve(opts.from) });
-      const result = await follow(jobId, `restoring ${file}`);
-      if (result.kind !== 'restore') throw new Error(`restore: the job answered with a ${result.kind} result`);
-      const r = result.value;
+      const r = resultOf(await follow(jobId, `restoring ${file}`), 'restore', 'restore').value;
       emit(
         opts.json,
         r,

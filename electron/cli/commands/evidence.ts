@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { EvidenceLinkInput, EvidenceMetaChanges } from '../../../shared/domain/evidence/model';
-import { AssayError } from '../../../shared/errors';
-import { waitForJob } from '../../jobs/await-job';
-import { progressLine } from '../../jobs/progress-line';
+import { followJob, resultOf } from '../follow-job';
 import { formatEvidenceAdded, formatEvidenceItem, formatEvidenceList } from '../format-evidence';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_USAGE, collect } from '../kit';
 
@@ -61,20 +59,10 @@ export function registerEvidenceCommands(program: Command, kit: CliKit): void {
 
   async function addFiles(file: string, input: Record<string, unknown>, json: boolean | undefined): Promise<void> {
     const { jobId } = run('evidence.add', { file, ...input });
-    const line = progressLine();
-    let result;
-    try {
-      result = await waitForJob(jobId, `adding evidence to ${file}`, line.update);
-    } catch (error) {
-      io.err(`assay: ${error instanceof AssayError ? error.message : String(error)}`);
-      throw kit.exit(EXIT_FAILED_CHECK);
-    } finally {
-      line.finish();
-    }
-    if (result.kind !== 'evidence.add') throw new AssayError('internal', `evidence add: the job answered with a ${result.kind} result`);
-    emit(json, result.value, formatEvidenceAdded(result.value));
-    for (const f of result.value.failed) io.err(`assay: not added: ${f.message}`);
-    if (result.value.failed.length) throw kit.exit(EXIT_FAILED_CHECK);
+    const added = resultOf(await followJob(kit, jobId, `adding evidence to ${file}`), 'evidence add', 'evidence.add').value;
+    emit(json, added, formatEvidenceAdded(added));
+    for (const f of added.failed) io.err(`assay: not added: ${f.message}`);
+    if (added.failed.length) throw kit.exit(EXIT_FAILED_CHECK);
   }
 
   const evidence = program

@@ -1,10 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { AssayError } from '../../../shared/errors';
 import { type ImportOptions, type ImportPreview, type ImportResult } from '../../../shared/imports/model';
 import { parseMapPairs, unmatchedMessage } from '../../../shared/imports/column-mapping';
-import { waitForJob } from '../../jobs/await-job';
-import { progressLine } from '../../jobs/progress-line';
+import { followJob, resultOf } from '../follow-job';
 import { formatBatches, formatImportPreview, formatImportResult } from '../format-imports';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_USAGE, collect } from '../kit';
 
@@ -69,17 +67,7 @@ export function registerImportCommands(program: Command, kit: CliKit): void {
       if (threats) options.threats = threats;
       const path = resolve(file);
       const { jobId } = run(o.dryRun ? 'imports.preview' : 'imports.run', { file: path, source: resolve(input), options });
-      const line = progressLine();
-      let result;
-      try {
-        result = await waitForJob(jobId, `importing ${input} into ${file}`, line.update);
-      } catch (error) {
-        io.err(`assay: import: ${error instanceof AssayError ? error.message : String(error)}`);
-        throw kit.exit(EXIT_FAILED_CHECK);
-      } finally {
-        line.finish();
-      }
-      if (result.kind !== 'import' && result.kind !== 'import.preview') throw new AssayError('internal', `import: the job answered with a ${result.kind} result`);
+      const result = resultOf(await followJob(kit, jobId, `importing ${input} into ${file}`, { command: 'import' }), 'import', 'import', 'import.preview');
       const value: ImportPreview | ImportResult = result.value;
       emit(o.json, value, result.kind === 'import' ? formatImportResult(result.value) : formatImportPreview(value) + '\n\nDry run: nothing was written.');
       const unmatched = value.mapping ? unmatchedMessage(value.mapping, value.source.name) : null;

@@ -1,11 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AssayError } from '../../../shared/errors';
-import type { JobResult } from '../../../shared/events';
 import type { PackResult, UnpackResult } from '../../../shared/packages/results';
 import { formatBytes } from '../../../shared/format-bytes';
-import { waitForJob } from '../../jobs/await-job';
-import { progressLine } from '../../jobs/progress-line';
+import { followJob, resultOf } from '../follow-job';
 import { PASSPHRASE_ENV, obtainPassphrase } from '../passphrase';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_USAGE } from '../kit';
 
@@ -40,29 +38,14 @@ export function packageSteps(kit: CliKit) {
     }
   }
 
-  /** Waits for the job with progress on a terminal; Ctrl-C cancels it, so its temporary files are removed before we leave. */
-  async function follow(jobId: string, what: string): Promise<JobResult> {
-    const line = progressLine();
-    const cancel = () => run('jobs.cancel', { jobId });
-    process.once('SIGINT', cancel);
-    try {
-      return await waitForJob(jobId, what, line.update);
-    } catch (error) {
-      io.err(`assay: ${error instanceof Error ? error.message : String(error)}`);
-      throw kit.exit(EXIT_FAILED_CHECK);
-    } finally {
-      process.off('SIGINT', cancel);
-      line.finish();
-    }
-  }
+  // Ctrl-C cancels the job, so its temporary files are removed before we leave.
+  const follow = (jobId: string, what: string) => followJob(kit, jobId, what);
 
   /** Opens a package into a new assessment file: asks for the passphrase, runs the unpack job, and hands back its result. */
   async function unpack(pkg: string, out: string, passphraseFile: string | undefined): Promise<UnpackResult> {
     const secret = await passphrase('unpack', passphraseFile, false);
     const { jobId } = run('package.unpack', { package: pkg, out, passphrase: secret });
-    const result = await follow(jobId, `unpacking ${pkg}`);
-    if (result.kind !== 'unpack') throw new AssayError('internal', `unpack: the job answered with a ${result.kind} result`);
-    return result.value;
+    return resultOf(await follow(jobId, `unpacking ${pkg}`), 'unpack', 'unpack').value;
   }
 
   return { passphrase, follow, unpack };
@@ -85,9 +68,8 @@ export function registerPackageCommands(program: Command, kit: CliKit): void {
       kit.requireAssessmentPath(path);
       const secret = await passphrase('pack', o.passphraseFile, true);
       const { jobId } = run('package.pack', { file: path, out: resolve(o.out), passphrase: secret, includeSecret: o.includeSecret ?? false });
-      const result = await follow(jobId, `packing ${path}`);
-      if (result.kind !== 'pack') throw new AssayError('internal', `pack: the job answered with a ${result.kind} result`);
-      emit(o.json, result.value, formatPackResult(result.value));
+      const packed = resultOf(await follow(jobId, `packing ${path}`), 'pack', 'pack').value;
+      emit(o.json, packed, formatPackResult(packed));
     });
 
   program

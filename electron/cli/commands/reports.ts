@@ -1,12 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { AssayError } from '../../../shared/errors';
 import { type ReportFormat, type ReportOptions, type ReportType, audiences, paperSizes, reportFormats, reportTypes, tabularReports } from '../../../shared/reports/model';
 import type { ReportResult } from '../../../shared/reports/results';
 import { reportExtensions } from '../../handlers/reports';
-import { waitForJob } from '../../jobs/await-job';
-import { progressLine } from '../../jobs/progress-line';
+import { followJob, resultOf } from '../follow-job';
 import { formatIssuedReports, formatReportResult, formatReportVerification } from '../format-reports';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_USAGE, collect } from '../kit';
 import { trustedFingerprints } from './signoff';
@@ -36,17 +34,7 @@ export function registerReportCommands(program: Command, kit: CliKit): void {
 
   async function one(file: string, options: ReportOptions, out: string, issue: boolean): Promise<ReportResult> {
     const { jobId } = run('reports.generate', { file, options, out, issue });
-    const line = progressLine();
-    try {
-      const result = await waitForJob(jobId, `the ${options.type} report of ${file}`, line.update);
-      if (result.kind !== 'report') throw new AssayError('internal', `report: the job answered with a ${result.kind} result`);
-      return result.value;
-    } catch (error) {
-      io.err(`assay: report: ${error instanceof AssayError ? error.message : String(error)}`);
-      throw kit.exit(EXIT_FAILED_CHECK);
-    } finally {
-      line.finish();
-    }
+    return resultOf(await followJob(kit, jobId, `the ${options.type} report of ${file}`, { command: 'report' }), 'report', 'report').value;
   }
 
   program

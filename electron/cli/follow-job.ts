@@ -1,0 +1,44 @@
+import { AssayError } from '../../shared/errors';
+import type { JobResult } from '../../shared/events';
+import { waitForJob } from '../jobs/await-job';
+import { progressLine } from '../jobs/progress-line';
+import { EXIT_FAILED_CHECK, type CliKit } from './kit';
+
+export interface FollowOptions {
+  /** Names the command in the error line: `assay: import: …`. */
+  command?: string;
+  /**
+   * Ctrl-C asks the job to stop, so it rolls back and removes what it had begun before the command
+   * leaves (a second Ctrl-C ends the process at once). Off for jobs that do not stop early
+   * (backups, restores): there Ctrl-C ends the process as always, which leaves the file whole.
+   */
+  cancelOnInterrupt?: boolean;
+}
+
+/**
+ * Waits for a job the command started: its progress on stderr meanwhile (a line redrawn on a
+ * terminal, lines with ASSAY_PROGRESS=lines), then its result. A job that fails or is cancelled
+ * is printed as `assay: [command: ]message` and the command exits 1. Call it in the same tick as
+ * the job was started (see waitForJob).
+ */
+export async function followJob(kit: Pick<CliKit, 'io' | 'run' | 'exit'>, jobId: string, what: string, options: FollowOptions = {}): Promise<JobResult> {
+  const line = progressLine();
+  const cancel = () => void kit.run('jobs.cancel', { jobId });
+  if (options.cancelOnInterrupt !== false) process.once('SIGINT', cancel);
+  try {
+    return await waitForJob(jobId, what, line.update);
+  } catch (error) {
+    const message = error instanceof AssayError || error instanceof Error ? error.message : String(error);
+    kit.io.err(`assay: ${options.command ? `${options.command}: ` : ''}${message}`);
+    throw kit.exit(EXIT_FAILED_CHECK);
+  } finally {
+    process.off('SIGINT', cancel);
+    line.finish();
+  }
+}
+
+/** The result of the kind the command expects; another kind is a fault of the job table. */
+export function resultOf<K extends JobResult['kind']>(result: JobResult, command: string, ...kinds: K[]): Extract<JobResult, { kind: K }> {
+  if (!(kinds as string[]).includes(result.kind)) throw new AssayError('internal', `${command}: the job answered with a ${result.kind} result`);
+  return result as Extract<JobResult, { kind: K }>;
+}
