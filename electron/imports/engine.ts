@@ -45,6 +45,11 @@ export interface EngineHooks {
   saveMapping?: (name: string, mapping: ColumnMapping, at: string) => void;
   today?: string;
   limits?: SourceLimits;
+  /**
+   * Called when reading has ended and when planning has: what the phase built to get there (a
+   * table of every row) is garbage from then on. A job's worker collects it (collect-garbage.ts).
+   */
+  betweenPhases?: () => void;
 }
 
 export interface Prepared {
@@ -161,7 +166,7 @@ function plan(a: Assessment, b: Begun, read: ReadResult, hooks: EngineHooks): Pr
 
 export async function prepareImport(a: Assessment, path: string, options: unknown, hooks: EngineHooks = {}): Promise<Prepared> {
   const b = begin(a, path, options, hooks);
-  return plan(a, b, await b.reader.read(b.source, b.ctx), hooks);
+  return planAfterRead(a, b, await b.reader.read(b.source, b.ctx), hooks);
 }
 
 /** The same, for callers that cannot wait (the sample): refuses a format whose reader is asynchronous. */
@@ -169,7 +174,14 @@ export function prepareImportSync(a: Assessment, path: string, options: unknown,
   const b = begin(a, path, options, hooks);
   const read = b.reader.read(b.source, b.ctx);
   if (read instanceof Promise) throw new AssayError('internal', `${b.source.name}: ${b.reader.format} is read asynchronously; import it as a job`);
-  return plan(a, b, read, hooks);
+  return planAfterRead(a, b, read, hooks);
+}
+
+function planAfterRead(a: Assessment, b: Begun, read: ReadResult, hooks: EngineHooks): Prepared {
+  hooks.betweenPhases?.();
+  const prepared = plan(a, b, read, hooks);
+  hooks.betweenPhases?.();
+  return prepared;
 }
 
 /**

@@ -17,6 +17,7 @@ import { pruneBackups } from '../store/backups';
 import { restoreBackup } from '../store/restore';
 import { reportJob } from '../reports/job';
 import { packageJob } from '../package/job';
+import { collectGarbage } from './collect-garbage';
 import { progressThrottle } from './progress-throttle';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
@@ -61,7 +62,7 @@ async function importJob(): Promise<void> {
   if (input.kind === 'import.preview') {
     const assessment = openForReading(input.file);
     try {
-      const value = await previewImport(assessment, request.path, request.options, { ...engineHooks(assessment, false), onProgress, isCancelled });
+      const value = await previewImport(assessment, request.path, request.options, { ...engineHooks(assessment, false), onProgress, isCancelled, betweenPhases: collectGarbage });
       post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'import.preview', value } });
     } finally {
       assessment.close();
@@ -71,7 +72,7 @@ async function importJob(): Promise<void> {
   const { assessment } = openForWriting(input.file, { actor: request.actor });
   try {
     writeAheadForJob(assessment.db);
-    const value = await runImport(assessment, request.path, request.options, request.actor, { ...engineHooks(assessment, true), onProgress, isCancelled });
+    const value = await runImport(assessment, request.path, request.options, request.actor, { ...engineHooks(assessment, true), onProgress, isCancelled, betweenPhases: collectGarbage });
     post({ type: 'finished', result: { kind: 'import', value } });
   } finally {
     assessment.close();

@@ -116,6 +116,30 @@ describe('the import engine', () => {
     expect(fileHash(file)).toBe(before);
   });
 
+  it('lets the job collect garbage between the phases: once the read has ended, once the plan has, before anything is written', async () => {
+    const dir = tempDir();
+    const file = setUp(dir);
+    const steps: string[] = [];
+    const traced = {
+      readers: [{ ...reader, read: (...args: Parameters<FormatReader['read']>) => (steps.push('read'), reader.read(...args)) }],
+      sinks: {
+        risk: {
+          ...sink,
+          plan: (...args: Parameters<RecordSink['plan']>) => (steps.push('plan'), sink.plan(...args)),
+          apply: (...args: Parameters<RecordSink['apply']>) => (steps.push('apply'), sink.apply(...args)),
+        },
+      },
+      betweenPhases: () => void steps.push('between'),
+    };
+    const { assessment: a } = openForWriting(file, { actor: 'tester' });
+    try {
+      await runImport(a, source(dir, rows), {}, 'tester', traced);
+    } finally {
+      a.close();
+    }
+    expect(steps).toEqual(['read', 'between', 'plan', 'between', 'apply']);
+  });
+
   it('imports as one batch entry that replay expands; a second import of the changed file updates instead of duplicating', async () => {
     const dir = tempDir();
     const file = setUp(dir);
