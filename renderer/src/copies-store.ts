@@ -4,7 +4,7 @@ import type { AssessmentDiff } from '../../shared/domain/diff/model';
 import { busyAttempt } from './store-change';
 import { api } from './api';
 import { followJob } from './follow-job';
-import { type JobView, useApp } from './store';
+import { type JobView, reportsOwnBackup, useApp } from './store';
 
 /** Copies of the open assessment: comparing it with another copy, and its backups (list, take, restore, schedule). */
 interface CopiesState {
@@ -57,6 +57,7 @@ export const useCopies = create<CopiesState>()((set, get) => {
   async function follow(kind: 'backup' | 'restore', file: string, start: () => Promise<{ jobId: string }>, notice: string): Promise<void> {
     await attempt(async () => {
       const { jobId } = await start();
+      if (kind === 'backup') reportsOwnBackup(jobId);
       set({ job: { jobId, file, kind }, notice: `${notice}…` });
     });
     const job = get().job;

@@ -52,6 +52,9 @@ export interface JobView {
 
 const CURRENT_KEY = 'assay.currentFile';
 let unsubscribeEvents: (() => void) | undefined;
+/** Backup jobs a screen started and reports itself (Back up now); only the others are the schedule's. */
+const backupsAskedFor = new Set<string>();
+export const reportsOwnBackup = (jobId: string) => void backupsAskedFor.add(jobId);
 let unsubscribeResume: (() => void) | undefined;
 
 interface AppState {
@@ -315,7 +318,7 @@ export const useApp = create<AppState>()((set, get) => {
               : { ...base, state: 'cancelled' };
       set({ jobs: { ...get().jobs, [event.jobId]: next } });
       // Nobody asked for a scheduled backup, so nobody would see it fail: say so where the user is.
-      if (event.type === 'job.failed' && event.kind === 'backup' && event.file === get().current?.file)
+      if (event.type === 'job.failed' && event.kind === 'backup' && !backupsAskedFor.has(event.jobId) && event.file === get().current?.file)
         set({ error: `The scheduled backup of this assessment failed: ${event.error.message}. It is tried again at the next interval (Backups screen).` });
     },
   };

@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { loadBundledCatalog } from '../../electron/catalog/load';
@@ -72,4 +72,21 @@ test('compare copies, then back up, restore with a confirmation, and see the res
 
   await page.getByRole('button', { name: 'Audit log', exact: true }).click();
   await expect(page.getByRole('row', { name: /Restored from a backup/ })).toContainText('discarded the chain ending at entry 3');
+});
+
+test('a backup asked for that fails says so on the Backups screen, not as a failed scheduled backup', async ({ page }) => {
+  test.setTimeout(60_000);
+  const file = join(e2eDir, 'blocked-backups.assay');
+  createAssessment(file, { name: 'Northwind blocked backups', catalog: loadBundledCatalog(), actor: 'Dana Lee' }).close();
+  // A file where the backups folder would go: the copy cannot be written, whoever runs the test.
+  writeFileSync(join(e2eDir, 'blocked-backups backups'), 'not a folder');
+  await openApp(page);
+  await page.getByRole('textbox', { name: 'File' }).nth(1).fill(file);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /^The backup failed: cannot make the backups folder .*blocked-backups backups: a file of that name is in the way; nothing was copied$/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Back up now' })).toBeEnabled();
+  await expect(page.getByText(/scheduled backup/i)).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('backup-failed'), fullPage: true });
 });

@@ -197,6 +197,18 @@ describe('backups of an assessment', () => {
     expect(runAssay(dir, ['restore', 'client.assay']).code).toBe(2);
   }, 180_000);
 
+  it('a backup asked for on the command line that cannot be written says why, exits 1 and changes nothing', () => {
+    const dir = tempDir();
+    const file = join(dir, 'client.assay');
+    call(dir, 'assessment.create', { file, name: 'Client' });
+    const hash = fileHash(file);
+    writeFileSync(backupsFolder(file), 'in the way');
+    const r = runAssay(dir, ['backups', 'client.assay', '--now']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`assay: cannot make the backups folder ${backupsFolder(file)}: a file of that name is in the way; nothing was copied\n`);
+    expect(fileHash(file)).toBe(hash);
+  });
+
   it('the schedule is a setting: read with its defaults, changed within bounds', () => {
     const dir = tempDir();
     expect(call(dir, 'backups.schedule', {})).toEqual({ intervalMinutes: 30, keep: 10 });
@@ -263,7 +275,7 @@ describe('scheduled backups', () => {
       writeFileSync(backupsFolder(file), 'in the way');
       expect(await schedule.tick()).toEqual([]);
       const failed = seen.find((e) => e.type === 'job.failed' && e.kind === 'backup' && e.file === file);
-      expect(failed).toMatchObject({ file, error: { message: expect.stringContaining(backupsFolder(file)) } });
+      expect(failed).toMatchObject({ file, error: { message: `cannot make the backups folder ${backupsFolder(file)}: a file of that name is in the way; nothing was copied` } });
       rmSync(backupsFolder(file));
       const [path] = await schedule.tick();
       expect(readdirSync(backupsFolder(file))).toEqual([basename(path!)]);
