@@ -1,16 +1,20 @@
 import { AssayError } from '../../shared/errors';
 import type { JobResult } from '../../shared/events';
-import { waitForJob } from '../jobs/await-job';
+import { JobCancelled, waitForJob } from '../jobs/await-job';
 import { progressLine } from '../jobs/progress-line';
 import { EXIT_FAILED_CHECK, type CliKit } from './kit';
 
 export interface FollowOptions {
   /** Names the command in the error line: `assay: import: …`. */
   command?: string;
+  /** Said after "… was cancelled": what a cancel leaves (`nothing was imported`). */
+  afterCancel?: string;
   /**
-   * Ctrl-C asks the job to stop, so it rolls back and removes what it had begun before the command
-   * leaves (a second Ctrl-C ends the process at once). Off for jobs that do not stop early
-   * (backups, restores): there Ctrl-C ends the process as always, which leaves the file whole.
+   * Ctrl-C asks the job to stop, so it rolls back and removes what it had begun; once it has,
+   * the command says so and ends by the same signal, as the shell expects of an interrupted
+   * program (a script's loop stops too). A second Ctrl-C ends the process at once. Off for jobs
+   * that do not stop early (backups, restores): there Ctrl-C ends the process as always, which
+   * leaves the file whole.
    */
   cancelOnInterrupt?: boolean;
 }
@@ -23,13 +27,23 @@ export interface FollowOptions {
  */
 export async function followJob(kit: Pick<CliKit, 'io' | 'run' | 'exit'>, jobId: string, what: string, options: FollowOptions = {}): Promise<JobResult> {
   const line = progressLine();
-  const cancel = () => void kit.run('jobs.cancel', { jobId });
+  let interrupted = false;
+  const cancel = () => {
+    interrupted = true;
+    kit.run('jobs.cancel', { jobId });
+  };
   if (options.cancelOnInterrupt !== false) process.once('SIGINT', cancel);
   try {
     return await waitForJob(jobId, what, line.update);
   } catch (error) {
-    const message = error instanceof AssayError || error instanceof Error ? error.message : String(error);
-    kit.io.err(`assay: ${options.command ? `${options.command}: ` : ''}${message}`);
+    line.finish();
+    const message = error instanceof Error ? error.message : String(error);
+    const after = error instanceof JobCancelled && options.afterCancel ? `; ${options.afterCancel}` : '';
+    kit.io.err(`assay: ${options.command ? `${options.command}: ` : ''}${message}${after}`);
+    if (interrupted) {
+      process.off('SIGINT', cancel);
+      process.kill(process.pid, 'SIGINT');
+    }
     throw kit.exit(EXIT_FAILED_CHECK);
   } finally {
     process.off('SIGINT', cancel);

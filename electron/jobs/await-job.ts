@@ -5,6 +5,13 @@ import { onEvent } from '../events/hub';
 import type { ProgressStep } from './progress-line';
 import { type JobOptions, startJob } from './runner';
 
+/** How waitForJob ends for a job that was cancelled, told apart from one that failed. */
+export class JobCancelled extends AssayError {
+  constructor(what: string) {
+    super('refused', `${what} was cancelled`);
+  }
+}
+
 /**
  * Waits for a job of this process to end and hands back its result, for callers that wait (the
  * command line): progress goes to `onProgress`, failure and cancellation become errors. Call it in
@@ -18,7 +25,7 @@ export function waitForJob(jobId: string, what: string, onProgress?: (step: Prog
       if (event.type === 'job.progress') return onProgress?.({ phase: event.phase, done: event.done, total: event.total });
       unsubscribe();
       if (event.type === 'job.finished') resolveJob(event.result);
-      else if (event.type === 'job.cancelled') reject(new AssayError('refused', `${what} was cancelled`));
+      else if (event.type === 'job.cancelled') reject(new JobCancelled(what));
       else {
         const code = (errorCodes as readonly string[]).includes(event.error.code) ? (event.error.code as ErrorCode) : 'internal';
         reject(new AssayError(code, event.error.message));

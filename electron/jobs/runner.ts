@@ -10,6 +10,7 @@ import { openAssessments } from '../handlers/open-files';
 import { markRestoring } from './restoring';
 import { fileExists, restInRollbackMode } from '../store/sqlite';
 import type { WorkerInput, WorkerMessage } from './protocol';
+import { exposeGcToWorkers } from './collect-garbage';
 
 export interface JobOptions {
   expectHead?: string | undefined;
@@ -103,6 +104,7 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
   const jobId = `job-${++counter}-${randomBytes(4).toString('hex')}`;
   const cancelBuffer = new SharedArrayBuffer(4);
   const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(options.signatures ? { signatures: options.signatures } : {}), ...(options.evidence ? { evidence: options.evidence } : {}), ...(options.import ? { import: options.import } : {}), ...(options.report ? { report: options.report } : {}), ...(options.package ? { package: options.package } : {}), ...(options.backup ? { backup: options.backup } : {}), ...(options.restore ? { restore: options.restore } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
+  exposeGcToWorkers();
   const worker = new Worker(workerEntry(), { workerData });
   noteSideEffect();
   const info: JobInfo = { jobId, kind, file: path, state: 'running', startedAt: new Date().toISOString(), phase: 'starting', done: 0, total: 0 };
@@ -133,7 +135,8 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
 }
 
 /**
- * Asks a running job to stop; a worker that does not notice in time is terminated (it only reads).
+ * Asks a running job to stop; a worker that does not notice in time is terminated: one that reads
+ * loses nothing, one that writes (an import, evidence) is inside a transaction, which rolls back.
  * Packing and unpacking write files and remove their temporary ones when they stop, so they are
  * left to notice (between chunks, or once the snapshot is taken) rather than terminated.
  */

@@ -21,7 +21,7 @@ import { collectGarbage } from './collect-garbage';
 import { progressThrottle } from './progress-throttle';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
-/** Progress is posted about this often, plus each phase's first, last and every tenth step. */
+/** Progress is posted about this often, and besides at each phase's start and end and each tenth of the way through it. */
 const PROGRESS_INTERVAL_MS = 100;
 
 const input = workerData as WorkerInput;
@@ -47,8 +47,9 @@ function addEvidence(): void {
   const { assessment } = openForWriting(input.file, { actor: request.actor });
   try {
     writeAheadForJob(assessment.db);
+    // Every file was stored by then (each in its own transaction): a cancel that came after the last is too late.
     const value = addEvidenceFiles(assessment, request, request.actor, { onProgress, isCancelled });
-    post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'evidence.add', value } });
+    post({ type: 'finished', result: { kind: 'evidence.add', value } });
   } finally {
     assessment.close();
   }
@@ -115,7 +116,8 @@ function fail(error: unknown): void {
 
 try {
   if (input.kind === 'import' || input.kind === 'import.preview') importJob().catch(fail);
-  else if (input.kind === 'report') reportJob(input, { onProgress, isCancelled }).then((value) => post(isCancelled() ? { type: 'cancelled' } : { type: 'finished', result: { kind: 'report', value } }), fail);
+  // Once the report is written (and issued when asked) a cancel is too late: the result says what was done.
+  else if (input.kind === 'report') reportJob(input, { onProgress, isCancelled }).then((value) => post({ type: 'finished', result: { kind: 'report', value } }), fail);
   else if (input.kind === 'pack' || input.kind === 'unpack') {
     // Once the file is published the work is done: a cancel that arrives after that is too late, and says so by the result.
     post({ type: 'finished', result: packageJob(input, { onProgress, isCancelled }) });

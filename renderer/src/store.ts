@@ -320,6 +320,7 @@ export const useApp = create<AppState>()((set, get) => {
       // Nobody asked for a scheduled backup, so nobody would see it fail: say so where the user is.
       if (event.type === 'job.failed' && event.kind === 'backup' && !backupsAskedFor.has(event.jobId) && event.file === get().current?.file)
         set({ error: `The scheduled backup of this assessment failed: ${event.error.message}. It is tried again at the next interval (Backups screen).` });
+      if (event.type !== 'job.progress') backupsAskedFor.delete(event.jobId);
     },
   };
 });

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
 /**
@@ -11,7 +12,9 @@ import { buildSync } from 'esbuild';
  */
 const built = new Map<string, string>();
 
-export function compiledChild(name: string, root: string = resolve('.')): string {
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export function compiledChild(name: string, root: string = ROOT): string {
   const known = built.get(name);
   if (known) return known;
   const dir = join(root, 'out', 'bench');

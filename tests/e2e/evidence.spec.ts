@@ -22,7 +22,8 @@ test('add evidence files through the bridge by file picker and by drop, link, re
   await page.getByLabel('Link to control').selectOption('GOV-01');
   await page.getByLabel('Valid until').first().fill('2027-03-31');
   await page.getByTestId('evidence-input').setInputFiles([policy, report]);
-  await expect(page.getByTestId('evidence-result')).toContainText('added EV-001 ai-policy.md; added EV-002 red-team-report.bin');
+  // Adding evidence is a job (a worker hashes and stores the files): a loaded machine takes longer than the default wait.
+  await expect(page.getByTestId('evidence-result')).toContainText('added EV-001 ai-policy.md; added EV-002 red-team-report.bin', { timeout: 30_000 });
   const row = page.getByRole('row', { name: /EV-002/ });
   await expect(row).toContainText('2027-03-31');
   await expect(row).toContainText(sha(reportBytes).slice(0, 12));
@@ -36,7 +37,7 @@ test('add evidence files through the bridge by file picker and by drop, link, re
     return data;
   });
   await page.getByTestId('evidence-drop').dispatchEvent('drop', { dataTransfer: dropped });
-  await expect(page.getByTestId('evidence-result')).toContainText('added EV-003 board-minutes.txt');
+  await expect(page.getByTestId('evidence-result')).toContainText('added EV-003 board-minutes.txt', { timeout: 30_000 });
 
   // Detail: the full SHA-256, a link per system, a new revision that keeps the old one.
   await page.getByRole('button', { name: 'red-team-report.bin' }).click();
@@ -54,7 +55,7 @@ test('add evidence files through the bridge by file picker and by drop, link, re
 
   const v2 = writeFile('red-team-report-v2.bin', 'second round');
   await detail.getByTestId('revision-input').setInputFiles(v2);
-  await expect(page.getByTestId('evidence-result')).toContainText('revised EV-002 red-team-report-v2.bin');
+  await expect(page.getByTestId('evidence-result')).toContainText('revised EV-002 red-team-report-v2.bin', { timeout: 30_000 });
   const revisions = detail.getByRole('table').last();
   await expect(revisions.getByRole('row')).toHaveCount(3);
   await expect(revisions).toContainText(sha(reportBytes).slice(0, 16));

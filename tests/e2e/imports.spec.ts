@@ -23,7 +23,8 @@ test('import a consultant’s risk register: preview with mapping and proposals,
 
   await page.getByTestId('import-input').setInputFiles(writeFile('client-register.csv', register));
   const preview = page.getByTestId('import-preview');
-  await expect(preview).toContainText('Preview: client-register.csv');
+  // Preview and import are jobs: a worker starts, reads and plans; a loaded machine takes longer than the default wait.
+  await expect(preview).toContainText('Preview: client-register.csv', { timeout: 30_000 });
   await expect(preview).toContainText('3 to create');
   // The title block above the header and the blank and total rows are told apart from the data.
   await expect(preview.getByText(/Skipped \(\d+\)/)).toBeVisible();
@@ -40,7 +41,7 @@ test('import a consultant’s risk register: preview with mapping and proposals,
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
   await preview.getByRole('button', { name: /Import \d+ records/ }).click();
-  await expect(page.getByTestId('import-done')).toContainText('as batch IMP-001: 3 created');
+  await expect(page.getByTestId('import-done')).toContainText('as batch IMP-001: 3 created', { timeout: 30_000 });
   const batches = page.getByRole('region', { name: 'Imports' });
   await expect(batches.getByRole('row', { name: /IMP-001/ })).toContainText('client-register.csv');
 

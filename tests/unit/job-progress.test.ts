@@ -82,6 +82,16 @@ describe('which progress steps a job posts', () => {
     expect(posted(steps)).toEqual(['reading 1', 'reading 4']);
   });
 
+  it('posts a phase of unknown total (0) by the interval alone', () => {
+    const steps: [number, string, number, number][] = [
+      [0, 'reading', 1, 0],
+      [10, 'reading', 2000, 0],
+      [50, 'reading', 4000, 0],
+      [120, 'reading', 6000, 0],
+    ];
+    expect(posted(steps)).toEqual(['reading 1', 'reading 6000']);
+  });
+
   it('posts the first step of each new phase, even within the interval', () => {
     const steps: [number, string, number, number][] = [
       [0, 'reading', 5, 10],

@@ -20,7 +20,10 @@ export interface KillRun {
   point: string;
   /** False when the command finished before the kill point came. */
   killed: boolean;
+  /** True when the signal was sent (a SIGINT the command handles leaves `killed` false). */
+  sent: boolean;
   code: number | null;
+  signal: NodeJS.Signals | null;
   progress: string[];
   stderr: string;
 }
@@ -50,10 +53,14 @@ export function seededDelays(seed: number, count: number, maxMs: number): number
   return Array.from({ length: count }, () => Math.floor(next() * maxMs));
 }
 
-/** Runs `assay <args>` in `cwd` with progress lines on stderr and SIGKILLs it at `point`. */
-export function runAndKill(cwd: string, args: string[], point: KillPoint): Promise<KillRun> {
+/**
+ * Runs `assay <args>` in `cwd` with progress lines on stderr and SIGKILLs it at `point` (or sends
+ * another signal; `bin` another build of the command line).
+ */
+export function runAndKill(cwd: string, args: string[], point: KillPoint, how: { signal?: NodeJS.Signals; bin?: string } = {}): Promise<KillRun> {
+  const signal = how.signal ?? 'SIGKILL';
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [how.bin ?? BIN, ...args], {
       cwd,
       env: { ...process.env, ASSAY_HOME: join(cwd, 'home'), ASSAY_ACTOR: 'kill-test', ASSAY_PROGRESS: 'lines' },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -61,8 +68,9 @@ export function runAndKill(cwd: string, args: string[], point: KillPoint): Promi
     let stderr = '';
     let timer: NodeJS.Timeout | undefined;
     let armed = false;
+    let sent = false;
     const kill = () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) sent = child.kill(signal);
     };
     if ('afterMs' in point) timer = setTimeout(kill, point.afterMs);
     child.stderr.setEncoding('utf8');
@@ -74,10 +82,10 @@ export function runAndKill(cwd: string, args: string[], point: KillPoint): Promi
       else kill();
     });
     child.on('error', fail);
-    child.on('close', (code, signal) => {
+    child.on('close', (code, ended) => {
       clearTimeout(timer);
       const progress = stderr.split('\n').filter((l) => l.startsWith('progress: '));
-      done({ point: describePoint(point), killed: signal === 'SIGKILL', code, progress, stderr });
+      done({ point: describePoint(point), killed: ended === 'SIGKILL', sent, code, signal: ended, progress, stderr });
     });
   });
 }

@@ -59,7 +59,7 @@ export function registerEvidenceCommands(program: Command, kit: CliKit): void {
 
   async function addFiles(file: string, input: Record<string, unknown>, json: boolean | undefined): Promise<void> {
     const { jobId } = run('evidence.add', { file, ...input });
-    const added = resultOf(await followJob(kit, jobId, `adding evidence to ${file}`), 'evidence add', 'evidence.add').value;
+    const added = resultOf(await followJob(kit, jobId, `adding evidence to ${file}`, { afterCancel: `files added before the cancel stay (assay evidence ${file} lists them)` }), 'evidence add', 'evidence.add').value;
     emit(json, added, formatEvidenceAdded(added));
     for (const f of added.failed) io.err(`assay: not added: ${f.message}`);
     if (added.failed.length) throw kit.exit(EXIT_FAILED_CHECK);

@@ -67,7 +67,7 @@ export function registerImportCommands(program: Command, kit: CliKit): void {
       if (threats) options.threats = threats;
       const path = resolve(file);
       const { jobId } = run(o.dryRun ? 'imports.preview' : 'imports.run', { file: path, source: resolve(input), options });
-      const result = resultOf(await followJob(kit, jobId, `importing ${input} into ${file}`, { command: 'import' }), 'import', 'import', 'import.preview');
+      const result = resultOf(await followJob(kit, jobId, `importing ${input} into ${file}`, { command: 'import', afterCancel: 'nothing was imported' }), 'import', 'import', 'import.preview');
       const value: ImportPreview | ImportResult = result.value;
       emit(o.json, value, result.kind === 'import' ? formatImportResult(result.value) : formatImportPreview(value) + '\n\nDry run: nothing was written.');
       const unmatched = value.mapping ? unmatchedMessage(value.mapping, value.source.name) : null;

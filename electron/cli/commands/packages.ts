@@ -39,7 +39,7 @@ export function packageSteps(kit: CliKit) {
   }
 
   // Ctrl-C cancels the job, so its temporary files are removed before we leave.
-  const follow = (jobId: string, what: string) => followJob(kit, jobId, what);
+  const follow = (jobId: string, what: string) => followJob(kit, jobId, what, { afterCancel: 'nothing was written' });
 
   /** Opens a package into a new assessment file: asks for the passphrase, runs the unpack job, and hands back its result. */
   async function unpack(pkg: string, out: string, passphraseFile: string | undefined): Promise<UnpackResult> {
