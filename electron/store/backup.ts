@@ -1,8 +1,10 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AssayError } from '../../shared/errors';
 import { backupFileName, backupsFolder } from './backup-names';
-import { fileExists } from './sqlite';
+import { processAlive } from './process-alive';
 
 export { backupsFolder } from './backup-names';
 
@@ -21,25 +23,46 @@ export function keepBackup(db: Database.Database, file: string, label: string, n
   } catch (error) {
     throw new AssayError('refused', `cannot make the backups folder ${folder}: ${whyNotWritten(error)}; nothing was copied`);
   }
-  for (let n = 1; ; n++) {
-    const candidate = backupFileName(file, now, label, n);
-    if (fileExists(candidate)) continue;
-    try {
-      db.prepare('VACUUM INTO ?').run(candidate);
-    } catch (error) {
-      // A copy cut short (a full disk) is no backup: it must not be listed as one. A file that
-      // appeared under the name meanwhile is someone else's (SQLite refuses to write over it).
-      if (!/already exists/.test(String((error as Error).message))) rmSync(candidate, { force: true });
-      throw new AssayError('refused', `cannot write the backup ${candidate}: ${whyNotWritten(error)}; the assessment is unchanged`);
+  removeAbandonedParts(folder);
+  // The copy is written under a temporary name and published whole: one cut short (a full disk, a
+  // killed process, the app quitting) is never listed as a backup.
+  const part = join(folder, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}${PART}`);
+  try {
+    db.prepare('VACUUM INTO ?').run(part);
+  } catch (error) {
+    rmSync(part, { force: true });
+    throw new AssayError('refused', `cannot write a backup into ${folder}: ${whyNotWritten(error)}; the assessment is unchanged`);
+  }
+  try {
+    for (let n = 1; ; n++) {
+      const candidate = backupFileName(file, now, label, n);
+      try {
+        // A hard link never replaces a file: a name taken meanwhile moves on to the next.
+        linkSync(part, candidate);
+        return candidate;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'EEXIST') throw new AssayError('refused', `cannot publish the backup ${candidate}: ${whyNotWritten(error)}; the assessment is unchanged`);
+      }
     }
-    return candidate;
+  } finally {
+    rmSync(part, { force: true });
+  }
+}
+
+const PART = '.part';
+
+/** Copies left by a process that was killed while writing one: its pid is in the name. */
+function removeAbandonedParts(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    const pid = name.startsWith('.') && name.endsWith(PART) ? /\.(\d+)\.[0-9a-f]{8}\.part$/.exec(name)?.[1] : undefined;
+    if (pid !== undefined && !processAlive(Number(pid))) rmSync(join(folder, name), { force: true });
   }
 }
 
 function whyNotWritten(error: unknown): string {
   const code = (error as { code?: string }).code;
   if (code === 'EEXIST' || code === 'ENOTDIR') return 'a file of that name is in the way';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_READONLY') return `it cannot be written there (${code})`;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') return `it cannot be written there (${code})`;
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'the disk is full';
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -81,6 +81,29 @@ describe('backups of an assessment', () => {
     expect(now.code, now.err).toBe(0);
     expect((JSON.parse(now.out) as BackupInfo[]).filter((b) => b.label === 'manual')).toHaveLength(2);
   }, 180_000);
+
+  it('are written under a temporary name and published whole; copies cut short by a killed process are removed, never listed', () => {
+    const dir = tempDir();
+    const file = made(dir);
+    const folder = backupsFolder(file);
+    mkdirSync(folder);
+    // What a backup killed mid-copy left (its process is gone), and one under way in this live process.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    const abandoned = join(folder, `.client.assay.${gone}.0123abcd.part`);
+    const underWay = join(folder, `.client.assay.${process.pid}.89abcdef.part`);
+    for (const leftover of [abandoned, underWay]) writeFileSync(leftover, 'half a copy');
+    expect((call(dir, 'backups.list', { file }) as { backups: BackupInfo[] }).backups).toEqual([]);
+
+    const a = useForReading(file);
+    const path = keepBackup(a.db, file, 'manual', new Date('2099-01-01T10:00:00.000Z'));
+    // The same second again: the name is taken, so the copy is published under the next one.
+    const again = keepBackup(a.db, file, 'manual', new Date('2099-01-01T10:00:00.000Z'));
+    expect(again).toBe(join(folder, 'client.20990101-100000-000-2.manual.assay'));
+    expect(readdirSync(folder).sort()).toEqual([basename(underWay), basename(path), basename(again)].sort());
+    const copy = new Database(path, { readonly: true });
+    expect(copy.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 2 });
+    copy.close();
+  });
 
   it('pruning keeps the newest N of the schedule and leaves other backups alone', async () => {
     const dir = tempDir();
