@@ -37,6 +37,12 @@ export function currentState(a: Assessment): StateSummary {
  * Import batches get what they carry back from their parts, as verify does.
  */
 export function stateAtHead(a: Assessment, head: { count: number; hash: string }): StateSummary | { problem: string } {
+  const replayed = replayedAtHead(a, head);
+  return 'problem' in replayed ? replayed : summarise(replayed.state);
+}
+
+/** The state tables at `head`, replayed from the log (see stateAtHead). */
+export function replayedAtHead(a: Assessment, head: { count: number; hash: string }): { state: TablesState } | { problem: string } {
   const entries: StoredEntry[] = [];
   const chain = checkChain(a.db, (entry) => {
     if (entry.seq <= head.count) entries.push(entry);
@@ -49,5 +55,5 @@ export function stateAtHead(a: Assessment, head: { count: number; hash: string }
   if (parts) return { problem: parts };
   const outcome = replay(entries);
   if (outcome.problem) return { problem: `replaying the log up to entry ${head.count} fails: ${outcome.problem}` };
-  return summarise(outcome.state);
+  return { state: outcome.state };
 }

@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AssayError } from '../../shared/errors';
 import { ReportManifest } from '../../shared/reports/manifest';
+import type { Assessment } from '../store/assessment';
 import { openForReading } from '../store/open';
+import { listIssuedReports } from '../store/reports';
 import { stateAtHead } from './state';
 import { manifestPathOf } from './write';
 import { checkManifestSignatures } from '../signing/manifest-signature';
@@ -19,6 +21,8 @@ export interface ReportCheck {
   name: string;
   ok: boolean;
   detail: string;
+  /** Passed, but says what was not checked. */
+  warning?: boolean;
 }
 
 export interface ReportVerification {
@@ -29,7 +33,7 @@ export interface ReportVerification {
   message: string;
 }
 
-function readManifest(path: string, report: string): ReportManifest {
+export function readManifest(path: string, report: string): ReportManifest {
   if (!existsSync(path)) throw new AssayError('not_found', `${path}: no manifest beside ${basename(report)}; a report is checked against the .manifest.json written with it`);
   let raw: unknown;
   try {
@@ -61,14 +65,34 @@ export function verifyReport(report: string, options: { assessment?: string; tru
   // The manifest travels with the report and can be edited with it: say what only the assessment can confirm.
   else checks.push({ name: 'assessment', ok: true, detail: `not checked: give the assessment (--assessment) to check that head ${manifest.assessment.head.count} is on its chain and the state at that head gives the report's figures` });
   checks.push(...checkManifestSignatures(manifestPath, options.trusted ?? new Map()));
+  return verdict(report, manifestPath, checks);
+}
+
+/** Every check reported; the verification fails on the first that failed, and its message names it. */
+export function verdict(report: string, manifest: string, checks: ReportCheck[]): ReportVerification {
   const failed = checks.filter((c) => !c.ok);
   return {
     ok: failed.length === 0,
     report,
-    manifest: manifestPath,
+    manifest,
     checks,
     message: failed.length ? `${failed[0]!.name}: ${failed[0]!.detail}` : `intact: ${checks.map((c) => `${c.name}: ${c.detail}`).join('; ')}`,
   };
+}
+
+/**
+ * An issued report's SHA-256 is in the assessment's register (and its log): a report of the same
+ * name, type, format and head that hashes otherwise is not the one that was issued, whatever its
+ * manifest says.
+ */
+function againstRegister(a: Assessment, manifest: ReportManifest): ReportCheck {
+  const m = manifest.report;
+  const same = listIssuedReports(a).filter((r) => r.fileName === m.fileName && r.type === m.type && r.format === m.format && r.head.count === manifest.assessment.head.count);
+  const issued = same.find((r) => r.sha256 === m.sha256);
+  if (issued) return { name: 'issued', ok: true, detail: `the assessment's register records it as ${issued.id}, issued ${issued.issuedAt} with this SHA-256` };
+  if (same.length)
+    return { name: 'issued', ok: false, detail: `the assessment's register records ${same[0]!.id} (${m.fileName}, head ${same[0]!.head.count}) with SHA-256 ${same[0]!.sha256}; this report's manifest says ${m.sha256}: it is not the report that was issued` };
+  return { name: 'issued', ok: true, detail: 'not in the assessment\'s register of issued reports (generated only)' };
 }
 
 function againstAssessment(file: string, manifest: ReportManifest): ReportCheck[] {
@@ -94,6 +118,7 @@ function againstAssessment(file: string, manifest: ReportManifest): ReportCheck[
           ? `replaying the log up to entry ${head.count} rebuilds the state the report was made from (state SHA-256 ${at.stateSha256})`
           : `replaying the log up to entry ${head.count} gives state SHA-256 ${at.stateSha256}; the manifest says ${manifest.assessment.stateSha256}: the report was made from a file that differed from its log`,
     });
+    checks.push(againstRegister(a, manifest));
     return checks;
   } finally {
     a.close();

@@ -8,6 +8,7 @@ import { followJob, resultOf } from '../follow-job';
 import { formatIssuedReports, formatReportResult, formatReportVerification } from '../format-reports';
 import { type CliKit, EXIT_FAILED_CHECK, EXIT_USAGE, collect } from '../kit';
 import { trustedFingerprints } from './signoff';
+import { regeneratedCheck, withCheck } from '../../reports/regenerate-check';
 
 interface ReportFlags {
   type?: string;
@@ -34,7 +35,7 @@ export function registerReportCommands(program: Command, kit: CliKit): void {
 
   async function one(file: string, options: ReportOptions, out: string, issue: boolean): Promise<ReportResult> {
     const { jobId } = run('reports.generate', { file, options, out, issue });
-    return resultOf(await followJob(kit, jobId, `the ${options.type} report of ${file}`, { command: 'report' }), 'report', 'report').value;
+    return resultOf(await followJob(kit, jobId, `the ${options.type} report of ${file}`, { command: 'report', afterCancel: 'it was not written' }), 'report', 'report').value;
   }
 
   program
@@ -89,14 +90,15 @@ export function registerReportCommands(program: Command, kit: CliKit): void {
 
   program
     .command('verify-report')
-    .description('check a report against its manifest and, given the assessment, against the state at the head it cites; exit 1 naming the first mismatch')
+    .description('check a report against its manifest and, given the assessment, against the state at the head it cites and its register, and make it again to compare its content; exit 1 naming the first mismatch')
     .argument('<report>', 'a report written by assay report (its .manifest.json beside it)')
     .option('--assessment <file>', 'the .assay file the report was made from')
     .option('--trust <key>', 'a public key file or fingerprint to check a manifest signature (<manifest>.sig) against, besides the keys you trust (repeatable)', collect, [])
     .option('--json', 'print JSON')
-    .action((report: string, o: { assessment?: string; trust: string[]; json?: boolean }) => {
+    .action(async (report: string, o: { assessment?: string; trust: string[]; json?: boolean }) => {
       const trust = o.trust.length ? { trust: trustedFingerprints(kit, o.trust) } : {};
-      const result = run('reports.verify', { report: resolve(report), ...(o.assessment ? { file: resolve(o.assessment) } : {}), ...trust });
+      let result = run('reports.verify', { report: resolve(report), ...(o.assessment ? { file: resolve(o.assessment) } : {}), ...trust });
+      if (o.assessment) result = withCheck(result, await regeneratedCheck(resolve(report), resolve(o.assessment)));
       emit(o.json, result, formatReportVerification(result));
       if (!result.ok) throw kit.exit(EXIT_FAILED_CHECK);
     });
