@@ -32,6 +32,19 @@ describe('PDF column widths', () => {
     expect(widths[0]! / widths[2]!).toBeCloseTo(3, 1);
   });
 
+  it('keeps ids, dates and sizes whole when not every word fits, and lets the long tokens break instead', () => {
+    const sha = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+    const path = 'board-minutes-2026-q3-signed-by-the-audit-committee.pdf';
+    const columns = ['ID', 'File', 'Size', 'SHA-256', 'Received', 'Valid until', 'Controls', 'Requirements'].map((label, i) => ({ key: `c${i}`, label }));
+    const t = table(columns, [['EV-001', path, '29782', sha, '2026-11-28', '2027-03-31', 'GOV-01, GOV-03', 'eu-ai-act:Art. 15']]);
+    const widths = columnWidths(t, 480, type);
+    expect(sum(widths)).toBeLessThanOrEqual(480 - columns.length * type.padding);
+    for (const [i, word] of [[0, 'EV-001'], [2, '29782'], [4, '2026-11-28'], [5, '2027-03-31'], [6, 'GOV-01,']] as const)
+      expect(widths[i], `${word} stays on one line`).toBeGreaterThanOrEqual(wordWidth(word, 8.5));
+    expect(widths[1]!).toBeLessThan(wordWidth(path, 8.5));
+    expect(widths[3]!).toBeLessThan(wordWidth(sha, 8.5));
+  });
+
   it('caps what one long token (a SHA-256) may claim, and never exceeds the text width when words cannot all fit', () => {
     const sha = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
     const narrow = columnWidths(table([{ key: 'id', label: 'ID' }, { key: 'sha', label: 'SHA-256' }], [['EV-001', sha]]), 480, type);

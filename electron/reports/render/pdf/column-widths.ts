@@ -37,6 +37,8 @@ export interface TableType {
 
 /** No column claims more than this share of the width for its longest word. */
 const MAX_WORD_SHARE = 0.3;
+/** A word up to about this many em is short: an id, a date, a figure, a state. */
+const SHORT_WORD_EM = 9;
 /** pdfmake's rule widths and rounding: a little slack so the table never exceeds the text width. */
 const SLACK = 2;
 
@@ -44,19 +46,28 @@ export function columnWidths(table: TableBlock, textWidth: number, type: TableTy
   const n = table.columns.length;
   const available = textWidth - n * type.padding - SLACK;
   const weights = table.columns.map((c) => (c.width !== undefined && c.width > 0 ? c.width : 1));
-  const needs = table.columns.map((c, i) => {
-    let need = longestWord(c.label, type.headSize * 1.04);
-    for (const row of table.rows) need = Math.max(need, longestWord(row[i] ?? null, type.bodySize));
-    return Math.min(need + 1, available * MAX_WORD_SHARE);
+  const heads = table.columns.map((c) => Math.min(longestWord(c.label, type.headSize * 1.04) + 1, available * MAX_WORD_SHARE));
+  const needs = table.columns.map((_, i) => {
+    let need = heads[i]!;
+    for (const row of table.rows) need = Math.max(need, longestWord(row[i] ?? null, type.bodySize) + 1);
+    return Math.min(need, available * MAX_WORD_SHARE);
   });
   const byWeight = (ws: readonly number[], room: number, cols: readonly number[]) => {
     const total = cols.reduce((s, i) => s + ws[i]!, 0);
     return (i: number) => (room * ws[i]!) / total;
   };
-  // Words do not all fit: every column gives up the same share of its longest word, so the few
-  // breaks fall evenly instead of all in the columns the weights made narrow.
   const sum = needs.reduce((a, b) => a + b, 0);
-  if (sum > available) return needs.map((need) => (need * available) / sum);
+  if (sum > available) {
+    // Words do not all fit. Short ones (ids, dates, sizes, states) and the headings' words keep
+    // their room: "RSK-00/1" or "2978/2" misreads. Columns of long words (hashes, paths) share what
+    // is left in proportion to what more they would need, so the breaks fall evenly among them;
+    // only when even the short words cannot fit do all columns shrink alike.
+    const floor = needs.map((need, i) => (need <= SHORT_WORD_EM * type.bodySize ? need : heads[i]!));
+    const kept = floor.reduce((a, b) => a + b, 0);
+    const more = sum - kept;
+    if (kept < available && more > 0) return needs.map((need, i) => floor[i]! + ((need - floor[i]!) * (available - kept)) / more);
+    return needs.map((need) => (need * available) / sum);
+  }
   const fixed = new Set<number>();
   for (;;) {
     const free = [...weights.keys()].filter((i) => !fixed.has(i));
