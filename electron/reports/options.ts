@@ -23,7 +23,7 @@ export function parseReportOptions(input: unknown): ReportOptionsParsed {
   if (!parsed.success) throw new AssayError('invalid_input', `report options: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`);
   const o = parsed.data;
   if ((o.format === 'xlsx' || o.format === 'csv') && !tabularReports.includes(o.type))
-    throw new AssayError('invalid_input', `the ${reportTitles[o.type].toLowerCase()} is not a table; ${o.format.toUpperCase()} is written for ${tabularReports.join(', ')} (choose pdf or docx)`);
+    throw new AssayError('invalid_input', `${reportTitles[o.type]} is not a table; ${o.format.toUpperCase()} is written for ${tabularReports.join(', ')} (choose pdf or docx)`);
   return o;
 }
 

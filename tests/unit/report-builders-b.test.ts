@@ -193,6 +193,9 @@ describe('the human-risk summary', () => {
     expect(high.length).toBeGreaterThan(0);
     const list = blocks(report.sections).find((b) => b.kind === 'list');
     expect(list && list.kind === 'list' && list.items.map((i) => i.split(':')[0])).toEqual(high.map((s) => `${s.systemName} (${s.systemId})`));
+    // Each high-risk threat says for itself whether the register has it, so none reads as another's.
+    const said = (t: (typeof high)[number]['threats'][number]) => `${t.threatId} ${t.threatName} (${t.risk ? `in the register as ${t.risk.id}` : 'not in the risk register'})`;
+    expect(list && list.kind === 'list' && list.items).toEqual(high.map((s) => `${s.systemName} (${s.systemId}): ${s.threats.filter((t) => t.highRisk).map(said).join('; ')}`));
     const all = text(report);
     for (const name of staffNames) expect(all).not.toContain(name);
     expect(all).not.toMatch(/p-[0-9a-f]{16}/);

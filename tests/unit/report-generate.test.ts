@@ -86,7 +86,7 @@ describe('report generation', () => {
     const file = assessment(dir);
     const a = openForReading(file);
     try {
-      await expect(generateReport(a, { type: 'executive', format: 'csv' }, hooks)).rejects.toThrow(/executive summary is not a table; CSV is written for gap, soa/);
+      await expect(generateReport(a, { type: 'executive', format: 'csv' }, hooks)).rejects.toThrow(/Executive summary is not a table; CSV is written for gap, soa/);
       await expect(generateReport(a, { type: 'executive', format: 'pdf', systems: ['Payroll bot'] }, hooks)).rejects.toThrow(/system "Payroll bot" is not in this assessment; it has SYS-001, SYS-002/);
       await expect(generateReport(a, { type: 'executive', format: 'pdf', frameworks: ['iso-9001'] }, hooks)).rejects.toThrow(/framework "iso-9001" is not in this assessment/);
       await expect(generateReport(a, { type: 'executive', format: 'pdf', paper: 'A5' }, hooks)).rejects.toThrow(/report options: paper/);

@@ -58,7 +58,9 @@ export function registerReportCommands(program: Command, kit: CliKit): void {
       if (o.format === 'oscal') o.type ??= 'executive';
       if (o.type === undefined) throw usage(`--type is required: one of ${reportTypes.join(', ')} or all`);
       if (o.type !== 'all' && !(reportTypes as readonly string[]).includes(o.type)) throw usage(`--type must be one of ${reportTypes.join(', ')} or all (got "${o.type}")`);
-      if (!(paperSizes as readonly string[]).includes(o.paper ?? 'A4')) throw usage(`--paper must be ${paperSizes.join(' or ')} (got "${o.paper}")`);
+      // Paper sizes are names, not codes: "letter" and "a4" are meant as Letter and A4.
+      const paper = paperSizes.find((p) => p.toLowerCase() === (o.paper ?? 'A4').toLowerCase());
+      if (!paper) throw usage(`--paper must be ${paperSizes.join(' or ')} (got "${o.paper}")`);
       if (!(audiences as readonly string[]).includes(o.audience ?? 'internal')) throw usage(`--audience must be ${audiences.join(' or ')} (got "${o.audience}")`);
       if (o.type === 'all' && existsSync(o.out) && !statSync(o.out).isDirectory()) throw usage(`--out must be a folder with --type all; ${o.out} is a file`);
       const format = o.format as ReportFormat;
@@ -66,7 +68,7 @@ export function registerReportCommands(program: Command, kit: CliKit): void {
         format,
         ...(list(o.frameworks) ? { frameworks: list(o.frameworks) } : {}),
         ...(list(o.systems) ? { systems: list(o.systems) } : {}),
-        paper: o.paper as ReportOptions['paper'],
+        paper,
         label: o.label,
         audience: o.audience as ReportOptions['audience'],
       };
@@ -78,6 +80,8 @@ export function registerReportCommands(program: Command, kit: CliKit): void {
       }
       // Every report in the format; the tabular formats only for the reports that are tables, OSCAL once.
       const types: ReportType[] = format === 'oscal' ? ['executive'] : format === 'xlsx' || format === 'csv' ? [...tabularReports] : [...reportTypes];
+      const untabular = format === 'xlsx' || format === 'csv' ? reportTypes.filter((t) => !tabularReports.includes(t)) : [];
+      if (untabular.length) io.err(`assay: report: not written as ${format.toUpperCase()}, as they are not tables: ${untabular.join(', ')} (write them as pdf or docx)`);
       const results: ReportResult[] = [];
       for (const type of types) {
         const name = format === 'oscal' ? `assessment-results.${reportExtensions.oscal}` : `${type}.${reportExtensions[format]}`;

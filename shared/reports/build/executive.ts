@@ -218,7 +218,7 @@ export const buildExecutive: ReportBuilder<ExecutiveData> = (data, meta, scope) 
   const posture = [
     share === null
       ? 'No requirement in the frameworks in scope applies yet.'
-      : `Across ${countOf(coverage.length, 'framework')}, ${total.satisfied} of ${total.satisfied + total.partly + total.not_satisfied} applicable requirements (${share}%) are satisfied, ${total.partly} partly and ${total.not_satisfied} not at all; ${total.not_applicable} are not applicable and ${total.governance_only} answered by governance alone.`,
+      : `Across ${countOf(coverage.length, 'framework')}, ${total.satisfied} of ${total.satisfied + total.partly + total.not_satisfied} applicable requirements (${share}%) are satisfied, ${total.partly} partly and ${total.not_satisfied} not at all; ${total.not_applicable} ${total.not_applicable === 1 ? 'is' : 'are'} not applicable and ${total.governance_only} answered by governance alone.`,
     rate === null
       ? 'No control applies yet.'
       : `${data.controlCounts.implemented} of ${data.controlCounts.total - data.controlCounts.not_applicable} applicable controls (${Math.round(rate * 100)}%) are implemented organisation-wide.`,

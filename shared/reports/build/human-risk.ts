@@ -118,7 +118,7 @@ export const buildHumanRisk: ReportBuilder<HumanRiskData> = (data, _meta, scope)
             ),
           },
           highRisk.length
-            ? { kind: 'list', items: highRisk.map((s) => `${s.systemName} (${s.systemId}): ${s.threats.filter((t) => t.highRisk).map((t) => `${t.threatId} ${t.threatName}${t.risk ? '' : ' — not in the risk register'}`).join('; ')}`) }
+            ? { kind: 'list', items: highRisk.map((s) => `${s.systemName} (${s.systemId}): ${s.threats.filter((t) => t.highRisk).map((t) => `${t.threatId} ${t.threatName} (${t.risk ? `in the register as ${t.risk.id}` : 'not in the risk register'})`).join('; ')}`) }
             : { kind: 'paragraph', tone: 'muted', text: 'No system in scope has people who are high-risk for people-driven threats.' },
         ]
       : [{ kind: 'paragraph', tone: 'muted', text: 'No AI systems in scope.' }],

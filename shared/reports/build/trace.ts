@@ -86,7 +86,7 @@ export const buildTrace: ReportBuilder<TraceData> = (data, meta, scope) => {
     },
   ];
   if (unreached.length)
-    summary.push({ kind: 'paragraph', tone: 'warning', text: `${countOf(unreached.length, 'threat')} reach no requirement of the frameworks in scope through a control: ${unreached.join('; ')}.` });
+    summary.push({ kind: 'paragraph', tone: 'warning', text: `${countOf(unreached.length, 'threat')} ${unreached.length === 1 ? 'reaches' : 'reach'} no requirement of the frameworks in scope through a control: ${unreached.join('; ')}.` });
 
   return {
     subtitle: scope.allFrameworks ? null : frameworks.map((f) => f.short_name).join(', ') || null,
