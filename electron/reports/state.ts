@@ -22,7 +22,7 @@ export interface StateSummary {
   figures: Record<string, number>;
 }
 
-function summarise(tables: TablesState): StateSummary {
+export function summarise(tables: TablesState): StateSummary {
   const kept: TablesState = Object.fromEntries(Object.entries(tables).filter(([name]) => !LEFT_OUT.has(name)));
   return { stateSha256: createHash('sha256').update(stateDigestText(kept)).digest('hex'), figures: stateFigures(kept) };
 }
@@ -36,12 +36,6 @@ export function currentState(a: Assessment): StateSummary {
  * The log replayed up to `head`, once the chain is intact and has that head; or a problem in words.
  * Import batches get what they carry back from their parts, as verify does.
  */
-export function stateAtHead(a: Assessment, head: { count: number; hash: string }): StateSummary | { problem: string } {
-  const replayed = replayedAtHead(a, head);
-  return 'problem' in replayed ? replayed : summarise(replayed.state);
-}
-
-/** The state tables at `head`, replayed from the log (see stateAtHead). */
 export function replayedAtHead(a: Assessment, head: { count: number; hash: string }): { state: TablesState } | { problem: string } {
   const entries: StoredEntry[] = [];
   const chain = checkChain(a.db, (entry) => {

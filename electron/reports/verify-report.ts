@@ -6,7 +6,8 @@ import { ReportManifest } from '../../shared/reports/manifest';
 import type { Assessment } from '../store/assessment';
 import { openForReading } from '../store/open';
 import { listIssuedReports } from '../store/reports';
-import { stateAtHead } from './state';
+import { replayedAtHead, summarise } from './state';
+import type { TablesState } from '../../shared/domain/logged/domain';
 import { manifestPathOf } from './write';
 import { checkManifestSignatures } from '../signing/manifest-signature';
 
@@ -59,7 +60,7 @@ export function verifyReport(report: string, options: { assessment?: string; tru
     ok: same,
     detail: same
       ? `${basename(report)} hashes to the manifest's SHA-256 ${sha256}`
-      : `${basename(report)} hashes to ${sha256} (${bytes.length} bytes); the manifest says ${manifest.report.sha256} (${manifest.report.size} bytes): the report was changed after it was generated`,
+      : `${basename(report)} hashes to ${sha256} (${bytes.length} bytes); the manifest says ${manifest.report.sha256} (${manifest.report.size} bytes): the report or its manifest was changed after they were written`,
   });
   if (options.assessment) checks.push(...againstAssessment(options.assessment, manifest));
   // The manifest travels with the report and can be edited with it: say what only the assessment can confirm.
@@ -77,6 +78,30 @@ export function verdict(report: string, manifest: string, checks: ReportCheck[])
     manifest,
     checks,
     message: failed.length ? `${failed[0]!.name}: ${failed[0]!.detail}` : `intact: ${checks.map((c) => `${c.name}: ${c.detail}`).join('; ')}`,
+  };
+}
+
+/**
+ * Every evidence hash the manifest cites is the current file of that item in the state at the
+ * head (replayed: the evidence_revision rows, the newest revision of each item).
+ */
+function evidenceAtHead(state: TablesState, manifest: ReportManifest): ReportCheck {
+  const revisions = (state as Record<string, Map<string, Record<string, unknown>>>).evidence_revision ?? new Map();
+  const current = new Map<string, { rev: number; sha256: string }>();
+  for (const [key, row] of revisions) {
+    const [id, rev] = [key.slice(0, key.lastIndexOf('#')), Number(key.slice(key.lastIndexOf('#') + 1))];
+    if ((current.get(id)?.rev ?? -1) < rev) current.set(id, { rev, sha256: String(row.sha256) });
+  }
+  const n = manifest.evidence.length;
+  const wrong = manifest.evidence.find((e) => current.get(e.id)?.sha256 !== e.sha256);
+  if (!wrong) return { name: 'evidence', ok: true, detail: n === 0 ? 'the report cites no evidence' : `${n === 1 ? "the evidence hash the report cites is that of its item's current file" : `the ${n} evidence hashes the report cites are those of the items' current files`} at entry ${manifest.assessment.head.count}` };
+  const found = current.get(wrong.id);
+  return {
+    name: 'evidence',
+    ok: false,
+    detail: found
+      ? `the report cites ${wrong.id} with SHA-256 ${wrong.sha256}; at entry ${manifest.assessment.head.count} the assessment's ${wrong.id} is ${found.sha256}`
+      : `the report cites ${wrong.id}, which the assessment did not have at entry ${manifest.assessment.head.count}`,
   };
 }
 
@@ -103,8 +128,9 @@ function againstAssessment(file: string, manifest: ReportManifest): ReportCheck[
       return [{ name: 'assessment', ok: false, detail: `${file} is assessment ${summary.id} (${summary.name}); the report was made from ${manifest.assessment.id} (${manifest.assessment.name})` }];
     const checks: ReportCheck[] = [{ name: 'assessment', ok: true, detail: `${file} is the assessment the report was made from (${summary.name})` }];
     const head = manifest.assessment.head;
-    const at = stateAtHead(a, head);
-    if ('problem' in at) return [...checks, { name: 'head', ok: false, detail: at.problem }];
+    const replayed = replayedAtHead(a, head);
+    if ('problem' in replayed) return [...checks, { name: 'head', ok: false, detail: replayed.problem }];
+    const at = summarise(replayed.state);
     const current = a.head().count;
     checks.push({ name: 'head', ok: true, detail: `entry ${head.count} is on the assessment's intact chain${current > head.count ? ` (${current - head.count} ${current - head.count === 1 ? 'entry was' : 'entries were'} added since)` : ' (its current head)'}` });
     const figures = Object.entries(manifest.assessment.figures).find(([k, v]) => at.figures[k] !== v) ?? Object.entries(at.figures).find(([k]) => !(k in manifest.assessment.figures));
@@ -118,6 +144,7 @@ function againstAssessment(file: string, manifest: ReportManifest): ReportCheck[
           ? `replaying the log up to entry ${head.count} rebuilds the state the report was made from (state SHA-256 ${at.stateSha256})`
           : `replaying the log up to entry ${head.count} gives state SHA-256 ${at.stateSha256}; the manifest says ${manifest.assessment.stateSha256}: the report was made from a file that differed from its log`,
     });
+    checks.push(evidenceAtHead(replayed.state, manifest));
     checks.push(againstRegister(a, manifest));
     return checks;
   } finally {

@@ -73,4 +73,22 @@ describe('verify-report against the assessment: the content and the register', (
     const later = runAssay(dir, ['verify-report', 'issued-risks.csv', '--assessment', 'r.assay']);
     expect(later.out).toMatch(/WARN content: not compared: the assessment has changed since entry 4/);
   }, 120_000);
+
+  it('checks the evidence hashes the manifest cites against the items at the cited head', () => {
+    const dir = tempDir();
+    register(dir);
+    writeFileSync(join(dir, 'policy.md'), '# AI policy\nApproved by the board.\n');
+    expect(runAssay(dir, ['evidence', 'add', 'r.assay', 'policy.md', '--control', 'GOV-01']).code).toBe(0);
+    expect(runAssay(dir, ['report', 'r.assay', '--type', 'evidence', '--format', 'csv', '--out', 'evidence.csv'], EPOCH).code).toBe(0);
+    const honest = runAssay(dir, ['verify-report', 'evidence.csv', '--assessment', 'r.assay']);
+    expect(honest.code, honest.out).toBe(0);
+    expect(honest.out).toMatch(/ok {3}evidence: the evidence hash the report cites is that of its item's current file at entry 5/);
+
+    const manifestPath = join(dir, 'evidence.csv.manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { evidence: { id: string; sha256: string }[] };
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, evidence: [{ id: 'EV-001', sha256: '0'.repeat(64) }] }));
+    const altered = runAssay(dir, ['verify-report', 'evidence.csv', '--assessment', 'r.assay']);
+    expect(altered.code).toBe(1);
+    expect(altered.out).toMatch(new RegExp(`FAIL evidence: the report cites EV-001 with SHA-256 0{64}; at entry 5 the assessment's EV-001 is ${manifest.evidence[0]!.sha256}`));
+  }, 60_000);
 });

@@ -122,7 +122,7 @@ describe('verify-report', () => {
     writeFileSync(path, readFileSync(path, 'utf8').replace('Claims triage', 'Claims triage (approved)'));
     const result = verifyReport(path);
     expect(result.ok).toBe(false);
-    expect(result.message).toMatch(/^report: executive\.pdf hashes to [0-9a-f]{64} .* the report was changed after it was generated/);
+    expect(result.message).toMatch(/^report: executive\.pdf hashes to [0-9a-f]{64} .* the report or its manifest was changed after they were written/);
   });
 
   it('names a head that is not on the chain, another assessment, and a report made from a file changed behind its log', async () => {
