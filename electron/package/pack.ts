@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AssayError } from '../../shared/errors';
 import type { PackResult, UnpackResult } from '../../shared/packages/results';
@@ -8,6 +8,7 @@ import { openForReading } from '../store/open';
 import { APPLICATION_ID, connect, readHeader } from '../store/sqlite';
 import type { ScryptParams } from './format';
 import { type StreamHooks, openPackage, sealFile } from './stream';
+import { publishNew } from '../files/publish-new';
 
 /**
  * Packing and unpacking whole files. What goes in is one consistent snapshot of the assessment
@@ -45,7 +46,7 @@ function writeThenPublish(path: string, fill: (fd: number, temporary: string) =>
     } finally {
       closeSync(fd);
     }
-    linkSync(temporary, path);
+    publishNew(temporary, path);
     syncFolder(dirname(path));
   } catch (error) {
     throw writeProblem(path, error);

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AssayError } from '../../shared/errors';
 import { MANIFEST_SCHEMA, type ReportManifest } from '../../shared/reports/manifest';
 import type { Generated } from './generate';
+import { publishNew } from '../files/publish-new';
 
 /**
  * Writes a report and its manifest (`<report>.manifest.json`) beside it. Each file is written to a
@@ -47,7 +48,7 @@ function writeAtomically(path: string, bytes: Buffer | string): void {
   const temporary = `${path}.${randomBytes(4).toString('hex')}.part`;
   try {
     writeFileSync(temporary, bytes, { flag: 'wx' });
-    linkSync(temporary, path);
+    publishNew(temporary, path);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'EEXIST') throw new AssayError('conflict', `${path}: already exists; reports are never written over (an issued one is in the register by its SHA-256): choose another name or remove it first`);

@@ -1,11 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { appendEntry, chainProblem, newReview } from '../../shared/domain/review/chain';
 import { type ReviewDoc, ReviewDoc as ReviewDocSchema, type ReviewEntryBody } from '../../shared/domain/review/model';
 import { AssayError } from '../../shared/errors';
 import type { Assessment } from '../store/assessment';
 import { parseJson } from '../imports/safe-json';
+import { publishNew } from '../files/publish-new';
 
 /**
  * The auditor's review file (.assayreview): JSON, so a reader can open it, hash-chained so no
@@ -50,7 +51,7 @@ function writeAtomically(path: string, text: string, overwrite: boolean): void {
   }
   try {
     if (overwrite) renameSync(temp, path);
-    else linkSync(temp, path); // fails if the target exists: a package is never written over
+    else publishNew(temp, path); // fails if the target exists: a package is never written over
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new AssayError('conflict', `${path}: already exists; choose another name or remove it first`);
     throw error;

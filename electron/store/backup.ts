@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AssayError } from '../../shared/errors';
 import { backupFileName, backupsFolder } from './backup-names';
 import { processAlive } from './process-alive';
+import { publishNew } from '../files/publish-new';
 
 export { backupsFolder } from './backup-names';
 
@@ -37,7 +38,8 @@ export function keepBackup(db: Database.Database, file: string, label: string, n
     for (let n = 1; ; n++) {
       const candidate = backupFileName(file, now, label, n);
       try {
-        publish(part, candidate);
+        // Never over a file: a name taken meanwhile moves on to the next.
+        publishNew(part, candidate);
         return candidate;
       } catch (error) {
         if ((error as { code?: string }).code !== 'EEXIST') throw new AssayError('refused', `cannot publish the backup ${candidate}: ${whyNotWritten(error)}; the assessment is unchanged`);
@@ -50,21 +52,6 @@ export function keepBackup(db: Database.Database, file: string, label: string, n
 
 const PART = '.part';
 
-/**
- * A hard link never replaces a file: a name taken meanwhile moves on to the next. Where the file
- * system has no hard links (FAT and exFAT, as on the USB sticks consultants carry), the copy is
- * renamed instead, once the name is seen to be free. (`link` is for tests: this kernel has no FAT.)
- */
-export function publish(part: string, name: string, link: (from: string, to: string) => void = linkSync): void {
-  try {
-    link(part, name);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
-    if (existsSync(name)) throw Object.assign(new Error(`${name} exists`), { code: 'EEXIST' });
-    renameSync(part, name);
-  }
-}
 
 /** Copies left by a process that was killed while writing one: its pid is in the name. */
 function removeAbandonedParts(folder: string): void {

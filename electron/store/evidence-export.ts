@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, linkSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { EvidenceItem } from '../../shared/domain/evidence/model';
 import { AssayError } from '../../shared/errors';
 import type { Assessment } from './assessment';
 import { blobChunks } from './evidence-blobs';
 import { getEvidence } from './evidence';
+import { publishNew } from '../files/publish-new';
 
 /** One revision of an item, ready to be read out chunk by chunk. */
 export function storedFile(a: Assessment, id: string, rev?: number): { item: EvidenceItem; fileName: string; sha256: string; size: number; chunks: () => Generator<Buffer> } {
@@ -45,7 +46,7 @@ export function exportEvidence(a: Assessment, id: string, out: string, rev?: num
     if (actual !== file.sha256)
       throw new AssayError('integrity', `${id} (${file.fileName}): the stored bytes no longer match their SHA-256 ${file.sha256}; no copy was saved (assay verify names every such file)`);
     try {
-      linkSync(temp, out);
+      publishNew(temp, out);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new AssayError(code === 'EEXIST' ? 'conflict' : 'refused', code === 'EEXIST' ? `${out}: already exists; choose another name (nothing was overwritten)` : `${out}: cannot be written (${code})`);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -16,6 +16,7 @@ import { LATEST_SCHEMA, type Migration, migrations as bundled } from './migratio
 import { connect, explainSqliteError, readHeader } from './sqlite';
 import { processAlive } from './process-alive';
 import { assertRegularFile } from '../files/read-input';
+import { publishNew } from '../files/publish-new';
 
 export interface CreateOptions {
   name: string;
@@ -72,7 +73,7 @@ export function createAssessment(file: string, options: CreateOptions): Assessme
     })();
     db.close();
     try {
-      linkSync(temp, file);
+      publishNew(temp, file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST')
         throw new AssayError('conflict', `${file}: already exists (another program created it a moment ago); open it, or choose another file name`);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { onEvent } from '../../electron/events/hub';
 import { waitForJob } from '../../electron/jobs/await-job';
 import { stopAllJobs } from '../../electron/jobs/runner';
 import type { AssayEvent } from '../../shared/events';
-import { keepBackup, publish } from '../../electron/store/backup';
+import { keepBackup } from '../../electron/store/backup';
 import { backupsFolder } from '../../electron/store/backup-names';
 import { pruneBackups } from '../../electron/store/backups';
 import type { BackupInfo, RestoreResult } from '../../shared/backups';
@@ -103,23 +103,6 @@ describe('backups of an assessment', () => {
     const copy = new Database(path, { readonly: true });
     expect(copy.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 2 });
     copy.close();
-  });
-
-  it('are published by renaming where the file system has no hard links (FAT, exFAT), never over a file', () => {
-    const dir = tempDir();
-    const noLinks = () => {
-      throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
-    };
-    writeFileSync(join(dir, 'copy.part'), 'a whole copy');
-    publish(join(dir, 'copy.part'), join(dir, 'copy.assay'), noLinks);
-    expect(readdirSync(dir)).toEqual(['copy.assay']);
-    writeFileSync(join(dir, 'next.part'), 'another copy');
-    expect(() => publish(join(dir, 'next.part'), join(dir, 'copy.assay'), noLinks)).toThrow(expect.objectContaining({ code: 'EEXIST' }));
-    expect(readFileSync(join(dir, 'copy.assay'), 'utf8')).toBe('a whole copy');
-    const readOnly = () => {
-      throw Object.assign(new Error('read-only file system'), { code: 'EROFS' });
-    };
-    expect(() => publish(join(dir, 'next.part'), join(dir, 'other.assay'), readOnly)).toThrow(expect.objectContaining({ code: 'EROFS' }));
   });
 
   it('pruning keeps the newest N of the schedule and leaves other backups alone', async () => {
