@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AssayError } from '../../shared/errors';
 import { backupFileName, backupsFolder } from './backup-names';
-import { processAlive } from './process-alive';
+import { removeLeftBehind } from './process-alive';
 import { publishNew } from '../files/publish-new';
 
 export { backupsFolder } from './backup-names';
@@ -52,13 +52,9 @@ export function keepBackup(db: Database.Database, file: string, label: string, n
 
 const PART = '.part';
 
-
 /** Copies left by a process that was killed while writing one: its pid is in the name. */
 function removeAbandonedParts(folder: string): void {
-  for (const name of readdirSync(folder)) {
-    const pid = name.startsWith('.') && name.endsWith(PART) ? /\.(\d+)\.[0-9a-f]{8}\.part$/.exec(name)?.[1] : undefined;
-    if (pid !== undefined && !processAlive(Number(pid))) rmSync(join(folder, name), { force: true });
-  }
+  removeLeftBehind(folder, (name) => (name.startsWith('.') && name.endsWith(PART) ? /\.(\d+)\.[0-9a-f]{8}\.part$/.exec(name)?.[1] : undefined));
 }
 
 function whyNotWritten(error: unknown): string {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -14,7 +14,7 @@ import { findDamage } from './integrity';
 import { applyMigrations, checkAppliedMigrations, migrationHash, pendingMigrations } from './migrate';
 import { LATEST_SCHEMA, type Migration, migrations as bundled } from './migrations/index';
 import { connect, explainSqliteError, readHeader } from './sqlite';
-import { processAlive } from './process-alive';
+import { removeLeftBehind } from './process-alive';
 import { assertRegularFile } from '../files/read-input';
 import { publishNew } from '../files/publish-new';
 
@@ -29,10 +29,7 @@ const CREATING = /^\.(.+)\.(\d+)\.creating(-wal|-shm|-journal)?$/;
 
 /** A create that was killed half-way leaves a temporary file; the next create in that folder removes it. */
 function removeAbandonedCreates(folder: string): void {
-  for (const name of readdirSync(folder)) {
-    const m = CREATING.exec(name);
-    if (m && Number(m[2]) !== process.pid && !processAlive(Number(m[2]))) rmSync(join(folder, name), { force: true });
-  }
+  removeLeftBehind(folder, (name) => CREATING.exec(name)?.[2]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { RestoreResult } from '../../shared/backups';
 import { type RestorePayload, backupsDomain } from '../../shared/domain/backups/log';
@@ -9,7 +9,7 @@ import { keepBackup } from './backup';
 import { parseBackupName } from './backup-names';
 import { LATEST_SCHEMA } from './migrations/index';
 import { openForReading } from './open';
-import { processAlive } from './process-alive';
+import { removeLeftBehind } from './process-alive';
 import { connect } from './sqlite';
 import { verifyAssessment } from './verify';
 
@@ -44,12 +44,9 @@ function readBackup(current: Assessment, path: string): Assessment {
  * another program keeps its file.
  */
 function removeAbandoned(file: string): void {
-  const folder = dirname(file);
   const prefix = `.${basename(file)}.`;
-  for (const name of readdirSync(folder)) {
-    const pid = name.startsWith(prefix) ? /^(\d+)\.restoring(?:-journal)?$/.exec(name.slice(prefix.length))?.[1] : undefined;
-    if (pid !== undefined && (Number(pid) === process.pid || !processAlive(Number(pid)))) rmSync(join(folder, name), { force: true });
-  }
+  // Only one restore of a file runs at a time: this process's own copies are left over too.
+  removeLeftBehind(dirname(file), (name) => (name.startsWith(prefix) ? /^(\d+)\.restoring(?:-journal)?$/.exec(name.slice(prefix.length))?.[1] : undefined), true);
 }
 
 /**
