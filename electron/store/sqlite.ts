@@ -81,6 +81,10 @@ export function connect(file: string, options: { create: boolean; readonly?: boo
     // WAL mode is brought back here, once no other connection still uses its log.
     if (!options.readonly) restInRollbackMode(db);
     db.pragma('foreign_keys = ON');
+    // What a writer frees (a deleted row, evidence removed, a person erased on request) is
+    // overwritten with zeros, not left readable in free pages and free space of the file; this is
+    // also what lets a package carry the file's pages as they are (storage_hygiene, page-copy.ts).
+    db.pragma('secure_delete = ON');
     return db;
   } catch (error) {
     if (db?.open) db.close();
