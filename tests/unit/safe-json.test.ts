@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJson } from '../../electron/imports/safe-json';
+import { parseJson, valueDepth } from '../../electron/imports/safe-json';
 
 describe('parseJson', () => {
   it.each([
@@ -22,5 +22,17 @@ describe('parseJson', () => {
   it('names the line of a syntax error and refuses nesting deeper than a real report', () => {
     expect(() => parseJson('{\n"a": 1,\n}', 'a.json')).toThrow(/a\.json: is not valid JSON, line 3/);
     expect(() => parseJson('['.repeat(65) + ']'.repeat(65), 'deep.json')).toThrow(/deep\.json: nests objects or arrays deeper than 64 levels/);
+    expect(parseJson('['.repeat(64) + ']'.repeat(64), 'deep.json')).toBeInstanceOf(Array);
+    // Objects as well as arrays, and strings full of brackets count for nothing.
+    expect(() => parseJson('{"a":'.repeat(65) + '1' + '}'.repeat(65), 'deep.json')).toThrow(/deeper than 64 levels/);
+    expect(parseJson(JSON.stringify({ a: '[[[['.repeat(100), b: [[{ c: [] }]] }), 'a.json')).toMatchObject({ b: [[{ c: [] }]] });
+  });
+
+  it('refuses a hostile nesting of a million levels with the same message, without overflowing the stack', () => {
+    const levels = 1_000_000;
+    expect(() => parseJson('['.repeat(levels) + ']'.repeat(levels), 'hostile.json', 'line 1')).toThrow('hostile.json line 1: nests objects or arrays deeper than 64 levels');
+    expect(valueDepth([[[]]])).toBe(3);
+    expect(valueDepth({ a: 1, b: { c: [1, 2, { d: null }] } })).toBe(4);
+    expect(valueDepth('text')).toBe(0);
   });
 });
