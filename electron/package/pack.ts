@@ -7,17 +7,14 @@ import { readHead } from '../store/audit';
 import { openForReading } from '../store/open';
 import { APPLICATION_ID, connect, readHeader } from '../store/sqlite';
 import type { ScryptParams } from './format';
-import { type PlainSource, type StreamHooks, fileSource, openPackage, sealFile } from './stream';
-import { directCopy } from './page-copy';
-import type { Assessment } from '../store/assessment';
+import { type StreamHooks, openPackage, sealFile } from './stream';
 import { publishNew } from '../files/publish-new';
 
 /**
- * Packing and unpacking whole files. What goes in is one consistent state of the assessment,
- * evidence included (its bytes live in the file), with no freed space, so data erased on request
- * does not travel in leftover pages, and without the pseudonymisation key unless asked: the
- * file's own pages under a read lock where the file keeps freed space zeroed (page-copy.ts),
- * otherwise a VACUUM INTO snapshot. Output is written under a temporary name beside the target, synced, and published by
+ * Packing and unpacking whole files. What goes in is one consistent snapshot of the assessment
+ * (VACUUM INTO: evidence included, since its bytes live in the file; no freed pages, so data
+ * erased on request does not travel in leftover pages), without the pseudonymisation key unless
+ * asked. Output is written under a temporary name beside the target, synced, and published by
  * hard link only once complete: a failure, a cancel or a wrong passphrase leaves nothing, and an
  * existing file is never written over.
  */
@@ -71,23 +68,31 @@ function syncFolder(folder: string): void {
   }
 }
 
-/** A clean copy of the assessment at `snapshot` (VACUUM INTO), the pseudonymisation key removed unless kept. */
-function snapshotOf(assessment: Assessment, snapshot: string, includeSecret: boolean): { secretLeftOut: boolean } {
-  // VACUUM INTO syncs its output as this connection's synchronous setting says; the snapshot is a
-  // temporary file read straight back and deleted (the package itself is synced), so syncing a
-  // gigabyte of it bought nothing. The connection only reads the assessment.
-  assessment.db.pragma('synchronous = OFF');
-  assessment.db.prepare('VACUUM INTO ?').run(snapshot);
+/** One consistent copy of the assessment at `snapshot`, the pseudonymisation key removed unless kept. */
+function snapshotOf(file: string, snapshot: string, includeSecret: boolean): { head: string; secretLeftOut: boolean } {
+  const assessment = openForReading(file);
+  let head: string;
+  try {
+    if (assessment.info.damage) throw new AssayError('integrity', `${file}: is damaged (${assessment.info.damage}); it was not packed. Run assay verify on it`);
+    const h = readHead(assessment.db);
+    head = `${h.count}:${h.hash}`;
+    // VACUUM INTO syncs its output as this connection's synchronous setting says; the snapshot is a
+    // temporary file read straight back and deleted (the package itself is synced), so syncing a
+    // gigabyte of it bought nothing. The connection only reads the assessment.
+    assessment.db.pragma('synchronous = OFF');
+    assessment.db.prepare('VACUUM INTO ?').run(snapshot);
+  } finally {
+    assessment.close();
+  }
+  if (includeSecret) return { head, secretLeftOut: false };
   const db = connect(snapshot, { create: false });
   try {
-    // The copy holds no freed space: say so, so that it (once unpacked) packs directly next time.
-    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'storage_hygiene'").get()) db.prepare('UPDATE storage_hygiene SET freed_space_zeroed = 1').run();
-    if (includeSecret) return { secretLeftOut: false };
     // The key is not replayed from the log (see secretTables), so removing it leaves verify passing.
-    // secure_delete (on for every connection) zeroes the deleted cells, so the key's bytes are not left in the page.
+    // secure_delete zeroes the deleted cells, so the key's bytes are not left in the page.
+    db.pragma('secure_delete = ON');
     const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'assessment_secret'").get();
     const removed = table ? db.prepare('DELETE FROM assessment_secret').run().changes : 0;
-    return { secretLeftOut: removed > 0 };
+    return { head, secretLeftOut: removed > 0 };
   } finally {
     db.close();
   }
@@ -100,37 +105,21 @@ export function packAssessment(
 ): PackResult {
   refuseExisting(out, 'packing');
   const snapshot = temporaryBeside(out, 'snapshot');
-  const assessment = openForReading(file);
   try {
-    if (assessment.info.damage) throw new AssayError('integrity', `${file}: is damaged (${assessment.info.damage}); it was not packed. Run assay verify on it`);
     options.onProgress?.(0, 1);
-    const h = readHead(assessment.db);
-    const head = `${h.count}:${h.hash}`;
-    // The file's own pages where that is as clean as a copy (see page-copy.ts), else a snapshot.
-    const direct = assessment.info.privateCopy === undefined ? directCopy(assessment.db, file, options.includeSecret) : { reason: 'it is read through a private copy' };
-    let source: PlainSource;
-    let secretLeftOut: boolean;
-    let sourceFd: number | undefined;
-    if ('source' in direct) {
-      ({ source, secretLeftOut } = direct);
-    } else {
-      ({ secretLeftOut } = snapshotOf(assessment, snapshot, options.includeSecret));
-      if (options.isCancelled?.()) throw new AssayError('refused', `packing ${file} was cancelled; nothing was written`);
-      sourceFd = openSync(snapshot, 'r');
-      source = fileSource(sourceFd);
-    }
+    const { head, secretLeftOut } = snapshotOf(file, snapshot, options.includeSecret);
+    if (options.isCancelled?.()) throw new AssayError('refused', `packing ${file} was cancelled; nothing was written`);
     let sealed = { bytes: 0, chunks: 0 };
-    try {
-      writeThenPublish(out, (fd) => {
+    writeThenPublish(out, (fd) => {
+      const source = openSync(snapshot, 'r');
+      try {
         sealed = sealFile(source, fd, { ...options, includesSecret: options.includeSecret }, file);
-      });
-    } finally {
-      if ('end' in direct) direct.end();
-      if (sourceFd !== undefined) closeSync(sourceFd);
-    }
+      } finally {
+        closeSync(source);
+      }
+    });
     return { package: out, ...sealed, head, includesSecret: options.includeSecret, secretLeftOut };
   } finally {
-    assessment.close();
     for (const leftover of [snapshot, `${snapshot}-journal`]) rmSync(leftover, { force: true });
   }
 }

@@ -39,7 +39,7 @@ export interface SealOptions extends StreamHooks {
   chunkSize?: number;
 }
 
-export function readFully(fd: number, buffer: Buffer, length: number, position: number): number {
+function readFully(fd: number, buffer: Buffer, length: number, position: number): number {
   let got = 0;
   while (got < length) {
     const n = readSync(fd, buffer, got, length - got, position + got);
@@ -57,23 +57,11 @@ function stopIfCancelled(hooks: StreamHooks, what: string): void {
   if (hooks.isCancelled?.()) throw new AssayError('refused', `${what} was cancelled; nothing was written`);
 }
 
-/** What is sealed: a length fixed before the first byte, read in order. */
-export interface PlainSource {
-  length: number;
-  /** Reads `want` bytes at `position` into the start of `buffer`; answers how many it could. */
-  read(buffer: Buffer, want: number, position: number): number;
-}
-
-/** A whole open file, at its size now. */
-export function fileSource(fd: number): PlainSource {
-  return { length: fstatSync(fd).size, read: (buffer, want, position) => readFully(fd, buffer, want, position) };
-}
-
-/** Encrypts the whole of `source` into `outFd`. Returns the package's size and chunk count. */
-export function sealFile(source: PlainSource, outFd: number, options: SealOptions, name: string): { bytes: number; chunks: number } {
+/** Encrypts the whole of `sourceFd` (its size now) into `outFd`. Returns the package's size and chunk count. */
+export function sealFile(sourceFd: number, outFd: number, options: SealOptions, name: string): { bytes: number; chunks: number } {
   const scrypt = options.scrypt ?? DEFAULT_SCRYPT;
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const plaintextLength = source.length;
+  const plaintextLength = fstatSync(sourceFd).size;
   const header: PackageHeader = { version: FORMAT_VERSION, scrypt, includesSecret: options.includesSecret, chunkSize, plaintextLength, salt: randomBytes(16), noncePrefix: randomBytes(8) };
   const problem = paramsProblem(header);
   if (problem) throw new AssayError('usage', `${name}: cannot pack with these parameters: ${problem}`);
@@ -87,7 +75,7 @@ export function sealFile(source: PlainSource, outFd: number, options: SealOption
     stopIfCancelled(options, `packing ${name}`);
     const want = Math.min(chunkSize, plaintextLength - i * chunkSize);
     // The size was fixed when we started: a source that shrinks underneath is an error, not a short package.
-    if (source.read(buffer, want, i * chunkSize) !== want) throw new AssayError('conflict', `${name}: the file changed size while it was being packed; nothing was written`);
+    if (readFully(sourceFd, buffer, want, i * chunkSize) !== want) throw new AssayError('conflict', `${name}: the file changed size while it was being packed; nothing was written`);
     const cipher = createCipheriv('aes-256-gcm', key, nonceFor(header.noncePrefix, i), { authTagLength: TAG_BYTES });
     cipher.setAAD(chunkAad(digest, i, i === chunks - 1));
     writeFully(outFd, cipher.update(buffer.subarray(0, want)));

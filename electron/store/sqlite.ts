@@ -81,9 +81,10 @@ export function connect(file: string, options: { create: boolean; readonly?: boo
     // WAL mode is brought back here, once no other connection still uses its log.
     if (!options.readonly) restInRollbackMode(db);
     db.pragma('foreign_keys = ON');
-    // What a writer frees (a deleted row, evidence removed, a person erased on request) is
-    // overwritten with zeros, not left readable in free pages and free space of the file; this is
-    // also what lets a package carry the file's pages as they are (storage_hygiene, page-copy.ts).
+    // What a writer frees (a deleted row, a person's data erased on request) is overwritten with
+    // zeros rather than left readable in free pages and free space of a file that people carry
+    // around. Not a guarantee (rows SQLite moves between pages can leave a copy in space it does
+    // not zero); packages and backups are VACUUM INTO copies, which hold no freed space at all.
     db.pragma('secure_delete = ON');
     return db;
   } catch (error) {
