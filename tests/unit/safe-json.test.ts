@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseJson, valueDepth } from '../../electron/imports/safe-json';
+import { parseJson } from '../../electron/imports/safe-json';
 
 describe('parseJson', () => {
   it.each([
     ['{"__proto__":{"polluted":1}}', '__proto__'],
-    ['[{"a":{"constructor":{"prototype":{}}}}]', 'prototype'],
+    // The outermost forbidden key on the path is named.
+    ['[{"a":{"constructor":{"prototype":{}}}}]', 'constructor'],
     // Spelled with escapes: the only way a key can hide from a plain text search.
     ['{"__pro\\u0074o__":{"polluted":1}}', '__proto__'],
     ['{"\\u0063onstructor":1}', 'constructor'],
@@ -31,8 +32,18 @@ describe('parseJson', () => {
   it('refuses a hostile nesting of a million levels with the same message, without overflowing the stack', () => {
     const levels = 1_000_000;
     expect(() => parseJson('['.repeat(levels) + ']'.repeat(levels), 'hostile.json', 'line 1')).toThrow('hostile.json line 1: nests objects or arrays deeper than 64 levels');
-    expect(valueDepth([[[]]])).toBe(3);
-    expect(valueDepth({ a: 1, b: { c: [1, 2, { d: null }] } })).toBe(4);
-    expect(valueDepth('text')).toBe(0);
+    // Short enough to be parsed before it is checked, deep, and escaped: no reviver runs, so this
+    // cannot end in a stack overflow either.
+    const parsedFirst = 100_000;
+    expect(() => parseJson(`{"caf\\u00e9":${'['.repeat(parsedFirst)}${']'.repeat(parsedFirst)}}`, 'hostile.json')).toThrow('hostile.json: nests objects or arrays deeper than 64 levels');
+  });
+
+  it('counts the nesting of a large text before parsing it, so a file of brackets builds nothing', () => {
+    const text = '['.repeat(3 * 1024 * 1024);
+    expect(() => parseJson(text, 'brackets.json')).toThrow('brackets.json: nests objects or arrays deeper than 64 levels');
+    // Forbidden keys deep inside a large document are found as well.
+    const large = JSON.stringify({ items: Array.from({ length: 30_000 }, (_, i) => ({ id: i, note: 'x'.repeat(30) })), deep: { a: [{ constructor: 1 }] } });
+    expect(large.length).toBeGreaterThan(1024 * 1024);
+    expect(() => parseJson(large, 'large.json')).toThrow('large.json: has a key "constructor"');
   });
 });
