@@ -7,14 +7,18 @@ import { readHead } from '../store/audit';
 import { openForReading } from '../store/open';
 import { APPLICATION_ID, connect, readHeader } from '../store/sqlite';
 import type { ScryptParams } from './format';
-import { type StreamHooks, openPackage, sealFile } from './stream';
+import { type StreamHooks, fileSource, openPackage, prepareSeal, sealFile } from './stream';
+import { directCopy } from './page-copy';
+import type { Assessment } from '../store/assessment';
+import { withHeldOpen } from '../store/held-open';
+import { assertRegularFile } from '../files/read-input';
 import { publishNew } from '../files/publish-new';
 
 /**
- * Packing and unpacking whole files. What goes in is one consistent snapshot of the assessment
- * (VACUUM INTO: evidence included, since its bytes live in the file; no freed pages, so data
- * erased on request does not travel in leftover pages), without the pseudonymisation key unless
- * asked. Output is written under a temporary name beside the target, synced, and published by
+ * Packing and unpacking whole files. What goes in is one consistent state of the assessment,
+ * evidence included (its bytes live in the file), with nothing left over of data erased on
+ * request, and without the pseudonymisation key unless asked: the file's own pages read under its
+ * read lock where that is safe and clean (page-copy.ts), otherwise a VACUUM INTO snapshot. Output is written under a temporary name beside the target, synced, and published by
  * hard link only once complete: a failure, a cancel or a wrong passphrase leaves nothing, and an
  * existing file is never written over.
  */
@@ -68,31 +72,24 @@ function syncFolder(folder: string): void {
   }
 }
 
-/** One consistent copy of the assessment at `snapshot`, the pseudonymisation key removed unless kept. */
-function snapshotOf(file: string, snapshot: string, includeSecret: boolean): { head: string; secretLeftOut: boolean } {
-  const assessment = openForReading(file);
-  let head: string;
-  try {
-    if (assessment.info.damage) throw new AssayError('integrity', `${file}: is damaged (${assessment.info.damage}); it was not packed. Run assay verify on it`);
-    const h = readHead(assessment.db);
-    head = `${h.count}:${h.hash}`;
-    // VACUUM INTO syncs its output as this connection's synchronous setting says; the snapshot is a
-    // temporary file read straight back and deleted (the package itself is synced), so syncing a
-    // gigabyte of it bought nothing. The connection only reads the assessment.
-    assessment.db.pragma('synchronous = OFF');
-    assessment.db.prepare('VACUUM INTO ?').run(snapshot);
-  } finally {
-    assessment.close();
-  }
-  if (includeSecret) return { head, secretLeftOut: false };
+/** A clean copy of the assessment at `snapshot` (VACUUM INTO), the pseudonymisation key removed unless kept; the head is the copy's own. */
+function snapshotOf(assessment: Assessment, snapshot: string, includeSecret: boolean): { head: string; secretLeftOut: boolean } {
+  // VACUUM INTO syncs its output as this connection's synchronous setting says; the snapshot is a
+  // temporary file read straight back and deleted (the package itself is synced), so syncing a
+  // gigabyte of it bought nothing. The connection only reads the assessment.
+  assessment.db.pragma('synchronous = OFF');
+  assessment.db.prepare('VACUUM INTO ?').run(snapshot);
   const db = connect(snapshot, { create: false });
   try {
-    // The key is not replayed from the log (see secretTables), so removing it leaves verify passing.
-    // secure_delete zeroes the deleted cells, so the key's bytes are not left in the page.
-    db.pragma('secure_delete = ON');
-    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'assessment_secret'").get();
-    const removed = table ? db.prepare('DELETE FROM assessment_secret').run().changes : 0;
-    return { head, secretLeftOut: removed > 0 };
+    const h = readHead(db);
+    // The copy holds no freed space: say so, so that once unpacked it can be packed directly.
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'storage_hygiene'").get()) db.prepare('UPDATE storage_hygiene SET no_erased_leftovers = 1').run();
+    let removed = 0;
+    // The key is not replayed from the log (see secretTables), so removing it leaves verify passing;
+    // secure_delete (set on every connection) zeroes the deleted cells, so its bytes are not left in the page.
+    if (!includeSecret && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'assessment_secret'").get())
+      removed = db.prepare('DELETE FROM assessment_secret').run().changes;
+    return { head: `${h.count}:${h.hash}`, secretLeftOut: removed > 0 };
   } finally {
     db.close();
   }
@@ -104,24 +101,53 @@ export function packAssessment(
   options: { passphrase: string; includeSecret: boolean; scrypt?: ScryptParams; chunkSize?: number } & StreamHooks,
 ): PackResult {
   refuseExisting(out, 'packing');
+  options.onProgress?.(0, 1);
+  // scrypt first, so that no lock is held while it runs.
+  const sealer = prepareSeal(options, file);
   const snapshot = temporaryBeside(out, 'snapshot');
-  try {
-    options.onProgress?.(0, 1);
-    const { head, secretLeftOut } = snapshotOf(file, snapshot, options.includeSecret);
-    if (options.isCancelled?.()) throw new AssayError('refused', `packing ${file} was cancelled; nothing was written`);
-    let sealed = { bytes: 0, chunks: 0 };
-    writeThenPublish(out, (fd) => {
-      const source = openSync(snapshot, 'r');
-      try {
-        sealed = sealFile(source, fd, { ...options, includesSecret: options.includeSecret }, file);
-      } finally {
-        closeSync(source);
+  // The descriptor kept for the file, taken before the connection (see page-copy.ts); a missing or
+  // special file is refused first, in the words opening uses.
+  assertRegularFile(file);
+  return withHeldOpen(file, (fd) => {
+    const assessment = openForReading(file);
+    try {
+      if (assessment.info.damage) throw new AssayError('integrity', `${file}: is damaged (${assessment.info.damage}); it was not packed. Run assay verify on it`);
+      const direct = assessment.info.privateCopy === undefined ? directCopy(assessment.db, file, fd, options.includeSecret) : { reason: 'it is read through a private copy' };
+      const seal = { ...options, sealer, includesSecret: options.includeSecret };
+      let sealed = { bytes: 0, chunks: 0 };
+      if ('source' in direct) {
+        try {
+          // Read under the lock: the head is that of the pages sealed.
+          const h = readHead(assessment.db);
+          writeThenPublish(out, (outFd) => {
+            try {
+              sealed = sealFile(direct.source, outFd, seal, file);
+            } finally {
+              // Writers wait only while the pages are read, not while the package is synced and published.
+              direct.end();
+            }
+          });
+          return { package: out, ...sealed, head: `${h.count}:${h.hash}`, includesSecret: options.includeSecret, secretLeftOut: direct.secretLeftOut };
+        } finally {
+          direct.end();
+        }
       }
-    });
-    return { package: out, ...sealed, head, includesSecret: options.includeSecret, secretLeftOut };
-  } finally {
-    for (const leftover of [snapshot, `${snapshot}-journal`]) rmSync(leftover, { force: true });
-  }
+      const { head, secretLeftOut } = snapshotOf(assessment, snapshot, options.includeSecret);
+      if (options.isCancelled?.()) throw new AssayError('refused', `packing ${file} was cancelled; nothing was written`);
+      writeThenPublish(out, (outFd) => {
+        const source = openSync(snapshot, 'r');
+        try {
+          sealed = sealFile(fileSource(source), outFd, seal, file);
+        } finally {
+          closeSync(source);
+        }
+      });
+      return { package: out, ...sealed, head, includesSecret: options.includeSecret, secretLeftOut };
+    } finally {
+      assessment.close();
+      for (const leftover of [snapshot, `${snapshot}-journal`]) rmSync(leftover, { force: true });
+    }
+  });
 }
 
 export function unpackPackage(pkg: string, out: string, options: { passphrase: string } & StreamHooks): UnpackResult {

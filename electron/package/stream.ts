@@ -39,7 +39,7 @@ export interface SealOptions extends StreamHooks {
   chunkSize?: number;
 }
 
-function readFully(fd: number, buffer: Buffer, length: number, position: number): number {
+export function readFully(fd: number, buffer: Buffer, length: number, position: number): number {
   let got = 0;
   while (got < length) {
     const n = readSync(fd, buffer, got, length - got, position + got);
@@ -57,16 +57,46 @@ function stopIfCancelled(hooks: StreamHooks, what: string): void {
   if (hooks.isCancelled?.()) throw new AssayError('refused', `${what} was cancelled; nothing was written`);
 }
 
-/** Encrypts the whole of `sourceFd` (its size now) into `outFd`. Returns the package's size and chunk count. */
-export function sealFile(sourceFd: number, outFd: number, options: SealOptions, name: string): { bytes: number; chunks: number } {
+/** What is sealed: a length fixed before the first byte, read in order. */
+export interface PlainSource {
+  length: number;
+  /** Reads `want` bytes at `position` into the start of `buffer`; answers how many it could. */
+  read(buffer: Buffer, want: number, position: number): number;
+}
+
+/** A whole open file, at its size now. */
+export function fileSource(fd: number): PlainSource {
+  return { length: fstatSync(fd).size, read: (buffer, want, position) => readFully(fd, buffer, want, position) };
+}
+
+/** The keys and random values of one package, derived before anything is read (scrypt takes a moment). */
+export interface Sealer {
+  scrypt: ScryptParams;
+  chunkSize: number;
+  salt: Buffer;
+  noncePrefix: Buffer;
+  key: Buffer;
+  checkKey: Buffer;
+}
+
+export function prepareSeal(options: Pick<SealOptions, 'passphrase' | 'scrypt' | 'chunkSize'>, name: string): Sealer {
   const scrypt = options.scrypt ?? DEFAULT_SCRYPT;
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const plaintextLength = fstatSync(sourceFd).size;
-  const header: PackageHeader = { version: FORMAT_VERSION, scrypt, includesSecret: options.includesSecret, chunkSize, plaintextLength, salt: randomBytes(16), noncePrefix: randomBytes(8) };
+  const problem = paramsProblem({ scrypt, chunkSize, plaintextLength: 0 });
+  if (problem) throw new AssayError('usage', `${name}: cannot pack with these parameters: ${problem}`);
+  const salt = randomBytes(16);
+  return { scrypt, chunkSize, salt, noncePrefix: randomBytes(8), ...deriveKeys(options.passphrase, salt, scrypt) };
+}
+
+/** Encrypts the whole of `source` into `outFd`. Returns the package's size and chunk count. */
+export function sealFile(source: PlainSource, outFd: number, options: SealOptions & { sealer?: Sealer }, name: string): { bytes: number; chunks: number } {
+  const sealer = options.sealer ?? prepareSeal(options, name);
+  const { chunkSize, key } = sealer;
+  const plaintextLength = source.length;
+  const header: PackageHeader = { version: FORMAT_VERSION, scrypt: sealer.scrypt, includesSecret: options.includesSecret, chunkSize, plaintextLength, salt: sealer.salt, noncePrefix: sealer.noncePrefix };
   const problem = paramsProblem(header);
   if (problem) throw new AssayError('usage', `${name}: cannot pack with these parameters: ${problem}`);
-  const { key, checkKey } = deriveKeys(options.passphrase, header.salt, scrypt);
-  const prelude = encodePrelude(header, checkKey);
+  const prelude = encodePrelude(header, sealer.checkKey);
   const digest = prelude.subarray(96, 128);
   writeFully(outFd, prelude);
   const chunks = chunkCount(plaintextLength, chunkSize);
@@ -75,7 +105,7 @@ export function sealFile(sourceFd: number, outFd: number, options: SealOptions, 
     stopIfCancelled(options, `packing ${name}`);
     const want = Math.min(chunkSize, plaintextLength - i * chunkSize);
     // The size was fixed when we started: a source that shrinks underneath is an error, not a short package.
-    if (readFully(sourceFd, buffer, want, i * chunkSize) !== want) throw new AssayError('conflict', `${name}: the file changed size while it was being packed; nothing was written`);
+    if (source.read(buffer, want, i * chunkSize) !== want) throw new AssayError('conflict', `${name}: the file changed size while it was being packed; nothing was written`);
     const cipher = createCipheriv('aes-256-gcm', key, nonceFor(header.noncePrefix, i), { authTagLength: TAG_BYTES });
     cipher.setAAD(chunkAad(digest, i, i === chunks - 1));
     writeFully(outFd, cipher.update(buffer.subarray(0, want)));

@@ -86,7 +86,7 @@ export function connect(file: string, options: { create: boolean; readonly?: boo
     // What a writer frees (a deleted row, a person's data erased on request) is overwritten with
     // zeros rather than left readable in free pages and free space of a file that people carry
     // around. Not a guarantee (rows SQLite moves between pages can leave a copy in space it does
-    // not zero); packages and backups are VACUUM INTO copies, which hold no freed space at all.
+    // not zero): hence storage_hygiene (migration 20) for packages.
     db.pragma('secure_delete = ON');
     return db;
   } catch (error) {

@@ -37,9 +37,10 @@ export const replayedTables: readonly string[] = [...coreTables, ...loggedDomain
 /**
  * Tables that are not state: the log itself, the bytes of stored evidence files, which the log
  * names by SHA-256 and size (evidence_blob is replayed), and the parts an import batch carries,
- * which its entry names by SHA-256. `verify` re-hashes both instead.
+ * which its entry names by SHA-256. `verify` re-hashes both instead. And storage_hygiene, a fact
+ * about the file's free space (migration 20), not about the assessment.
  */
-export const unreplayedTables = ['audit_log', 'evidence_chunk', 'import_batch_part'] as const;
+export const unreplayedTables = ['audit_log', 'evidence_chunk', 'import_batch_part', 'storage_hygiene'] as const;
 
 /**
  * Secrets the assessment keeps beside its record, never in the log: the key that pseudonymises

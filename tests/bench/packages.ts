@@ -6,8 +6,8 @@ import { compiledChild } from './compiled-child';
 /**
  * Packing and unpacking a large assessment (the evidence benchmark's, 1 GB by default), each next to
  * its floor measured in the same run: node:crypto AES-256-GCM over the same bytes, read and written
- * in the same chunks, the median of four runs of each in alternating order. Packing also takes a
- * snapshot (VACUUM INTO) and derives the key with scrypt;
+ * in the same chunks, the median of four runs of each in alternating order. Packing also derives the
+ * key with scrypt and reads the file under its read lock (a new file: see page-copy.ts);
  * unpacking also opens the result to read its head: that is the cost the targets judge.
  */
 
@@ -29,8 +29,8 @@ function child(...args: string[]): { ms: number; maxRssMiB: number } {
 /**
  * Runs of each, floor and real in turn, the order swapped every round. On this kind of machine
  * each gigabyte written slows the next write down (the same decrypt three times in a row took
- * 1.45, 2.28 and 4.00 s), so whichever of a pair runs second pays: always running the floor first
- * made packing look 2.1× its floor when it was 1.7×. Swapping gives each side as many first places.
+ * 1.45, 2.28 and 4.00 s), so whichever of a pair runs second pays, and with the floor always first
+ * the real work always paid. Swapping gives each side as many first places.
  */
 const ROUNDS = 4;
 const median = (xs: number[]) => {

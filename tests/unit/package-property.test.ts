@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRELUDE_BYTES, TAG_BYTES } from '../../electron/package/format';
 import { packAssessment, unpackPackage } from '../../electron/package/pack';
-import { openPackage, sealFile } from '../../electron/package/stream';
+import { fileSource, openPackage, sealFile } from '../../electron/package/stream';
 import { AssayError } from '../../shared/errors';
 import { FAST, type Fixture, PASSPHRASE, buildFixture, namesIn } from './package-fixture';
 
@@ -109,7 +109,7 @@ describe('mutated packages (fast-check)', () => {
         writeFileSync(names[0], content);
         const [src, pkg, dst] = [openSync(names[0], 'r'), openSync(names[1], 'w+'), openSync(names[2], 'w')];
         try {
-          sealFile(src, pkg, { passphrase: PASSPHRASE, includesSecret: false, scrypt: FAST.scrypt, chunkSize }, 'src');
+          sealFile(fileSource(src), pkg, { passphrase: PASSPHRASE, includesSecret: false, scrypt: FAST.scrypt, chunkSize }, 'src');
           openPackage(pkg, dst, { passphrase: PASSPHRASE }, 'pkg');
         } finally {
           for (const fd of [src, pkg, dst]) closeSync(fd);

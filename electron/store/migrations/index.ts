@@ -16,6 +16,7 @@ import importParts from './0015_import_parts';
 import issuedReports from './0016_issued_reports';
 import reviewItems from './0019_review_items';
 import signoff from './0017_signoff';
+import storageHygiene from './0020_storage_hygiene';
 
 export interface Migration {
   version: number;
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: 'issued-reports', sql: issuedReports },
   { version: 17, name: 'signoff', sql: signoff },
   { version: 19, name: 'review-items', sql: reviewItems },
+  { version: 20, name: 'storage-hygiene', sql: storageHygiene },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]!.version;
