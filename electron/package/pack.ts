@@ -10,7 +10,6 @@ import type { ScryptParams } from './format';
 import { type StreamHooks, fileSource, openPackage, prepareSeal, sealFile } from './stream';
 import { directCopy } from './page-copy';
 import type { Assessment } from '../store/assessment';
-import { withHeldOpen } from '../store/held-open';
 import { assertRegularFile } from '../files/read-input';
 import { publishNew } from '../files/publish-new';
 
@@ -105,10 +104,11 @@ export function packAssessment(
   // scrypt first, so that no lock is held while it runs.
   const sealer = prepareSeal(options, file);
   const snapshot = temporaryBeside(out, 'snapshot');
-  // The descriptor kept for the file, taken before the connection (see page-copy.ts); a missing or
-  // special file is refused first, in the words opening uses.
+  // A missing or special file is refused first, in the words opening uses. The descriptor pages
+  // are read through is taken before the connection (see page-copy.ts).
   assertRegularFile(file);
-  return withHeldOpen(file, (fd) => {
+  const fd = openSync(file, 'r');
+  try {
     const assessment = openForReading(file);
     try {
       if (assessment.info.damage) throw new AssayError('integrity', `${file}: is damaged (${assessment.info.damage}); it was not packed. Run assay verify on it`);
@@ -147,7 +147,11 @@ export function packAssessment(
       assessment.close();
       for (const leftover of [snapshot, `${snapshot}-journal`]) rmSync(leftover, { force: true });
     }
-  });
+  } finally {
+    // After this pack's own connection is closed: on Linux and macOS closing a descriptor drops the
+    // locks this process holds on the file (see page-copy.ts).
+    closeSync(fd);
+  }
 }
 
 export function unpackPackage(pkg: string, out: string, options: { passphrase: string } & StreamHooks): UnpackResult {

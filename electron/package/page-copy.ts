@@ -12,14 +12,17 @@ import { type PlainSource, readFully } from './stream';
  *    taken before anything is checked: SQLite's SHARED lock keeps every writer from changing a
  *    byte of the file until the pages are sealed. (In WAL mode a checkpoint may write into the
  *    file under a reader: such a file, being written by a job, goes through the snapshot.)
- *  - The pages are read through the descriptor that electron/store/held-open.ts keeps, never one
- *    opened and closed here: closing one would drop the locks this process holds on the file. It
- *    is the file the connection has open: the descriptor is taken before the connection is made,
- *    and the path must still lead to it once the lock is held.
- *  - The file holds no leftovers of data erased on request: storage_hygiene says so (a new file
- *    does; erasing a person makes it say no until a clean copy is taken). Everything else that a
- *    freed page or a page's free space could still hold is an earlier state of data that the
- *    audit log carries anyway.
+ *  - The pages are read through a descriptor taken before the connection was made, and the path
+ *    must still lead to the same file once the lock is held: what is read is the file locked.
+ *    (Closing that descriptor afterwards, like every descriptor of the file Assay opens and closes,
+ *    for instance to read its header on opening, drops the POSIX locks that other connections of
+ *    this process hold on it at that moment on Linux and macOS. That hazard is not particular to
+ *    packing; it is noted for a process-wide fix.)
+ *  - The file holds no leftovers of data erased or removed on request: storage_hygiene says so
+ *    (a new file does; erasing a person, or removing or replacing an imported framework, whose
+ *    text the log does not carry, makes it say no for good; a clean copy, as an unpacked package
+ *    is, starts again). Everything else that a freed page or a page's free space could still hold
+ *    is an earlier state of data that the audit log carries anyway.
  *  - The pseudonymisation key, when it stays out, sits in a table and an index of one leaf page
  *    each (dbstat says so): those two pages go in as empty ones, which is what the tables would
  *    look like emptied, and integrity_check accepts them.

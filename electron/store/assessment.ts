@@ -13,6 +13,7 @@ import { writeEntry } from './control-entries';
 import { withOwnControls } from './own-controls';
 import { erasePerson, nameResolver, personFor } from './people';
 import { explainSqliteError, restInRollbackMode } from './sqlite';
+import { markErasedLeftovers } from './storage-hygiene';
 
 interface ControlJoinRow {
   id: string;
@@ -271,6 +272,8 @@ export class Assessment {
              content = excluded.content`,
         )
         .run({ id: framework.id, name: framework.name, format: imported.format, sourceName: imported.sourceName, sha256: imported.sha256, at, actor: entry.actor, content });
+      // The log carries the framework's hashes, not its text, which may be licensed: the text replaced may linger.
+      if (replaced) markErasedLeftovers(this.db);
       // The file's own mappings, each logged as a mapping a user drew, in the same transaction:
       // an unknown control refuses the whole import.
       const controls = new Set(this.catalog().controls.map((c) => c.id));
@@ -301,6 +304,7 @@ export class Assessment {
       if (!row) throw new AssayError('not_found', `${this.file}: has no imported framework ${id} (bundled frameworks cannot be removed)`);
       const version = (JSON.parse(row.content) as { version?: string }).version;
       this.db.prepare('DELETE FROM user_framework WHERE id = ?').run(id);
+      markErasedLeftovers(this.db);
       this.audit({ at, actor, command: 'catalog.removeFramework', entity: 'framework', entityId: id, payload: { name: row.name, version } });
     });
     this.forgetCached();

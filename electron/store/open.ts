@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { accessSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -15,7 +15,6 @@ import { applyMigrations, checkAppliedMigrations, migrationHash, pendingMigratio
 import { LATEST_SCHEMA, type Migration, migrations as bundled } from './migrations/index';
 import { connect, explainSqliteError, readHeader } from './sqlite';
 import { removeLeftBehind } from './process-alive';
-import { withHeldOpen } from './held-open';
 import { assertRegularFile } from '../files/read-input';
 import { publishNew } from '../files/publish-new';
 
@@ -200,25 +199,11 @@ function assessmentId(db: Database.Database): string {
 }
 
 /** Copies the file (and a -wal beside it) into a private folder, where SQLite may write what it likes. */
-function copyFromDescriptor(fd: number, to: string): void {
-  const out = openSync(to, 'wx', 0o600);
-  try {
-    const buffer = Buffer.allocUnsafe(1024 * 1024);
-    for (let at = 0, got = readSync(fd, buffer, 0, buffer.length, 0); got > 0; got = readSync(fd, buffer, 0, buffer.length, at)) {
-      for (let off = 0; off < got; ) off += writeSync(out, buffer, off, got - off);
-      at += got;
-    }
-  } finally {
-    closeSync(out);
-  }
-}
-
 function privateCopy(file: string): { copy: string; folder: string } {
   const folder = mkdtempSync(join(tmpdir(), 'assay-read-'));
   const copy = join(folder, basename(file));
   try {
-    // Not copyFileSync: it would close a descriptor of the file (see held-open.ts).
-    withHeldOpen(file, (fd) => copyFromDescriptor(fd, copy));
+    copyFileSync(file, copy);
     if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });

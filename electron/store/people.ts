@@ -2,6 +2,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { canonicalJson } from '../../shared/domain/canonical-json';
 import { AssayError } from '../../shared/errors';
+import { markErasedLeftovers } from './storage-hygiene';
 
 /**
  * People (actors, owners, approvers) live in one table and everything else refers to them by
@@ -63,8 +64,6 @@ export function erasePerson(db: Database.Database, id: string, at: string): Pers
   if (!row) throw new AssayError('not_found', `no person with id ${id} in this assessment`);
   if (row.erased_at) throw new AssayError('conflict', `person ${id} was already erased on ${row.erased_at}`);
   db.prepare('UPDATE person SET display_name = ?, email = NULL, digest_key = NULL, erased_at = ? WHERE id = ?').run(ERASED_NAME, at, id);
-  // SQLite may keep a copy of the old row in space it does not zero: until a clean copy is taken,
-  // packages go through one (see migration 20).
-  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'storage_hygiene'").get()) db.prepare('UPDATE storage_hygiene SET no_erased_leftovers = 0').run();
+  markErasedLeftovers(db);
   return getPerson(db, id)!;
 }

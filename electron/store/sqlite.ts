@@ -1,8 +1,7 @@
-import { readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AssayError } from '../../shared/errors';
 import { assertRegularFile } from '../files/read-input';
-import { withHeldOpen } from './held-open';
 
 /** 'ASSY': marks a SQLite file as an Assay assessment (PRAGMA application_id). */
 export const APPLICATION_ID = 0x41535359;
@@ -37,15 +36,12 @@ export interface FileHeader {
   applicationId: number;
 }
 
-/**
- * Reads the 100-byte database header without SQLite, so refusing a file creates nothing beside it.
- * Through a descriptor kept open (see held-open.ts): closing one would drop the locks that this
- * process's connections hold on the file.
- */
+/** Reads the 100-byte database header without SQLite, so refusing a file creates nothing beside it. */
 export function readHeader(file: string): FileHeader {
   assertRegularFile(file);
-  return withHeldOpen(file, (fd, stats) => {
-    if (!stats.isFile()) throw new AssayError('refused', `${file}: is not a regular file`);
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw new AssayError('refused', `${file}: is not a regular file`);
     const head = Buffer.alloc(100);
     const read = readSync(fd, head, 0, 100, 0);
     const isSqlite = read === 100 && head.subarray(0, 16).equals(SQLITE_HEADER);
@@ -55,7 +51,9 @@ export function readHeader(file: string): FileHeader {
       userVersion: isSqlite ? head.readInt32BE(60) : 0,
       applicationId: isSqlite ? head.readInt32BE(68) : 0,
     };
-  });
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function fileExists(file: string): boolean {
