@@ -23,7 +23,7 @@ function PackPanel({ file }: { file: string }) {
       <h2 id={`${id}-h`}>Pack this assessment</h2>
       <p className="muted small">
         One encrypted file with the evidence, to carry to a client or an auditor: AES-256-GCM under a key derived from the passphrase (scrypt). The passphrase is not
-        stored anywhere: without it the package cannot be opened. The pseudonymisation key stays out unless you include it.
+        stored anywhere: without it the package cannot be opened. The pseudonymisation key stays out unless you include it. While the file is being read, edits wait (a second or two per gigabyte).
       </p>
       <form
         className="field-row"
