@@ -94,7 +94,7 @@ export interface DirectCopy {
 
 /**
  * The file's pages to pack as they are, under a read transaction on `db` held until `end`, or
- * why they cannot be (then nothing is held). `fd` is the descriptor kept for `file`, taken before
+ * why they cannot be (then nothing is held). `fd` is a descriptor of `file` taken before
  * `db` was connected to it; `db` must not be in a transaction.
  */
 export function directCopy(db: Database.Database, file: string, fd: number, includeSecret: boolean): DirectCopy | { reason: string } {
