@@ -5,19 +5,21 @@ import { AssayError } from '../../shared/errors';
 import type { PackResult, UnpackResult } from '../../shared/packages/results';
 import { readHead } from '../store/audit';
 import { openForReading } from '../store/open';
-import { APPLICATION_ID, connect, readHeader } from '../store/sqlite';
+import { APPLICATION_ID, connect, hasTable, readHeader } from '../store/sqlite';
 import type { ScryptParams } from './format';
 import { type StreamHooks, fileSource, openPackage, prepareSeal, sealFile } from './stream';
 import { directCopy } from './page-copy';
 import type { Assessment } from '../store/assessment';
 import { assertRegularFile } from '../files/read-input';
 import { publishNew } from '../files/publish-new';
+import { markNoErasedLeftovers } from '../store/storage-hygiene';
 
 /**
  * Packing and unpacking whole files. What goes in is one consistent state of the assessment,
  * evidence included (its bytes live in the file), with nothing left over of data erased on
  * request, and without the pseudonymisation key unless asked: the file's own pages read under its
- * read lock where that is safe and clean (page-copy.ts), otherwise a VACUUM INTO snapshot. Output is written under a temporary name beside the target, synced, and published by
+ * read lock where that is safe and clean (page-copy.ts), otherwise a VACUUM INTO snapshot. Output
+ * is written under a temporary name beside the target, synced, and published by
  * hard link only once complete: a failure, a cancel or a wrong passphrase leaves nothing, and an
  * existing file is never written over.
  */
@@ -82,12 +84,11 @@ function snapshotOf(assessment: Assessment, snapshot: string, includeSecret: boo
   try {
     const h = readHead(db);
     // The copy holds no freed space: say so, so that once unpacked it can be packed directly.
-    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'storage_hygiene'").get()) db.prepare('UPDATE storage_hygiene SET no_erased_leftovers = 1').run();
+    markNoErasedLeftovers(db);
     let removed = 0;
     // The key is not replayed from the log (see secretTables), so removing it leaves verify passing;
     // secure_delete (set on every connection) zeroes the deleted cells, so its bytes are not left in the page.
-    if (!includeSecret && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'assessment_secret'").get())
-      removed = db.prepare('DELETE FROM assessment_secret').run().changes;
+    if (!includeSecret && hasTable(db, 'assessment_secret')) removed = db.prepare('DELETE FROM assessment_secret').run().changes;
     return { head: `${h.count}:${h.hash}`, secretLeftOut: removed > 0 };
   } finally {
     db.close();

@@ -2,6 +2,7 @@ import { fstatSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { secretTables } from '../../shared/domain/replay';
 import { type PlainSource, readFully } from './stream';
+import { holdsNoErasedLeftovers } from '../store/storage-hygiene';
 
 /**
  * Packing the assessment's pages as they lie in its file, instead of through a VACUUM INTO copy
@@ -133,23 +134,20 @@ function release<T>(db: Database.Database, value: T): T {
 /** Why the file cannot be read as it is (checked under the lock), or its page size. */
 function whyNot(db: Database.Database, file: string, fd: number, pageCount: number): string | { pageSize: number } {
   if (String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'delete') return 'the file is in write-ahead-log mode (a job is writing it)';
-  const hygiene = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'storage_hygiene'").get()
-    ? (db.prepare('SELECT no_erased_leftovers AS clean FROM storage_hygiene WHERE id = 1').get() as { clean: number } | undefined)
-    : undefined;
-  if (hygiene?.clean !== 1) return 'data was erased from the file since it was last copied clean, or it predates that record';
-  const held = fstatSync(fd, { bigint: true });
+  if (!holdsNoErasedLeftovers(db)) return 'data was erased from the file since it was last copied clean, or it predates that record';
+  const opened = fstatSync(fd, { bigint: true });
   let now;
   try {
     now = statSync(file, { bigint: true });
   } catch {
     return 'the file is no longer at its path';
   }
-  if (now.dev !== held.dev || now.ino !== held.ino) return 'the file was replaced while it was being opened';
+  if (now.dev !== opened.dev || now.ino !== opened.ino) return 'the file was replaced while it was being opened';
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const header = Buffer.alloc(100);
   if (readFully(fd, header, 100, 0) !== 100) return 'the file is shorter than its header';
   if (header[20] !== 0) return 'its pages reserve bytes at their end';
-  if (Number(held.size) < pageSize * pageCount) return 'the file is shorter than its pages';
+  if (Number(opened.size) < pageSize * pageCount) return 'the file is shorter than its pages';
   return { pageSize };
 }
 

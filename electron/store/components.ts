@@ -5,6 +5,7 @@ import { AssayError } from '../../shared/errors';
 import type { Assessment } from './assessment';
 import { invalid, nextId, rowsOf, writeRecord } from './record-tables';
 import { findSystem } from './systems';
+import { hasTable } from './sqlite';
 
 /**
  * Each AI system's components (its AI-BOM) as imported from CycloneDX or SPDX: written one
@@ -18,13 +19,13 @@ interface ComponentRow {
 }
 
 /** Files before format 13 (read without upgrading) have no components table: no components in them. */
-function hasTable(db: Database.Database): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'system_component'").get() !== undefined;
+function hasComponents(db: Database.Database): boolean {
+  return hasTable(db, 'system_component');
 }
 
 /** system_component in the shape replay produces. */
 export function readComponentTables(db: Database.Database): Record<string, TableRows> {
-  if (!hasTable(db)) return { system_component: new Map() };
+  if (!hasComponents(db)) return { system_component: new Map() };
   return { system_component: rowsOf(db, 'SELECT id, system_id, record, created_at, created_by, updated_at, updated_by FROM system_component', 'id') };
 }
 
@@ -32,7 +33,7 @@ const kindOrder = (k: string) => componentKinds.indexOf(k as (typeof componentKi
 
 /** The components of one system (by id or name) or of all, models first, then datasets, services, libraries. */
 export function listComponents(a: Assessment, system?: string): ListedComponent[] {
-  if (!hasTable(a.db)) return [];
+  if (!hasComponents(a.db)) return [];
   const only = system === undefined ? null : findSystem(a, system).id;
   const names = new Map((a.db.prepare('SELECT id, name FROM ai_system').all() as { id: string; name: string }[]).map((s) => [s.id, s.name]));
   const rows = (only ? a.db.prepare('SELECT record, updated_at FROM system_component WHERE system_id = ?').all(only) : a.db.prepare('SELECT record, updated_at FROM system_component').all()) as ComponentRow[];
@@ -43,7 +44,7 @@ export function listComponents(a: Assessment, system?: string): ListedComponent[
 }
 
 export function findComponent(a: Assessment, id: string): Component {
-  const row = hasTable(a.db) ? (a.db.prepare('SELECT record FROM system_component WHERE id = ?').get(id.trim()) as { record: string } | undefined) : undefined;
+  const row = hasComponents(a.db) ? (a.db.prepare('SELECT record FROM system_component WHERE id = ?').get(id.trim()) as { record: string } | undefined) : undefined;
   if (!row) throw new AssayError('not_found', `${a.file}: has no component ${JSON.stringify(id)} (ids look like CMP-001; assay components lists them)`);
   return Component.parse(JSON.parse(row.record));
 }

@@ -3,6 +3,7 @@ import type { VerifyCheck } from '../../shared/commands';
 import { AssayError } from '../../shared/errors';
 import { formatBytes } from '../files/read-input';
 import { rehashBlobs } from './evidence-blobs';
+import { hasTable } from './sqlite';
 
 const MIB = 1024 * 1024;
 
@@ -15,7 +16,7 @@ export function evidenceCheck(
   db: Database.Database,
   hooks: { onProgress?: (doneMiB: number, totalMiB: number) => void; isCancelled?: (() => boolean) | undefined } = {},
 ): VerifyCheck | undefined {
-  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evidence_blob'").get()) return undefined;
+  if (!hasTable(db, 'evidence_blob')) return undefined;
   if (!db.prepare('SELECT 1 FROM evidence_blob LIMIT 1').get()) return undefined;
   const { count, bytes, problems } = rehashBlobs(db, {
     onProgress: (done, total) => hooks.onProgress?.(Math.floor(done / MIB), Math.ceil(total / MIB)),

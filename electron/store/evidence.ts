@@ -16,6 +16,7 @@ import { AssayError } from '../../shared/errors';
 import type { Assessment } from './assessment';
 import { nameResolver } from './people';
 import { findSystem } from './systems';
+import { hasTable } from './sqlite';
 
 /**
  * Evidence items, their revisions and links: the metadata side of the vault (the bytes are in
@@ -218,7 +219,7 @@ export function unlinkEvidence(a: Assessment, id: string, links: readonly Eviden
 /** The evidence tables in the shape replay produces; blobs keyed by SHA-256 with their size (never re-hashed here). */
 export function readEvidenceTables(db: Database.Database): Record<string, TableRows> {
   // A file read before its upgrade to format 8 has no evidence tables: nothing to compare.
-  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evidence'").get()) return {};
+  if (!hasTable(db, 'evidence')) return {};
   const table = <T>(sql: string, key: (r: T) => string, shape: (r: T) => Record<string, string | number | null>): TableRows =>
     new Map((db.prepare(sql).all() as T[]).map((r) => [key(r), shape(r)]));
   return {

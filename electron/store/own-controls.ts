@@ -6,6 +6,7 @@ import type { TableRows } from '../../shared/domain/replay';
 import { AssayError } from '../../shared/errors';
 import type { Assessment } from './assessment';
 import { nameResolver } from './people';
+import { hasTable } from './sqlite';
 
 interface OwnRow {
   id: string;
@@ -33,7 +34,7 @@ interface MappingRow {
 
 /** Files before format 10 (opened read-only) have no such tables: they simply have no own controls. */
 function hasTables(db: Database.Database): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'own_control'").get() !== undefined;
+  return hasTable(db, 'own_control');
 }
 
 const ownRows = (db: Database.Database) => (hasTables(db) ? (db.prepare('SELECT * FROM own_control ORDER BY id').all() as OwnRow[]) : []);

@@ -9,6 +9,7 @@ import { type JudgeContext, type SignoffRowData, judgeSignoff } from '../signing
 import type { Assessment } from './assessment';
 import { nameResolver } from './people';
 import { rowsOf } from './record-tables';
+import { hasTable } from './sqlite';
 
 /** The sign-off register: written by signoff.create, judged for lists, verify and reports. */
 
@@ -18,8 +19,7 @@ export function readSignoffTables(db: Database.Database): Record<string, TableRo
 
 /** Files written before schema 17 are read (verified) without being migrated: they have no sign-offs. */
 export function signoffRows(db: Database.Database): SignoffRowData[] {
-  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'signoff'").get();
-  return exists ? (db.prepare('SELECT * FROM signoff ORDER BY signed_at, id').all() as SignoffRowData[]) : [];
+  return hasTable(db, 'signoff') ? (db.prepare('SELECT * FROM signoff ORDER BY signed_at, id').all() as SignoffRowData[]) : [];
 }
 
 /** What judging needs from the file's own log, read with SQL (verify passes what it walked instead). */

@@ -56,6 +56,11 @@ export function readHeader(file: string): FileHeader {
   }
 }
 
+/** Whether the file has this table: files of earlier formats, read without upgrading, lack the later ones. */
+export function hasTable(db: Database.Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
 export function fileExists(file: string): boolean {
   try {
     return statSync(file).isFile();

@@ -8,6 +8,7 @@ import { AssayError } from '../../shared/errors';
 import type { Assessment } from './assessment';
 import { nameResolver } from './people';
 import { findSystem } from './systems';
+import { hasTable } from './sqlite';
 
 interface DecisionRow {
   system_id: string;
@@ -20,7 +21,7 @@ interface DecisionRow {
 
 /** Files before format 10 (read without upgrading) have no decisions table: nothing is decided in them. */
 function decisionRows(db: Database.Database, systemId?: string): DecisionRow[] {
-  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'system_threat'").get() === undefined) return [];
+  if (!hasTable(db, 'system_threat')) return [];
   return (systemId === undefined ? db.prepare('SELECT * FROM system_threat').all() : db.prepare('SELECT * FROM system_threat WHERE system_id = ?').all(systemId)) as DecisionRow[];
 }
 
