@@ -23,6 +23,8 @@ export interface WorkerInput {
   backup?: { label: string; keep?: number };
   /** For restore: the backup to bring back, and who restores. */
   restore?: { backup: string; actor: string };
+  /** A read-only descriptor of the job's assessment file, lent by the runner's thread, which closes it (descriptors.ts). */
+  descriptor?: number;
   /** The Electron-ABI better-sqlite3 build; undefined under Node (tests, the bridge, the CLI). */
   nativeBinding?: string;
   /** One Int32 set to 1 by the runner: the worker is busy in synchronous SQLite calls and cannot read messages. */

@@ -11,6 +11,7 @@ import { markRestoring } from './restoring';
 import { fileExists, restInRollbackMode } from '../store/sqlite';
 import type { WorkerInput, WorkerMessage } from './protocol';
 import { exposeGcToWorkers } from './collect-garbage';
+import { descriptorToLend, lockHolder, releaseDescriptor } from '../store/descriptors';
 
 export interface JobOptions {
   expectHead?: string | undefined;
@@ -42,6 +43,8 @@ interface Job {
 }
 
 const jobs = new Map<string, Job>();
+// A job's connections may hold locks until its worker has exited (an answered job's has not always).
+lockHolder(() => [...jobs.values()].some((j) => j.endedAt === undefined));
 let nativeBinding: string | undefined;
 let counter = 0;
 
@@ -103,9 +106,18 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
     throw new AssayError('conflict', `jobs.start: ${running.length} jobs are already running; wait for one to finish or cancel one (jobs.list)`);
   const jobId = `job-${++counter}-${randomBytes(4).toString('hex')}`;
   const cancelBuffer = new SharedArrayBuffer(4);
-  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(options.signatures ? { signatures: options.signatures } : {}), ...(options.evidence ? { evidence: options.evidence } : {}), ...(options.import ? { import: options.import } : {}), ...(options.report ? { report: options.report } : {}), ...(options.package ? { package: options.package } : {}), ...(options.backup ? { backup: options.backup } : {}), ...(options.restore ? { restore: options.restore } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
+  // The worker reads its assessment through a descriptor of this thread: one it opened itself would be
+  // closed when it exits, and with it this process's locks on the file (descriptors.ts). An unpack's file is a package.
+  const descriptor = kind === 'unpack' ? undefined : descriptorToLend(path);
+  const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(descriptor !== undefined ? { descriptor } : {}), ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(options.signatures ? { signatures: options.signatures } : {}), ...(options.evidence ? { evidence: options.evidence } : {}), ...(options.import ? { import: options.import } : {}), ...(options.report ? { report: options.report } : {}), ...(options.package ? { package: options.package } : {}), ...(options.backup ? { backup: options.backup } : {}), ...(options.restore ? { restore: options.restore } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
   exposeGcToWorkers();
-  const worker = new Worker(workerEntry(), { workerData });
+  let worker: Worker;
+  try {
+    worker = new Worker(workerEntry(), { workerData });
+  } catch (error) {
+    if (descriptor !== undefined) releaseDescriptor(descriptor);
+    throw error;
+  }
   noteSideEffect();
   const info: JobInfo = { jobId, kind, file: path, state: 'running', startedAt: new Date().toISOString(), phase: 'starting', done: 0, total: 0 };
   const job: Job = { info, worker, cancel: new Int32Array(cancelBuffer), ended: Promise.resolve(), expectHead: options.expectHead, signatures: options.signatures };
@@ -125,6 +137,7 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
       // The job's connection is gone: if it switched the file to WAL, this thread's connection is now
       // the last one using the log and puts the file back at rest (a no-op for jobs that only read).
       for (const a of openAssessments()) if (a.file === path && a.db.open && a.info.mode === 'write') restInRollbackMode(a.db);
+      if (descriptor !== undefined) releaseDescriptor(descriptor);
       pruneEnded();
       done();
     });

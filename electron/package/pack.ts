@@ -13,6 +13,7 @@ import type { Assessment } from '../store/assessment';
 import { assertRegularFile } from '../files/read-input';
 import { publishNew } from '../files/publish-new';
 import { markNoErasedLeftovers } from '../store/storage-hygiene';
+import { openDescriptor, releaseDescriptor } from '../store/descriptors';
 
 /**
  * Packing and unpacking whole files. What goes in is one consistent state of the assessment,
@@ -108,7 +109,7 @@ export function packAssessment(
   // A missing or special file is refused first, in the words opening uses. The descriptor pages
   // are read through is taken before the connection (see page-copy.ts).
   assertRegularFile(file);
-  const fd = openSync(file, 'r');
+  const fd = openDescriptor(file);
   try {
     const assessment = openForReading(file);
     try {
@@ -149,9 +150,9 @@ export function packAssessment(
       for (const leftover of [snapshot, `${snapshot}-journal`]) rmSync(leftover, { force: true });
     }
   } finally {
-    // After this pack's own connection is closed: on Linux and macOS closing a descriptor drops the
-    // locks this process holds on the file (see page-copy.ts).
-    closeSync(fd);
+    // Released, not closed: on Linux and macOS closing it would drop the locks that this process's
+    // other connections hold on the file (descriptors.ts).
+    releaseDescriptor(fd);
   }
 }
 

@@ -15,10 +15,7 @@ import { holdsNoErasedLeftovers } from '../store/storage-hygiene';
  *    file under a reader: such a file, being written by a job, goes through the snapshot.)
  *  - The pages are read through a descriptor taken before the connection was made, and the path
  *    must still lead to the same file once the lock is held: what is read is the file locked.
- *    (Closing that descriptor afterwards, like every descriptor of the file Assay opens and closes,
- *    for instance to read its header on opening, drops the POSIX locks that other connections of
- *    this process hold on it at that moment on Linux and macOS. That hazard is not particular to
- *    packing; it is noted for a process-wide fix.)
+ *    (That descriptor is released, not closed, afterwards: see descriptors.ts.)
  *  - The file holds no leftovers of data erased or removed on request: storage_hygiene says so
  *    (a new file does; erasing a person, or removing or replacing an imported framework, whose
  *    text the log does not carry, makes it say no for good; a clean copy, as an unpacked package

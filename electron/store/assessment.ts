@@ -14,6 +14,7 @@ import { withOwnControls } from './own-controls';
 import { erasePerson, nameResolver, personFor } from './people';
 import { explainSqliteError, restInRollbackMode } from './sqlite';
 import { markErasedLeftovers } from './storage-hygiene';
+import { closeReleasedSoon } from './descriptors';
 
 interface ControlJoinRow {
   id: string;
@@ -178,6 +179,9 @@ export class Assessment {
       return value;
     } catch (error) {
       throw explainSqliteError(this.file, error);
+    } finally {
+      // Descriptors released while this transaction held its locks may be closed now (descriptors.ts).
+      closeReleasedSoon();
     }
   }
 

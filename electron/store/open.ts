@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -15,6 +15,7 @@ import { applyMigrations, checkAppliedMigrations, migrationHash, pendingMigratio
 import { LATEST_SCHEMA, type Migration, migrations as bundled } from './migrations/index';
 import { connect, explainSqliteError, readHeader } from './sqlite';
 import { removeLeftBehind } from './process-alive';
+import { openDescriptor, releaseDescriptor } from './descriptors';
 import { assertRegularFile } from '../files/read-input';
 import { publishNew } from '../files/publish-new';
 
@@ -198,13 +199,18 @@ function assessmentId(db: Database.Database): string {
   return row?.id ?? 'unknown';
 }
 
-/** Copies the file (and a -wal beside it) into a private folder, where SQLite may write what it likes. */
+/**
+ * Copies the file, and a -wal or a journal left beside it, into a private folder, where SQLite may
+ * write what it likes (replay a log, roll back an interrupted write, upgrade). The file itself is
+ * read through a descriptor that is released, not closed (descriptors.ts); the -wal and journal
+ * carry no locks.
+ */
 function privateCopy(file: string): { copy: string; folder: string } {
   const folder = mkdtempSync(join(tmpdir(), 'assay-read-'));
   const copy = join(folder, basename(file));
   try {
-    copyFileSync(file, copy);
-    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    copyThroughDescriptor(file, copy);
+    for (const suffix of ['-wal', '-journal']) if (existsSync(`${file}${suffix}`)) copyFileSync(`${file}${suffix}`, `${copy}${suffix}`);
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw new AssayError('refused', `${file}: cannot be read (${(error as Error).message})`);
@@ -212,41 +218,83 @@ function privateCopy(file: string): { copy: string; folder: string } {
   return { copy, folder };
 }
 
+function copyThroughDescriptor(file: string, copy: string): void {
+  const from = openDescriptor(file);
+  try {
+    const to = openSync(copy, 'wx', 0o600);
+    try {
+      const buffer = Buffer.allocUnsafe(1 << 20);
+      for (let at = 0, n = readSync(from, buffer, 0, buffer.length, at); n > 0; n = readSync(from, buffer, 0, buffer.length, at)) {
+        writeSync(to, buffer, 0, n);
+        at += n;
+      }
+    } finally {
+      closeSync(to);
+    }
+  } finally {
+    releaseDescriptor(from);
+  }
+}
+
+/** SQLite met a journal left by an interrupted write, which a read-only connection may not roll back. */
+class HotJournal extends Error {}
+
 /**
  * Opens for reading only: never migrates, never writes, and leaves no file beside the
- * original, so it works on read-only media. A file at rest in rollback mode is read in place;
- * one in WAL mode that nobody has open, one with a hot journal, or one in an older format is
- * read through a private copy (the older one migrated there).
+ * original, so it works on read-only media. A file at rest in rollback mode is read in place,
+ * also while a write is under way beside it (SQLite reads around its journal); one in WAL mode
+ * that nobody has open, one whose journal an interrupted write left (hot), or one in an older
+ * format is read through a private copy (the older one migrated there, the journal rolled back).
  */
 export function openForReading(file: string, options: { clock?: Clock; migrations?: readonly Migration[] } = {}): Assessment {
   const list = options.migrations ?? bundled;
   const { wal, version, pending } = inspect(file, list);
   const inUse = existsSync(`${file}-wal`) && existsSync(`${file}-shm`);
-  const inPlace = pending.length === 0 && !existsSync(`${file}-journal`) && (!wal || inUse);
-  let source = file;
-  let folder: string | undefined;
-  let reason: string | undefined;
-  if (!inPlace) {
-    ({ copy: source, folder } = privateCopy(file));
-    reason =
-      pending.length > 0
-        ? `file format ${version} is read through an upgraded temporary copy; the file itself is unchanged ('assay upgrade' upgrades it)`
-        : 'read through a temporary copy (the file was left in a state that cannot be read in place without writing beside it)';
+  if (pending.length === 0 && (!wal || inUse)) {
+    try {
+      return readThrough(file, file, { version, pending }, list, options.clock);
+    } catch (error) {
+      if (!(error instanceof HotJournal)) throw error;
+    }
+    return readThrough(file, privateCopy(file), { version, pending }, list, options.clock, 'read through a temporary copy (a write to it was interrupted, and reading it in place would mean rolling that write back in the file)');
   }
+  return readThrough(
+    file,
+    privateCopy(file),
+    { version, pending },
+    list,
+    options.clock,
+    pending.length > 0
+      ? `file format ${version} is read through an upgraded temporary copy; the file itself is unchanged ('assay upgrade' upgrades it)`
+      : 'read through a temporary copy (the file was left in a state that cannot be read in place without writing beside it)',
+  );
+}
+
+function readThrough(
+  file: string,
+  from: string | { copy: string; folder: string },
+  { version, pending }: { version: number; pending: Migration[] },
+  list: readonly Migration[],
+  clock: Clock | undefined,
+  reason?: string,
+): Assessment {
+  const folder = typeof from === 'string' ? undefined : from.folder;
+  const source = typeof from === 'string' ? from : from.copy;
   let db: Database.Database | undefined;
   try {
     db = connect(source, { create: false, readonly: folder === undefined });
     checkAppliedMigrations(file, db, list);
-    if (pending.length > 0) applyMigrations(db, pending, (options.clock ?? systemClock).now());
+    if (pending.length > 0) applyMigrations(db, pending, (clock ?? systemClock).now());
     const damage = findDamage(db);
     const info: OpenInfo = { mode: 'read', formatOnDisk: version, ...(folder ? { privateCopy: folder, readNote: reason } : {}), ...(damage ? { damage } : {}) };
-    const assessment = new Assessment(file, db, info, options.clock);
+    const assessment = new Assessment(file, db, info, clock);
     // A damaged file is still opened, so that what can be read is shown and verify can name the damage.
     if (!damage) assessment.summary();
     return assessment;
   } catch (error) {
     if (db?.open) db.close();
     if (folder) rmSync(folder, { recursive: true, force: true });
+    if ((error as { code?: unknown }).code === 'SQLITE_READONLY_ROLLBACK') throw new HotJournal();
     throw explainSqliteError(file, error);
   }
 }

@@ -1,7 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { fstatSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AssayError } from '../../shared/errors';
 import { assertRegularFile } from '../files/read-input';
+import { closeReleasedSoon, lockHolder, openDescriptor, releaseDescriptor } from './descriptors';
 
 /** 'ASSY': marks a SQLite file as an Assay assessment (PRAGMA application_id). */
 export const APPLICATION_ID = 0x41535359;
@@ -36,10 +37,14 @@ export interface FileHeader {
   applicationId: number;
 }
 
-/** Reads the 100-byte database header without SQLite, so refusing a file creates nothing beside it. */
+/**
+ * Reads the 100-byte database header without SQLite, so refusing a file creates nothing beside it.
+ * (A read-only SQLite connection would create -wal and -shm beside a file left in WAL mode.) The
+ * descriptor is released, not closed: closing it would drop this process's locks on the file.
+ */
 export function readHeader(file: string): FileHeader {
   assertRegularFile(file);
-  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  const fd = openDescriptor(file);
   try {
     if (!fstatSync(fd).isFile()) throw new AssayError('refused', `${file}: is not a regular file`);
     const head = Buffer.alloc(100);
@@ -52,8 +57,35 @@ export function readHeader(file: string): FileHeader {
       applicationId: isSqlite ? head.readInt32BE(68) : 0,
     };
   } finally {
-    closeSync(fd);
+    releaseDescriptor(fd);
   }
+}
+
+/**
+ * This thread's open connections: while one is inside a transaction, no released descriptor is
+ * closed. Held weakly, so a connection dropped without close() is still collected.
+ */
+const connections = new Set<WeakRef<Database.Database>>();
+lockHolder(() => {
+  for (const ref of connections) {
+    const db = ref.deref();
+    if (!db || !db.open) connections.delete(ref);
+    else if (db.inTransaction) return true;
+  }
+  return false;
+});
+
+/** Follows the connection until it closes (wrapping its close, the one way a connection ends). */
+function track(db: Database.Database): void {
+  const ref = new WeakRef(db);
+  connections.add(ref);
+  const close = db.close.bind(db);
+  db.close = () => {
+    connections.delete(ref);
+    const result = close();
+    closeReleasedSoon();
+    return result;
+  };
 }
 
 /** Whether the file has this table: files of earlier formats, read without upgrading, lack the later ones. */
@@ -91,6 +123,7 @@ export function connect(file: string, options: { create: boolean; readonly?: boo
     // around. Not a guarantee (rows SQLite moves between pages can leave a copy in space it does
     // not zero): hence storage_hygiene (migration 20) for packages.
     db.pragma('secure_delete = ON');
+    track(db);
     return db;
   } catch (error) {
     if (db?.open) db.close();

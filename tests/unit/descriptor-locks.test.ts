@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadBundledCatalog } from '../../electron/catalog/load';
+import { jobEnded, startJob, stopAllJobs } from '../../electron/jobs/runner';
+import { releasedWaiting } from '../../electron/store/descriptors';
+import { createAssessment, openForReading, openForWriting } from '../../electron/store/open';
+import { tempDir } from './helpers';
+
+/**
+ * On Linux and macOS closing any descriptor of a file drops every POSIX lock the process holds on
+ * it, SQLite's included. Opening an assessment reads its header (and sometimes copies it) through
+ * descriptors of its own: these must not let another process write while a connection of this
+ * process is inside a transaction. Each case fails when those descriptors are closed on the spot.
+ */
+
+const catalog = loadBundledCatalog();
+const driver = resolve('node_modules/better-sqlite3');
+
+afterEach(async () => {
+  await stopAllJobs();
+});
+
+function newFile(): string {
+  const file = join(tempDir(), 'locks.assay');
+  createAssessment(file, { name: 'Locks', catalog, actor: 'tester' }).close();
+  return file;
+}
+
+/** Whether another process can commit a change to the file right now (it does not wait). */
+function otherProcessCanWrite(file: string): boolean {
+  // A reader's SHARED lock lets a writer begin (RESERVED) but not commit (EXCLUSIVE); a writer's RESERVED lets no other begin.
+  const script = `const D = require(${JSON.stringify(driver)}); const d = new D(${JSON.stringify(file)}); d.pragma('busy_timeout = 0');
+try { d.exec('BEGIN IMMEDIATE; CREATE TABLE lock_probe (x); DROP TABLE lock_probe; COMMIT'); console.log('wrote'); } catch (e) { console.log(e.code); }`;
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim() === 'wrote';
+}
+
+describe('descriptors Assay opens itself keep this process’s locks', () => {
+  it('opening the file for reading and for writing while this process writes it lets no other process write', async () => {
+    const file = newFile();
+    await nextTurn();
+    expect(releasedWaiting()).toBe(0);
+    const { assessment: writer } = openForWriting(file, { actor: 'tester' });
+    try {
+      writer.db.exec('BEGIN IMMEDIATE');
+      writer.db.prepare("UPDATE assessment SET name = 'Being renamed'").run();
+      // The write's journal is beside the file: a reader reads around it in place (it is not an interrupted write's).
+      expect(existsSync(`${file}-journal`)).toBe(true);
+      expect(otherProcessCanWrite(file)).toBe(false);
+
+      const reader = openForReading(file);
+      expect(reader.info.privateCopy).toBeUndefined();
+      expect(reader.summary().name).toBe('Locks');
+      reader.close();
+      await nextTurn();
+      expect(otherProcessCanWrite(file)).toBe(false);
+      // Its header descriptor waits for the write to end; opening again takes it back rather than piling up more.
+      expect(releasedWaiting()).toBe(1);
+      for (let i = 0; i < 20; i++) openForReading(file).close();
+      await nextTurn();
+      expect(releasedWaiting()).toBe(1);
+
+      writer.db.exec('ROLLBACK');
+      const { assessment: second } = openForWriting(file, { actor: 'tester' });
+      writer.db.exec('BEGIN IMMEDIATE');
+      second.close();
+      await nextTurn();
+      expect(otherProcessCanWrite(file)).toBe(false);
+      writer.db.exec('ROLLBACK');
+    } finally {
+      writer.close();
+    }
+    await nextTurn();
+    expect(releasedWaiting()).toBe(0);
+    expect(otherProcessCanWrite(file)).toBe(true);
+  });
+
+  it('a read transaction of this process still keeps other writers from committing after the file is opened again', async () => {
+    const file = newFile();
+    const reader = openForReading(file);
+    try {
+      reader.db.exec('BEGIN');
+      reader.db.prepare('SELECT count(*) FROM audit_log').get();
+      expect(otherProcessCanWrite(file)).toBe(false);
+      openForWriting(file, { actor: 'tester' }).assessment.close();
+      openForReading(file).close();
+      await nextTurn();
+      expect(otherProcessCanWrite(file)).toBe(false);
+      reader.db.exec('COMMIT');
+    } finally {
+      reader.close();
+    }
+    await nextTurn();
+    expect(otherProcessCanWrite(file)).toBe(true);
+  });
+
+  it('a job’s worker reads its file through a descriptor lent by this thread, closed once no transaction or job holds the file', async () => {
+    const file = newFile();
+    const { assessment: writer } = openForWriting(file, { actor: 'tester' });
+    try {
+      writer.db.exec('BEGIN IMMEDIATE');
+      writer.db.prepare("UPDATE assessment SET name = 'Being renamed'").run();
+      const { jobId } = startJob('verify', file);
+      await jobEnded(jobId);
+      await nextTurn();
+      expect(otherProcessCanWrite(file)).toBe(false);
+      expect(releasedWaiting()).toBeGreaterThan(0);
+      writer.db.exec('ROLLBACK');
+    } finally {
+      writer.close();
+    }
+    await nextTurn();
+    expect(releasedWaiting()).toBe(0);
+    expect(otherProcessCanWrite(file)).toBe(true);
+  });
+});
+
+describe('a journal left by an interrupted write', () => {
+  it('is rolled back in a private copy: the file reads as it was before that write, and is left as it is', () => {
+    const file = newFile();
+    // A write that spills pages into the file (a tiny page cache), then dies before it commits.
+    const script = `const D = require(${JSON.stringify(driver)}); const d = new D(${JSON.stringify(file)}); d.pragma('cache_size = 2');
+d.exec("BEGIN; UPDATE assessment SET name = 'Half-written'; CREATE TABLE spill (x)"); const s = d.prepare('INSERT INTO spill VALUES (randomblob(3000))'); for (let i = 0; i < 400; i++) s.run(); process.exit(0);`;
+    execFileSync(process.execPath, ['-e', script]);
+    expect(existsSync(`${file}-journal`)).toBe(true);
+    const bytes = readFileSync(file);
+    const journal = readFileSync(`${file}-journal`);
+
+    const a = openForReading(file);
+    try {
+      expect(a.info.privateCopy).toBeDefined();
+      expect(a.info.damage).toBeUndefined();
+      expect(a.summary().name).toBe('Locks');
+      expect(a.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'spill'").get()).toEqual({ n: 0 });
+    } finally {
+      a.close();
+    }
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(readFileSync(`${file}-journal`).equals(journal)).toBe(true);
+  });
+});
