@@ -1,4 +1,5 @@
-import { type Stats, closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { type Stats, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { releaseDescriptor } from './descriptors';
 import { AssayError } from '../../shared/errors';
 import { formatBytes } from '../../shared/format-bytes';
 
@@ -80,7 +81,8 @@ function tooLarge(file: string, size: string, limit: number, what: string): Assa
 
 /**
  * Opens an input file for reading through the returned handle (in chunks, for files of any size):
- * refuses folders, FIFOs, devices and sockets at once, naming the file. The caller closes the handle.
+ * refuses folders, FIFOs, devices and sockets at once, naming the file. The caller gives the handle
+ * back with releaseDescriptor: an input may be an assessment this process holds (descriptors.ts).
  */
 export function openInputFile(file: string): { fd: number; size: number } {
   let fd: number;
@@ -96,7 +98,7 @@ export function openInputFile(file: string): { fd: number; size: number } {
     if (kind) throw notRegular(file, kind);
     return { fd, size: stats.size };
   } catch (error) {
-    closeSync(fd);
+    releaseDescriptor(fd);
     throw error;
   }
 }
@@ -128,7 +130,7 @@ export function readInputFile(file: string, options: ReadInputOptions = {}): Buf
     if (error instanceof AssayError) throw error;
     throw new AssayError('invalid_input', `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   } finally {
-    closeSync(fd);
+    releaseDescriptor(fd);
   }
 }
 

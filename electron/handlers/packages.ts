@@ -1,4 +1,5 @@
-import { closeSync, openSync } from 'node:fs';
+import { openSync } from 'node:fs';
+import { releaseDescriptor } from '../files/descriptors';
 import { AssayError } from '../../shared/errors';
 import { startJob } from '../jobs/runner';
 import { refuseExisting } from '../package/pack';
@@ -30,7 +31,8 @@ export const packageHandlers: PackageHandlers = {
     try {
       inspectPackage(fd, pkg);
     } finally {
-      closeSync(fd);
+      // The path may name an assessment this process holds, not a package (files/descriptors.ts).
+      releaseDescriptor(fd);
     }
     return startJob('unpack', pkg, { package: { out, passphrase: input.passphrase, includeSecret: false } });
   },

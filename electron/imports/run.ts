@@ -1,9 +1,9 @@
-import { closeSync } from 'node:fs';
 import type { EvidenceLinkInput } from '../../shared/domain/evidence/model';
 import { type BatchRecord, type ImportRef, refKey } from '../../shared/domain/imports/log';
 import { AssayError } from '../../shared/errors';
 import type { ImportResult } from '../../shared/imports/model';
 import { openInputFile } from '../files/read-input';
+import { releaseDescriptor } from '../files/descriptors';
 import type { Assessment } from '../store/assessment';
 import { storeBlob } from '../store/evidence-blobs';
 import { keepAsEvidence } from '../store/evidence-intake';
@@ -140,7 +140,7 @@ function keepSource(a: Assessment, p: Prepared, batchId: string, at: string, act
     try {
       blob = storeBlob(a.db, fd, name, { isCancelled: hooks.isCancelled });
     } finally {
-      closeSync(fd);
+      releaseDescriptor(fd);
     }
     // The file changed between reading and keeping it: what was read is not what would be kept.
     if (blob.sha256 !== p.source.sha256) throw new AssayError('conflict', `${p.source.name}: changed while it was being imported; nothing was changed, import it again`);

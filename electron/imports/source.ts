@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { closeSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
+import { releaseDescriptor } from '../files/descriptors';
 import { basename } from 'node:path';
 import { AssayError } from '../../shared/errors';
 import { formatBytes } from '../../shared/format-bytes';
@@ -120,7 +121,7 @@ function strictUtf8(path: string, name: string): void {
   try {
     line = invalidUtf8Line((use) => eachChunk(fd, use, Number.MAX_SAFE_INTEGER, name));
   } finally {
-    closeSync(fd);
+    releaseDescriptor(fd);
   }
   if (line) throw new AssayError('invalid_input', `${name}: is not UTF-8 text (an invalid byte on line ${line}); save it as UTF-8 and import it again`);
 }
@@ -153,7 +154,7 @@ export function openSource(path: string, limits: SourceLimits = {}): ImportSourc
     sha256 = hash.digest('hex');
     head = Buffer.concat(first);
   } finally {
-    closeSync(fd);
+    releaseDescriptor(fd);
   }
   const notes: string[] = [];
   const source: ImportSource = {
@@ -171,7 +172,7 @@ export function openSource(path: string, limits: SourceLimits = {}): ImportSourc
         eachChunk(handle, (chunk) => parts.push(Buffer.from(chunk)), maxWhole, name);
         return Buffer.concat(parts);
       } finally {
-        closeSync(handle);
+        releaseDescriptor(handle);
       }
     },
     text() {
@@ -210,7 +211,7 @@ export function openSource(path: string, limits: SourceLimits = {}): ImportSourc
           kept = bytes.copy(buffer, 0, start);
         }
       } finally {
-        closeSync(handle);
+        releaseDescriptor(handle);
       }
     },
   };

@@ -23,7 +23,7 @@ export interface WorkerInput {
   backup?: { label: string; keep?: number };
   /** For restore: the backup to bring back, and who restores. */
   restore?: { backup: string; actor: string };
-  /** A read-only descriptor of the job's assessment file, lent by the runner's thread, which closes it (descriptors.ts). */
+  /** A read-only descriptor of the job's assessment file, lent by the runner's thread, which closes it (files/descriptors.ts). */
   descriptor?: number;
   /** The Electron-ABI better-sqlite3 build; undefined under Node (tests, the bridge, the CLI). */
   nativeBinding?: string;
@@ -36,4 +36,6 @@ export type WorkerMessage =
   | { type: 'progress'; phase: string; done: number; total: number }
   | { type: 'finished'; result: JobResult }
   | { type: 'cancelled' }
-  | { type: 'failed'; error: { code: string; message: string } };
+  | { type: 'failed'; error: { code: string; message: string } }
+  /** A descriptor the worker released: the runner's thread closes it when no lock can be lost by that (files/descriptors.ts). */
+  | { type: 'descriptor'; fd: number };

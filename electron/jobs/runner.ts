@@ -11,7 +11,7 @@ import { markRestoring } from './restoring';
 import { fileExists, restInRollbackMode } from '../store/sqlite';
 import type { WorkerInput, WorkerMessage } from './protocol';
 import { exposeGcToWorkers } from './collect-garbage';
-import { descriptorToLend, lockHolder, releaseDescriptor } from '../store/descriptors';
+import { closeReleasedSoon, descriptorToLend, lockHolder, releaseDescriptor } from '../files/descriptors';
 
 export interface JobOptions {
   expectHead?: string | undefined;
@@ -43,8 +43,9 @@ interface Job {
 }
 
 const jobs = new Map<string, Job>();
-// A job's connections may hold locks until its worker has exited (an answered job's has not always).
-lockHolder(() => [...jobs.values()].some((j) => j.endedAt === undefined));
+/** Workers not yet exited: a job's connections may hold locks until then (an answered job's worker has not always exited). */
+let liveWorkers = 0;
+lockHolder(() => liveWorkers > 0);
 let nativeBinding: string | undefined;
 let counter = 0;
 
@@ -106,23 +107,25 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
     throw new AssayError('conflict', `jobs.start: ${running.length} jobs are already running; wait for one to finish or cancel one (jobs.list)`);
   const jobId = `job-${++counter}-${randomBytes(4).toString('hex')}`;
   const cancelBuffer = new SharedArrayBuffer(4);
-  // The worker reads its assessment through a descriptor of this thread: one it opened itself would be
-  // closed when it exits, and with it this process's locks on the file (descriptors.ts). An unpack's file is a package.
+  // The worker reads its assessment through a descriptor of this thread, which closes it when no lock
+  // can be lost by that, even after a worker terminated on cancel (files/descriptors.ts). An unpack's file is a package.
   const descriptor = kind === 'unpack' ? undefined : descriptorToLend(path);
   const workerData: WorkerInput = { kind, file: path, cancel: cancelBuffer, ...(descriptor !== undefined ? { descriptor } : {}), ...(options.expectHead ? { expectHead: options.expectHead } : {}), ...(options.signatures ? { signatures: options.signatures } : {}), ...(options.evidence ? { evidence: options.evidence } : {}), ...(options.import ? { import: options.import } : {}), ...(options.report ? { report: options.report } : {}), ...(options.package ? { package: options.package } : {}), ...(options.backup ? { backup: options.backup } : {}), ...(options.restore ? { restore: options.restore } : {}), ...(nativeBinding ? { nativeBinding } : {}) };
   exposeGcToWorkers();
   let worker: Worker;
   try {
-    worker = new Worker(workerEntry(), { workerData });
+    // Descriptors the worker opens stay open past its exit; it hands them over instead (files/descriptors.ts).
+    worker = new Worker(workerEntry(), { workerData, trackUnmanagedFds: false });
   } catch (error) {
     if (descriptor !== undefined) releaseDescriptor(descriptor);
     throw error;
   }
+  liveWorkers++;
   noteSideEffect();
   const info: JobInfo = { jobId, kind, file: path, state: 'running', startedAt: new Date().toISOString(), phase: 'starting', done: 0, total: 0 };
   const job: Job = { info, worker, cancel: new Int32Array(cancelBuffer), ended: Promise.resolve(), expectHead: options.expectHead, signatures: options.signatures };
   job.ended = new Promise<void>((done) => {
-    worker.on('message', (message: WorkerMessage) => settle(job, message));
+    worker.on('message', (message: WorkerMessage) => (message.type === 'descriptor' ? releaseDescriptor(message.fd) : settle(job, message)));
     worker.on('error', (error) => settle(job, { type: 'failed', error: { code: 'internal', message: `${kind} of ${path}: ${error.message}` } }));
     worker.on('exit', (code) => {
       const cancelled = Atomics.load(job.cancel, 0) === 1;
@@ -137,7 +140,9 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
       // The job's connection is gone: if it switched the file to WAL, this thread's connection is now
       // the last one using the log and puts the file back at rest (a no-op for jobs that only read).
       for (const a of openAssessments()) if (a.file === path && a.db.open && a.info.mode === 'write') restInRollbackMode(a.db);
+      liveWorkers--;
       if (descriptor !== undefined) releaseDescriptor(descriptor);
+      closeReleasedSoon();
       pruneEnded();
       done();
     });

@@ -18,7 +18,7 @@ import { restoreBackup } from '../store/restore';
 import { reportJob } from '../reports/job';
 import { packageJob } from '../package/job';
 import { collectGarbage } from './collect-garbage';
-import { borrowDescriptor } from '../store/descriptors';
+import { workForRunner } from '../files/descriptors';
 import { progressThrottle } from './progress-throttle';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
@@ -31,8 +31,8 @@ if (!port) throw new Error('electron/jobs/worker.ts runs only as a worker thread
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 useNativeBinding(input.nativeBinding);
-// Descriptors this thread opened are closed when it exits: it reads its file through the runner's (descriptors.ts).
-if (input.descriptor !== undefined) borrowDescriptor(input.descriptor);
+// It reads its file through the runner's descriptor and hands over what it releases (files/descriptors.ts).
+workForRunner((fd) => post({ type: 'descriptor', fd }), input.descriptor);
 const cancelFlag = new Int32Array(input.cancel);
 const isCancelled = () => Atomics.load(cancelFlag, 0) === 1;
 

@@ -1,5 +1,6 @@
 import { createHash, createHmac, scryptSync, timingSafeEqual } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
+import { openDescriptor, releaseDescriptor } from '../files/descriptors';
 import { AssayError } from '../../shared/errors';
 
 /**
@@ -35,13 +36,14 @@ export const MAGIC = Buffer.from('ASSAYPKG', 'latin1');
 export function isPackage(file: string): boolean {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    fd = openDescriptor(file);
     const head = Buffer.alloc(MAGIC.length);
     return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(MAGIC);
   } catch {
     return false;
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    // An assessment is asked this too, perhaps one this process holds (files/descriptors.ts).
+    if (fd !== undefined) releaseDescriptor(fd);
   }
 }
 export const FORMAT_VERSION = 1;

@@ -13,7 +13,7 @@ import type { Assessment } from '../store/assessment';
 import { assertRegularFile } from '../files/read-input';
 import { publishNew } from '../files/publish-new';
 import { markNoErasedLeftovers } from '../store/storage-hygiene';
-import { openDescriptor, releaseDescriptor } from '../store/descriptors';
+import { openDescriptor, releaseDescriptor } from '../files/descriptors';
 
 /**
  * Packing and unpacking whole files. What goes in is one consistent state of the assessment,

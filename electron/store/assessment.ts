@@ -14,7 +14,7 @@ import { withOwnControls } from './own-controls';
 import { erasePerson, nameResolver, personFor } from './people';
 import { explainSqliteError, restInRollbackMode } from './sqlite';
 import { markErasedLeftovers } from './storage-hygiene';
-import { closeReleasedSoon } from './descriptors';
+import { closeReleasedSoon } from '../files/descriptors';
 
 interface ControlJoinRow {
   id: string;

@@ -1,8 +1,8 @@
-import { closeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type EvidenceAddResult, type EvidenceLinkInput, EvidenceMeta, type EvidenceMetaChanges } from '../../shared/domain/evidence/model';
 import { AssayError } from '../../shared/errors';
 import { openInputFile } from '../files/read-input';
+import { releaseDescriptor } from '../files/descriptors';
 import type { Assessment } from './assessment';
 import { storeBlob } from './evidence-blobs';
 import { getEvidence, insertItem, insertLinks, insertRevision, newLinks, nextEvidenceId, resolveLinks } from './evidence';
@@ -69,7 +69,7 @@ export function addEvidenceFiles(a: Assessment, request: EvidenceRequest, actor:
       }
     });
   } finally {
-    for (const file of opened) if ('fd' in file) closeSync(file.fd);
+    for (const file of opened) if ('fd' in file) releaseDescriptor(file.fd);
   }
   hooks.onProgress?.({ phase: 'done', done: total, total });
   return result;

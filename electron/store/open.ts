@@ -15,7 +15,7 @@ import { applyMigrations, checkAppliedMigrations, migrationHash, pendingMigratio
 import { LATEST_SCHEMA, type Migration, migrations as bundled } from './migrations/index';
 import { connect, explainSqliteError, readHeader } from './sqlite';
 import { removeLeftBehind } from './process-alive';
-import { openDescriptor, releaseDescriptor } from './descriptors';
+import { openDescriptor, releaseDescriptor } from '../files/descriptors';
 import { assertRegularFile } from '../files/read-input';
 import { publishNew } from '../files/publish-new';
 
@@ -202,8 +202,9 @@ function assessmentId(db: Database.Database): string {
 /**
  * Copies the file, and a -wal or a journal left beside it, into a private folder, where SQLite may
  * write what it likes (replay a log, roll back an interrupted write, upgrade). The file itself is
- * read through a descriptor that is released, not closed (descriptors.ts); the -wal and journal
- * carry no locks.
+ * read through a descriptor that is released, not closed (files/descriptors.ts); the -wal and journal
+ * carry no locks. Nothing is locked while copying: a file that needs a copy (an older format, a hot
+ * journal, a log nobody has open) is one no Assay process is using, or the copy may be torn.
  */
 function privateCopy(file: string): { copy: string; folder: string } {
   const folder = mkdtempSync(join(tmpdir(), 'assay-read-'));
@@ -294,6 +295,7 @@ function readThrough(
   } catch (error) {
     if (db?.open) db.close();
     if (folder) rmSync(folder, { recursive: true, force: true });
+    // SQLite says so at the first read (checkAppliedMigrations), not on connecting, which would word it as a refusal.
     if ((error as { code?: unknown }).code === 'SQLITE_READONLY_ROLLBACK') throw new HotJournal();
     throw explainSqliteError(file, error);
   }

@@ -1,8 +1,8 @@
-import { fstatSync, readSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AssayError } from '../../shared/errors';
 import { assertRegularFile } from '../files/read-input';
-import { closeReleasedSoon, lockHolder, openDescriptor, releaseDescriptor } from './descriptors';
+import { closeReleasedSoon, lockHolder, openDescriptor, releaseDescriptor } from '../files/descriptors';
 
 /** 'ASSY': marks a SQLite file as an Assay assessment (PRAGMA application_id). */
 export const APPLICATION_ID = 0x41535359;
@@ -62,15 +62,16 @@ export function readHeader(file: string): FileHeader {
 }
 
 /**
- * This thread's open connections: while one is inside a transaction, no released descriptor is
- * closed. Held weakly, so a connection dropped without close() is still collected.
+ * This thread's open connections: while one is inside a transaction, or its file is in WAL mode
+ * (a WAL connection holds a read lock between transactions too), no released descriptor is closed.
+ * Held weakly, so a connection dropped without close() is still collected.
  */
 const connections = new Set<WeakRef<Database.Database>>();
 lockHolder(() => {
   for (const ref of connections) {
     const db = ref.deref();
     if (!db || !db.open) connections.delete(ref);
-    else if (db.inTransaction) return true;
+    else if (db.inTransaction || existsSync(`${db.name}-wal`)) return true;
   }
   return false;
 });

@@ -5,7 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBundledCatalog } from '../../electron/catalog/load';
 import { jobEnded, startJob, stopAllJobs } from '../../electron/jobs/runner';
-import { releasedWaiting } from '../../electron/store/descriptors';
+import { releasedWaiting } from '../../electron/files/descriptors';
 import { createAssessment, openForReading, openForWriting } from '../../electron/store/open';
 import { tempDir } from './helpers';
 
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 function newFile(): string {
-  const file = join(tempDir(), 'locks.assay');
+  const file = join(tempDir(), `locks-${Math.random().toString(36).slice(2)}.assay`);
   createAssessment(file, { name: 'Locks', catalog, actor: 'tester' }).close();
   return file;
 }
@@ -114,6 +114,27 @@ describe('descriptors Assay opens itself keep this process’s locks', () => {
     await nextTurn();
     expect(releasedWaiting()).toBe(0);
     expect(otherProcessCanWrite(file)).toBe(true);
+  });
+
+  it('a job that reads another file this process holds, as an import source, leaves this process’s locks on it', async () => {
+    const held = newFile();
+    const other = newFile();
+    const reader = openForReading(held);
+    try {
+      reader.db.exec('BEGIN');
+      reader.db.prepare('SELECT count(*) FROM audit_log').get();
+      // An assessment is no import format: the preview fails, after reading the file through a descriptor of the worker's own.
+      const { jobId } = startJob('import.preview', other, { import: { path: held, options: {}, actor: 'tester' } });
+      await jobEnded(jobId);
+      await nextTurn();
+      expect(otherProcessCanWrite(held)).toBe(false);
+      reader.db.exec('COMMIT');
+    } finally {
+      reader.close();
+    }
+    await nextTurn();
+    expect(releasedWaiting()).toBe(0);
+    expect(otherProcessCanWrite(held)).toBe(true);
   });
 });
 
