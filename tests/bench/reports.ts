@@ -6,7 +6,7 @@ import { compiledChild } from './compiled-child';
 /**
  * The full gap assessment of a large assessment as PDF and as DOCX, each next to its floor measured
  * in the same run (the same library rendering the same tables as a plain document), each in a
- * process of its own so its peak memory is its own; the median of three interleaved runs of each.
+ * process of its own so its peak memory is its own; the median of five interleaved runs of each.
  */
 
 export interface ReportFigures {
@@ -23,7 +23,7 @@ function child(file: string, format: string, mode: string): { ms: number; maxRss
 }
 
 /** Runs of each, interleaved floor/report so a burst of load on a shared machine hits both alike. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export function measureReports(dir: string, catalog: Catalog): ReportFigures[] {
