@@ -116,6 +116,28 @@ describe('descriptors Assay opens itself keep this process’s locks', () => {
     expect(otherProcessCanWrite(file)).toBe(true);
   });
 
+  it('packing in a job reads the pages through the lent descriptor and leaves this process’s write lock', async () => {
+    const file = newFile();
+    const out = join(tempDir(), 'locks.assaypkg');
+    const { assessment: writer } = openForWriting(file, { actor: 'tester' });
+    try {
+      writer.db.exec('BEGIN IMMEDIATE');
+      writer.db.prepare("UPDATE assessment SET name = 'Being renamed'").run();
+      const { jobId } = startJob('pack', file, { package: { out, passphrase: 'correct horse battery staple', includeSecret: false } });
+      await jobEnded(jobId);
+      // The pack read the committed pages beside the write's journal and was published.
+      expect(existsSync(out)).toBe(true);
+      await nextTurn();
+      expect(otherProcessCanWrite(file)).toBe(false);
+      writer.db.exec('ROLLBACK');
+    } finally {
+      writer.close();
+    }
+    await nextTurn();
+    expect(releasedWaiting()).toBe(0);
+    expect(otherProcessCanWrite(file)).toBe(true);
+  });
+
   it('a job that reads another file this process holds, as an import source, leaves this process’s locks on it', async () => {
     const held = newFile();
     const other = newFile();
