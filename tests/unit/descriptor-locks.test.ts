@@ -37,126 +37,89 @@ try { d.exec('BEGIN IMMEDIATE; CREATE TABLE lock_probe (x); DROP TABLE lock_prob
   return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim() === 'wrote';
 }
 
+/**
+ * Runs `meanwhile` inside a write (or a read) transaction of this process on `file`, checking that
+ * no other process can commit before and after it; once the transaction ends, every released
+ * descriptor is closed and other processes may write again.
+ */
+async function holding(file: string, kind: 'write' | 'read', meanwhile: () => Promise<void> | void): Promise<void> {
+  const a = kind === 'write' ? openForWriting(file, { actor: 'tester' }).assessment : openForReading(file);
+  try {
+    if (kind === 'write') {
+      a.db.exec('BEGIN IMMEDIATE');
+      a.db.prepare("UPDATE assessment SET name = 'Being renamed'").run();
+    } else {
+      a.db.exec('BEGIN');
+      a.db.prepare('SELECT count(*) FROM audit_log').get();
+    }
+    expect(otherProcessCanWrite(file)).toBe(false);
+    await meanwhile();
+    await nextTurn();
+    expect(otherProcessCanWrite(file)).toBe(false);
+    a.db.exec(kind === 'write' ? 'ROLLBACK' : 'COMMIT');
+  } finally {
+    a.close();
+  }
+  await nextTurn();
+  expect(releasedWaiting()).toBe(0);
+  expect(otherProcessCanWrite(file)).toBe(true);
+}
+
 describe('descriptors Assay opens itself keep this process’s locks', () => {
-  it('opening the file for reading and for writing while this process writes it lets no other process write', async () => {
+  it('opening the file for reading while this process writes it lets no other process write', async () => {
     const file = newFile();
     await nextTurn();
     expect(releasedWaiting()).toBe(0);
-    const { assessment: writer } = openForWriting(file, { actor: 'tester' });
-    try {
-      writer.db.exec('BEGIN IMMEDIATE');
-      writer.db.prepare("UPDATE assessment SET name = 'Being renamed'").run();
+    await holding(file, 'write', async () => {
       // The write's journal is beside the file: a reader reads around it in place (it is not an interrupted write's).
       expect(existsSync(`${file}-journal`)).toBe(true);
-      expect(otherProcessCanWrite(file)).toBe(false);
-
       const reader = openForReading(file);
       expect(reader.info.privateCopy).toBeUndefined();
       expect(reader.summary().name).toBe('Locks');
       reader.close();
       await nextTurn();
-      expect(otherProcessCanWrite(file)).toBe(false);
-      // Its header descriptor waits for the write to end; opening again takes it back rather than piling up more.
+      // The header descriptors wait for the write to end; opening again takes one back rather than piling up more.
       expect(releasedWaiting()).toBe(1);
       for (let i = 0; i < 20; i++) openForReading(file).close();
       await nextTurn();
       expect(releasedWaiting()).toBe(1);
-
-      writer.db.exec('ROLLBACK');
-      const { assessment: second } = openForWriting(file, { actor: 'tester' });
-      writer.db.exec('BEGIN IMMEDIATE');
-      second.close();
-      await nextTurn();
-      expect(otherProcessCanWrite(file)).toBe(false);
-      writer.db.exec('ROLLBACK');
-    } finally {
-      writer.close();
-    }
-    await nextTurn();
-    expect(releasedWaiting()).toBe(0);
-    expect(otherProcessCanWrite(file)).toBe(true);
+    });
   });
 
-  it('a read transaction of this process still keeps other writers from committing after the file is opened again', async () => {
+  it('opening the file for writing and for reading during a read transaction of this process lets no other process commit', async () => {
     const file = newFile();
-    const reader = openForReading(file);
-    try {
-      reader.db.exec('BEGIN');
-      reader.db.prepare('SELECT count(*) FROM audit_log').get();
-      expect(otherProcessCanWrite(file)).toBe(false);
+    await holding(file, 'read', () => {
       openForWriting(file, { actor: 'tester' }).assessment.close();
       openForReading(file).close();
-      await nextTurn();
-      expect(otherProcessCanWrite(file)).toBe(false);
-      reader.db.exec('COMMIT');
-    } finally {
-      reader.close();
-    }
-    await nextTurn();
-    expect(otherProcessCanWrite(file)).toBe(true);
+    });
   });
 
   it('a job’s worker reads its file through a descriptor lent by this thread, closed once no transaction or job holds the file', async () => {
     const file = newFile();
-    const { assessment: writer } = openForWriting(file, { actor: 'tester' });
-    try {
-      writer.db.exec('BEGIN IMMEDIATE');
-      writer.db.prepare("UPDATE assessment SET name = 'Being renamed'").run();
-      const { jobId } = startJob('verify', file);
-      await jobEnded(jobId);
+    await holding(file, 'write', async () => {
+      await jobEnded(startJob('verify', file).jobId);
       await nextTurn();
-      expect(otherProcessCanWrite(file)).toBe(false);
       expect(releasedWaiting()).toBeGreaterThan(0);
-      writer.db.exec('ROLLBACK');
-    } finally {
-      writer.close();
-    }
-    await nextTurn();
-    expect(releasedWaiting()).toBe(0);
-    expect(otherProcessCanWrite(file)).toBe(true);
+    });
   });
 
   it('packing in a job reads the pages through the lent descriptor and leaves this process’s write lock', async () => {
     const file = newFile();
     const out = join(tempDir(), 'locks.assaypkg');
-    const { assessment: writer } = openForWriting(file, { actor: 'tester' });
-    try {
-      writer.db.exec('BEGIN IMMEDIATE');
-      writer.db.prepare("UPDATE assessment SET name = 'Being renamed'").run();
-      const { jobId } = startJob('pack', file, { package: { out, passphrase: 'correct horse battery staple', includeSecret: false } });
-      await jobEnded(jobId);
-      // The pack read the committed pages beside the write's journal and was published.
+    await holding(file, 'write', async () => {
+      await jobEnded(startJob('pack', file, { package: { out, passphrase: 'correct horse battery staple', includeSecret: false } }).jobId);
+      // The pack read the committed pages beside the write's journal, and was published.
       expect(existsSync(out)).toBe(true);
-      await nextTurn();
-      expect(otherProcessCanWrite(file)).toBe(false);
-      writer.db.exec('ROLLBACK');
-    } finally {
-      writer.close();
-    }
-    await nextTurn();
-    expect(releasedWaiting()).toBe(0);
-    expect(otherProcessCanWrite(file)).toBe(true);
+    });
   });
 
   it('a job that reads another file this process holds, as an import source, leaves this process’s locks on it', async () => {
     const held = newFile();
     const other = newFile();
-    const reader = openForReading(held);
-    try {
-      reader.db.exec('BEGIN');
-      reader.db.prepare('SELECT count(*) FROM audit_log').get();
+    await holding(held, 'read', async () => {
       // An assessment is no import format: the preview fails, after reading the file through a descriptor of the worker's own.
-      const { jobId } = startJob('import.preview', other, { import: { path: held, options: {}, actor: 'tester' } });
-      await jobEnded(jobId);
-      await nextTurn();
-      expect(otherProcessCanWrite(held)).toBe(false);
-      reader.db.exec('COMMIT');
-    } finally {
-      reader.close();
-    }
-    await nextTurn();
-    expect(releasedWaiting()).toBe(0);
-    expect(otherProcessCanWrite(held)).toBe(true);
+      await jobEnded(startJob('import.preview', other, { import: { path: held, options: {}, actor: 'tester' } }).jobId);
+    });
   });
 });
 
