@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 
 /**
  * Descriptors that Assay opens itself of files that may be assessments (to read the header before
@@ -17,11 +17,15 @@ import { closeSync, constants, fstatSync, openSync, statSync } from 'node:fs';
  *    thread is part-way through reading. That holds because no statement is iterated across
  *    tasks (an await inside an iterate() loop would break it: keep it that way).
  *
+ * A descriptor of a file that is not an SQLite database (a CSV, a PDF of evidence, a FIFO) is
+ * closed at once: no connection can hold a lock on it.
+ *
  * Node closes every descriptor a worker opened when the worker exits, unless the worker is started
- * with trackUnmanagedFds off, as the runner starts them. A worker hands what it releases to the
- * runner's thread, which owns it from then on. And the runner lends each job a descriptor of its
- * file, opened on its own thread (workerData): the worker reads its file through that one, and
- * even a worker terminated on cancel leaves nothing open behind it.
+ * with trackUnmanagedFds off, as the runner starts them here. A worker hands what it releases to the
+ * runner's thread, which owns it from then on. The cost: a worker terminated on cancel leaves open
+ * what it had opened and not yet released (an input being read), for the life of the process. The
+ * job's own file is not among them: the runner lends each job a descriptor of it, opened on its
+ * own thread (workerData), and the worker reads its file through that one.
  *
  * Files are told apart by device and inode, as bigints (inode numbers beyond 2^53 exist). On
  * Windows closing a handle drops no other handle's locks, and a handle kept open could stand in
@@ -37,6 +41,9 @@ interface Known {
 }
 
 const DEFER = process.platform !== 'win32';
+/** Whether a job's worker keeps the descriptors it opens past its exit (see above); on Windows Node may close them. */
+export const WORKERS_KEEP_DESCRIPTORS = DEFER;
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 
 const released: Known[] = [];
@@ -58,7 +65,8 @@ function identity(file: string): { dev: bigint; ino: bigint } | undefined {
 export function openDescriptor(file: string): number {
   const now = DEFER ? identity(file) : undefined;
   // The lent descriptor, or one released and still waiting, while the path leads to the file it was
-  // opened on: taken back rather than another opened, so a long job does not pile up one per command.
+  // opened on: taken back rather than another opened, so a long job does not pile up one per header
+  // read or job start.
   if (now && lent && now.dev === lent.dev && now.ino === lent.ino) return lent.fd;
   const waiting = now ? released.findIndex((r) => r.dev === now.dev && r.ino === now.ino) : -1;
   if (waiting >= 0) return released.splice(waiting, 1)[0]!.fd;
@@ -69,7 +77,7 @@ export function openDescriptor(file: string): number {
 export function descriptorToLend(file: string): number | undefined {
   if (!DEFER) return undefined;
   try {
-    return openSync(file, READ_FLAGS);
+    return openDescriptor(file);
   } catch {
     return undefined;
   }
@@ -100,9 +108,33 @@ export function releaseDescriptor(fd: number): void {
     if (fd !== lent?.fd) handOver(fd);
     return;
   }
-  const { dev, ino } = fstatSync(fd, { bigint: true });
-  released.push({ fd, dev, ino });
-  closeReleasedSoon();
+  let known: Known | undefined;
+  try {
+    const s = fstatSync(fd, { bigint: true });
+    if (s.isFile() && mayBeDatabase(fd, s.size)) known = { fd, dev: s.dev, ino: s.ino };
+  } catch {
+    // Not a descriptor any more (EBADF): there is nothing to close.
+    return;
+  }
+  if (known) {
+    released.push(known);
+    closeReleasedSoon();
+  } else closeQuietly(fd);
+}
+
+/** An empty file may be a database being created; anything else is one only if it starts like one. */
+function mayBeDatabase(fd: number, size: bigint): boolean {
+  if (size < 16n) return size === 0n;
+  const head = Buffer.alloc(16);
+  return readSync(fd, head, 0, 16, 0) === 16 && head.equals(SQLITE_MAGIC);
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // EBADF: closed already; an error here must not stop the app's thread.
+  }
 }
 
 /** Asks for a try at closing what was released, between tasks (a job ended, a transaction or connection closed). */
@@ -112,15 +144,10 @@ export function closeReleasedSoon(): void {
   // unref'd: a process about to end closes its descriptors anyway, and its locks go with it.
   setImmediate(() => {
     scheduled = false;
-    closeReleasedNow();
+    // Only between tasks: here no statement of this thread is part-way through reading.
+    if (holders.some((holds) => holds())) return;
+    for (let r = released.pop(); r !== undefined; r = released.pop()) closeQuietly(r.fd);
   }).unref();
-}
-
-/** Closes what was released if nothing may hold a lock now; answers how many are still waiting. */
-export function closeReleasedNow(): number {
-  if (holders.some((holds) => holds())) return released.length;
-  for (let r = released.pop(); r !== undefined; r = released.pop()) closeSync(r.fd);
-  return 0;
 }
 
 /** How many released descriptors are waiting to be closed (for tests). */

@@ -11,7 +11,7 @@ import { markRestoring } from './restoring';
 import { fileExists, restInRollbackMode } from '../store/sqlite';
 import type { WorkerInput, WorkerMessage } from './protocol';
 import { exposeGcToWorkers } from './collect-garbage';
-import { closeReleasedSoon, descriptorToLend, lockHolder, releaseDescriptor } from '../files/descriptors';
+import { WORKERS_KEEP_DESCRIPTORS, closeReleasedSoon, descriptorToLend, lockHolder, releaseDescriptor } from '../files/descriptors';
 
 export interface JobOptions {
   expectHead?: string | undefined;
@@ -115,7 +115,7 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
   let worker: Worker;
   try {
     // Descriptors the worker opens stay open past its exit; it hands them over instead (files/descriptors.ts).
-    worker = new Worker(workerEntry(), { workerData, trackUnmanagedFds: false });
+    worker = new Worker(workerEntry(), { workerData, trackUnmanagedFds: !WORKERS_KEEP_DESCRIPTORS });
   } catch (error) {
     if (descriptor !== undefined) releaseDescriptor(descriptor);
     throw error;
@@ -136,15 +136,19 @@ export function startJob(kind: JobKind, file: string, options: JobOptions = {}):
           : { type: 'failed', error: { code: 'internal', message: `${kind} of ${path}: the worker stopped without an answer (exit code ${code})` } },
       );
       job.endedAt = Date.now();
-      if (kind === 'restore') markRestoring(path, false);
-      // The job's connection is gone: if it switched the file to WAL, this thread's connection is now
-      // the last one using the log and puts the file back at rest (a no-op for jobs that only read).
-      for (const a of openAssessments()) if (a.file === path && a.db.open && a.info.mode === 'write') restInRollbackMode(a.db);
-      liveWorkers--;
-      if (descriptor !== undefined) releaseDescriptor(descriptor);
-      closeReleasedSoon();
-      pruneEnded();
-      done();
+      try {
+        if (kind === 'restore') markRestoring(path, false);
+        // The job's connection is gone: if it switched the file to WAL, this thread's connection is now
+        // the last one using the log and puts the file back at rest (a no-op for jobs that only read).
+        for (const a of openAssessments()) if (a.file === path && a.db.open && a.info.mode === 'write') restInRollbackMode(a.db);
+      } finally {
+        // Whatever that met, the worker is gone: a count left above zero would keep every released descriptor open.
+        liveWorkers--;
+        if (descriptor !== undefined) releaseDescriptor(descriptor);
+        closeReleasedSoon();
+        pruneEnded();
+        done();
+      }
     });
   });
   jobs.set(jobId, job);

@@ -168,7 +168,8 @@ export function unpackPackage(pkg: string, out: string, options: { passphrase: s
       if (!h.isSqlite || h.applicationId !== APPLICATION_ID) throw new AssayError('refused', `${pkg}: the package does not hold an Assay assessment; nothing was written`);
     });
   } finally {
-    closeSync(fd);
+    // The path may name an assessment rather than a package (files/descriptors.ts).
+    releaseDescriptor(fd);
   }
   const opened = openForReading(out);
   try {

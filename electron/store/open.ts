@@ -295,8 +295,9 @@ function readThrough(
   } catch (error) {
     if (db?.open) db.close();
     if (folder) rmSync(folder, { recursive: true, force: true });
-    // SQLite says so at the first read (checkAppliedMigrations), not on connecting, which would word it as a refusal.
-    if ((error as { code?: unknown }).code === 'SQLITE_READONLY_ROLLBACK') throw new HotJournal();
+    // Only when reading in place. SQLite says so at the first read (checkAppliedMigrations), not on
+    // connecting, which would word it as a refusal.
+    if (folder === undefined && (error as { code?: unknown }).code === 'SQLITE_READONLY_ROLLBACK') throw new HotJournal();
     throw explainSqliteError(file, error);
   }
 }

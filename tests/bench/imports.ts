@@ -1,8 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, openSync, readFileSync, readSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
-import { join, resolve } from 'node:path';
+import { closeSync, copyFileSync, openSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
@@ -14,6 +12,10 @@ import { closeAll } from '../../electron/handlers/open-files';
 import { jobEnded, listJobs, startJob } from '../../electron/jobs/runner';
 import { createAssessment } from '../../electron/store/open';
 import { addSystem } from '../../electron/store/systems';
+import { BatchPartWriter } from '../../electron/store/import-parts';
+import { storeBlob } from '../../electron/store/evidence-blobs';
+import { writeBatch } from '../../electron/store/imports';
+import type { ImportRef } from '../../shared/domain/imports/log';
 import { writeGarakJsonl, writeRiskCsv } from './import-data';
 import { compiledChild } from './compiled-child';
 
@@ -49,55 +51,40 @@ function child(file: string, input: string, format: string): { ms: number; maxRs
 }
 
 /**
- * Besides its rows, an import must keep the audit log's record of each one (replay rebuilds the
- * state from it: here each row's entry once more, compressed in parts of 1,000 and hashed, as the
- * import's batch carries them), its external ids (a re-import updates, here one import_ref row per
- * row) and the source file as evidence (here hashed and stored in 1 MiB chunks), and it runs in WAL
- * mode so the app stays usable. The floor with only that added is the least any import could take:
- * printed beside the floor, it shows how much of a multiple is what the import must keep.
+ * Besides its rows, an import must keep the audit log's record of each (replay rebuilds the state
+ * from it), their external ids (a re-import updates) and the source file as evidence, and it runs in
+ * WAL mode so the app stays usable. The floor with only that added, written by the import's own
+ * store functions (the batch's parts, its refs, the evidence blob), is the least any import could
+ * take: printed beside the floor, it shows how much of a multiple is what the import must keep.
  */
 interface Keep {
   /** Logs one record: its entry in the batch's parts and its external id. */
   entry(entityId: string, recordJson: string, externalId: string): void;
-  /** Writes the last part and keeps the source as evidence. */
-  finish(source: string): void;
+  /** Writes the last part, the refs and the batch row, and keeps the source as evidence. */
+  finish(source: string, format: 'csv' | 'garak'): void;
 }
 
 function leastKeeping(db: Database.Database): Keep {
   db.pragma('journal_mode = WAL');
-  const at = new Date().toISOString();
-  db.prepare("INSERT INTO import_batch VALUES ('IMP-001', 'bench', '-', 0, 'bench', '[]', '{}', '[]', NULL, ?, 'bench')").run(at);
-  const part = db.prepare('INSERT INTO import_batch_part (batch_id, part, content) VALUES (?, ?, ?)');
-  const ref = db.prepare('INSERT INTO import_ref (kind, external_id, entity_id, batch_id) VALUES (?, ?, ?, ?)');
-  const hash = createHash('sha256');
-  let pending: string[] = [];
-  let parts = 0;
-  const flush = () => {
-    if (!pending.length) return;
-    const bytes = Buffer.from(`{"entries":[${pending.join(',')}]}`);
-    hash.update(bytes);
-    part.run('IMP-001', parts++, deflateRawSync(bytes, { level: 1 }));
-    pending = [];
-  };
+  const parts = new BatchPartWriter(db, 'IMP-001');
+  const refs: ImportRef[] = [];
   return {
     entry: (entityId, recordJson, externalId) => {
-      pending.push(`{"command":"risks.add","entity":"risk","entityId":"${entityId}","payload":{"people":{},"record":${recordJson}}}`);
-      ref.run('risk', externalId, entityId, 'IMP-001');
-      if (pending.length === 1000) flush();
+      parts.entry({ command: 'risks.add', entity: 'risk', entityId, payload: null, payloadJson: `{"people":{},"record":${recordJson}}` });
+      refs.push({ kind: 'risk', externalId, entityId });
     },
-    finish: (path) => {
-      flush();
-      const blob = Number(db.prepare('INSERT INTO evidence_blob (sha256, size, chunk_size) VALUES (NULL, 0, ?)').run(1 << 20).lastInsertRowid);
-      const chunk = db.prepare('INSERT INTO evidence_chunk (blob_id, idx, data) VALUES (?, ?, ?)');
-      const source = createHash('sha256');
-      const fd = openSync(path, 'r');
-      const buffer = Buffer.allocUnsafe(1 << 20);
-      for (let idx = 0, n = readSync(fd, buffer, 0, buffer.length, 0); n > 0; n = readSync(fd, buffer, 0, buffer.length, ++idx * buffer.length)) {
-        source.update(buffer.subarray(0, n));
-        chunk.run(blob, idx, buffer.subarray(0, n));
+    finish: (source, format) => {
+      const fd = openSync(source, 'r');
+      let blob: { sha256: string; size: number };
+      try {
+        blob = storeBlob(db, fd, basename(source));
+      } finally {
+        closeSync(fd);
       }
-      closeSync(fd);
-      db.prepare('UPDATE evidence_blob SET sha256 = ? WHERE id = ?').run(source.digest('hex'), blob);
+      const at = new Date().toISOString();
+      const batch = { sourceName: basename(source), sha256: blob.sha256, size: blob.size, format, kinds: ['risk' as const], counts: { create: refs.length, update: 0, unchanged: 0, skip: 0 }, problems: [], evidenceId: null };
+      parts.finish(refs);
+      writeBatch(db, 'IMP-001', batch, refs, at, 'bench');
     },
   };
 }
@@ -121,7 +108,7 @@ function riskFloor(csv: string, file: string, scratch: string, keep = false): nu
       insert.run(id, record.systemId, json, at, 'bench', at, 'bench');
       least?.entry(id, json, `id:${r[0]}`);
     });
-    least?.finish(csv);
+    least?.finish(csv, 'csv');
   })();
   const ms = performance.now() - start;
   db.close();
@@ -144,8 +131,8 @@ function garakFloor(jsonl: string, file: string, scratch: string, keep = false):
   const insert = db.prepare('INSERT INTO floor_finding (id, record) VALUES (?, ?)');
   db.transaction(() => {
     evals.forEach((e, i) => insert.run(`FND-${i + 1}`, JSON.stringify(e)));
-    // One finding per probe and detector: its log entry and id are next to nothing; the 50 MB source is what it keeps.
-    least?.finish(jsonl);
+    // One finding per probe and detector, a handful: their log entries and ids are next to nothing; the 50 MB source is what it keeps.
+    least?.finish(jsonl, 'garak');
   })();
   const ms = performance.now() - start;
   db.close();

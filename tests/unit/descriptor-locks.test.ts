@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBundledCatalog } from '../../electron/catalog/load';
-import { jobEnded, startJob, stopAllJobs } from '../../electron/jobs/runner';
+import { jobEnded, listJobs, startJob, stopAllJobs } from '../../electron/jobs/runner';
+import { onEvent } from '../../electron/events/hub';
 import { releasedWaiting } from '../../electron/files/descriptors';
 import { createAssessment, openForReading, openForWriting } from '../../electron/store/open';
 import { tempDir } from './helpers';
@@ -22,6 +23,18 @@ const driver = resolve('node_modules/better-sqlite3');
 afterEach(async () => {
   await stopAllJobs();
 });
+
+/** Runs a job to its end; answers its final state and, when it failed, the error message. */
+async function runJob(...args: Parameters<typeof startJob>): Promise<{ state: string; error?: string }> {
+  let error: string | undefined;
+  const { jobId } = startJob(...args);
+  const stop = onEvent((e) => {
+    if (e.type === 'job.failed' && e.jobId === jobId) error = e.error.message;
+  });
+  await jobEnded(jobId);
+  stop();
+  return { state: listJobs().find((j) => j.jobId === jobId)?.state ?? 'unknown', ...(error === undefined ? {} : { error }) };
+}
 
 function newFile(): string {
   const file = join(tempDir(), `locks-${Math.random().toString(36).slice(2)}.assay`);
@@ -97,7 +110,7 @@ describe('descriptors Assay opens itself keep this process’s locks', () => {
   it('a job’s worker reads its file through a descriptor lent by this thread, closed once no transaction or job holds the file', async () => {
     const file = newFile();
     await holding(file, 'write', async () => {
-      await jobEnded(startJob('verify', file).jobId);
+      expect(await runJob('verify', file)).toEqual({ state: 'finished' });
       await nextTurn();
       expect(releasedWaiting()).toBeGreaterThan(0);
     });
@@ -107,7 +120,7 @@ describe('descriptors Assay opens itself keep this process’s locks', () => {
     const file = newFile();
     const out = join(tempDir(), 'locks.assaypkg');
     await holding(file, 'write', async () => {
-      await jobEnded(startJob('pack', file, { package: { out, passphrase: 'correct horse battery staple', includeSecret: false } }).jobId);
+      expect(await runJob('pack', file, { package: { out, passphrase: 'correct horse battery staple', includeSecret: false } })).toEqual({ state: 'finished' });
       // The pack read the committed pages beside the write's journal, and was published.
       expect(existsSync(out)).toBe(true);
     });
@@ -118,7 +131,9 @@ describe('descriptors Assay opens itself keep this process’s locks', () => {
     const other = newFile();
     await holding(held, 'read', async () => {
       // An assessment is no import format: the preview fails, after reading the file through a descriptor of the worker's own.
-      await jobEnded(startJob('import.preview', other, { import: { path: held, options: {}, actor: 'tester' } }).jobId);
+      const preview = await runJob('import.preview', other, { import: { path: held, options: {}, actor: 'tester' } });
+      expect(preview.state).toBe('failed');
+      expect(preview.error).toMatch(/locks-.*\.assay/);
     });
   });
 });
