@@ -43,7 +43,8 @@ interface Known {
 const DEFER = process.platform !== 'win32';
 /** Whether a job's worker keeps the descriptors it opens past its exit (see above); on Windows Node may close them. */
 export const WORKERS_KEEP_DESCRIPTORS = DEFER;
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+/** The 16 bytes every SQLite database file starts with. */
+export const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 
 const released: Known[] = [];

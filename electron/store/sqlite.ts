@@ -2,7 +2,7 @@ import { existsSync, fstatSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AssayError } from '../../shared/errors';
 import { assertRegularFile } from '../files/read-input';
-import { closeReleasedSoon, lockHolder, openDescriptor, releaseDescriptor } from '../files/descriptors';
+import { SQLITE_MAGIC, closeReleasedSoon, lockHolder, openDescriptor, releaseDescriptor } from '../files/descriptors';
 
 /** 'ASSY': marks a SQLite file as an Assay assessment (PRAGMA application_id). */
 export const APPLICATION_ID = 0x41535359;
@@ -27,8 +27,6 @@ export function setBusyTimeout(ms: number): void {
   busyTimeoutMs = ms;
 }
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
 export interface FileHeader {
   isSqlite: boolean;
   /** The file was last written in WAL mode (header bytes 18 and 19 are 2). */
@@ -49,7 +47,7 @@ export function readHeader(file: string): FileHeader {
     if (!fstatSync(fd).isFile()) throw new AssayError('refused', `${file}: is not a regular file`);
     const head = Buffer.alloc(100);
     const read = readSync(fd, head, 0, 100, 0);
-    const isSqlite = read === 100 && head.subarray(0, 16).equals(SQLITE_HEADER);
+    const isSqlite = read === 100 && head.subarray(0, 16).equals(SQLITE_MAGIC);
     return {
       isSqlite,
       wal: isSqlite && head[18] === 2 && head[19] === 2,
