@@ -90,25 +90,32 @@ export function runAndKill(cwd: string, args: string[], point: KillPoint, how: {
   });
 }
 
-/** Runs every kill point of an operation, `parallel` at a time, each on its own prepared folder. */
+/**
+ * Runs every kill point of an operation, `parallel` at a time, each on its own prepared folder; the
+ * checks come once every run of the batch has ended. A check opens and verifies a file for a second
+ * or more on this thread: run beside the others' kills, it held back their progress lines until
+ * their work was done, and a kill meant for the middle of a write came after the end (CI saw it).
+ */
 export async function killAtEveryPoint<P>(op: KillOperation<P>, dirOf: (i: number) => string, parallel = op.points.length): Promise<KillRun[]> {
   const runs: KillRun[] = [];
   for (let start = 0; start < op.points.length; start += parallel) {
-    const batch = op.points.slice(start, start + parallel).map(async (point, k) => {
+    const prepared = op.points.slice(start, start + parallel).map((point, k) => {
       const dir = dirOf(start + k);
-      const prepared = op.prepare(dir);
-      const run = await runAndKill(dir, prepared.args, point);
+      return { point, dir, prepared: op.prepare(dir) };
+    });
+    const ended = await Promise.all(prepared.map(({ point, dir, prepared: p }) => runAndKill(dir, p.args, point)));
+    prepared.forEach(({ point, dir, prepared: p }, k) => {
+      const run = ended[k]!;
       const context = `${op.name} killed ${run.point} (killed: ${run.killed}, progress seen: ${run.progress.at(-1) ?? 'none'})`;
       if ('onProgress' in point && point.mustInterrupt) expect(run.killed, context).toBe(true);
       if (!run.killed) expect(run.code, `${context}\n${run.stderr}`).toBe(0);
       try {
-        op.check(dir, prepared, run);
+        op.check(dir, p, run);
       } catch (error) {
         throw new Error(`${context}: ${(error as Error).message}`, { cause: error });
       }
-      return run;
     });
-    runs.push(...(await Promise.all(batch)));
+    runs.push(...ended);
   }
   return runs;
 }
