@@ -1,7 +1,8 @@
 import { fstatSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { secretTables } from '../../shared/domain/replay';
-import { type PlainSource, readFully } from './stream';
+import type { PlainSource } from './stream';
+import { readFully } from '../files/full-io';
 import { holdsNoErasedLeftovers } from '../store/storage-hygiene';
 
 /**

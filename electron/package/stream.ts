@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { fstatSync, readSync, writeSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
+import { readFully, writeFully } from '../files/full-io';
 import { AssayError } from '../../shared/errors';
 import {
   DEFAULT_CHUNK_SIZE,
@@ -37,20 +38,6 @@ export interface SealOptions extends StreamHooks {
   includesSecret: boolean;
   scrypt?: ScryptParams;
   chunkSize?: number;
-}
-
-export function readFully(fd: number, buffer: Buffer, length: number, position: number): number {
-  let got = 0;
-  while (got < length) {
-    const n = readSync(fd, buffer, got, length - got, position + got);
-    if (n === 0) break;
-    got += n;
-  }
-  return got;
-}
-
-function writeFully(fd: number, buffer: Buffer): void {
-  for (let off = 0; off < buffer.length; ) off += writeSync(fd, buffer, off, buffer.length - off);
 }
 
 function stopIfCancelled(hooks: StreamHooks, what: string): void {

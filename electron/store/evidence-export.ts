@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync } from 'node:fs';
+import { writeFully } from '../files/full-io';
 import { basename, dirname, join } from 'node:path';
 import type { EvidenceItem } from '../../shared/domain/evidence/model';
 import { AssayError } from '../../shared/errors';
@@ -36,7 +37,7 @@ export function exportEvidence(a: Assessment, id: string, out: string, rev?: num
     try {
       for (const chunk of file.chunks()) {
         hash.update(chunk);
-        writeSync(fd, chunk);
+        writeFully(fd, chunk);
         size += chunk.length;
       }
     } finally {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { accessSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -16,6 +16,7 @@ import { LATEST_SCHEMA, type Migration, migrations as bundled } from './migratio
 import { connect, explainSqliteError, readHeader } from './sqlite';
 import { removeLeftBehind } from './process-alive';
 import { openDescriptor, releaseDescriptor } from '../files/descriptors';
+import { readFully, writeFully } from '../files/full-io';
 import { assertRegularFile } from '../files/read-input';
 import { publishNew } from '../files/publish-new';
 
@@ -225,8 +226,8 @@ function copyThroughDescriptor(file: string, copy: string): void {
     const to = openSync(copy, 'wx', 0o600);
     try {
       const buffer = Buffer.allocUnsafe(1 << 20);
-      for (let at = 0, n = readSync(from, buffer, 0, buffer.length, at); n > 0; n = readSync(from, buffer, 0, buffer.length, at)) {
-        writeSync(to, buffer, 0, n);
+      for (let at = 0, n = readFully(from, buffer, buffer.length, at); n > 0; n = readFully(from, buffer, buffer.length, at)) {
+        writeFully(to, buffer.subarray(0, n));
         at += n;
       }
     } finally {
